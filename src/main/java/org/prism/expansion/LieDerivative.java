@@ -1,0 +1,56 @@
+package org.prism.expansion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Polynomial;
+import org.prism.model.MatrixProduct;
+import org.prism.model.RandomMatrix;
+
+/**
+ * The Lie derivative along the model's flow, acting on sums of traces: by the product rule,
+ * $\frac{d}{dt}\operatorname{tr}(M_1\cdots M_L) = \sum_p \operatorname{tr}(M_1\cdots \dot M_p \cdots M_L)$,
+ * where $\dot M_p$ is the velocity of a trained letter (its transpose for a transposed letter) and 0
+ * for data. Each substitution is canonicalised ({@link CyclicWord}) and equal words are merged.
+ *
+ * <p>Cost: $O(\sum_w |w| \cdot r \cdot |w'|)$ for $r$ velocity terms, plus canonicalisation.
+ */
+public final class LieDerivative {
+    private record Substitution(Polynomial coefficient, byte[] letters) {}
+
+    private final List<List<Substitution>> byCode;
+
+    public LieDerivative(Alphabet alphabet) {
+        byCode = new ArrayList<>();
+        for (int code = 0; code < 2 * alphabet.matrixCount(); code++) byCode.add(List.of());
+        for (Map.Entry<RandomMatrix, List<MatrixProduct>> e : alphabet.model().velocity().entrySet()) {
+            int matrix = alphabet.model().matrices().indexOf(e.getKey());
+            List<Substitution> plain = new ArrayList<>();
+            List<Substitution> transposed = new ArrayList<>();
+            for (MatrixProduct p : e.getValue()) {
+                plain.add(new Substitution(p.coefficient(), alphabet.codes(p.letters())));
+                MatrixProduct t = p.transpose();
+                transposed.add(new Substitution(t.coefficient(), alphabet.codes(t.letters())));
+            }
+            byCode.set(2 * matrix, List.copyOf(plain));
+            byCode.set(2 * matrix + 1, List.copyOf(transposed));
+        }
+    }
+
+    public TraceSum apply(TraceSum f) {
+        TraceSum.Builder out = new TraceSum.Builder();
+        for (Map.Entry<CyclicWord, Polynomial> e : f.terms().entrySet()) {
+            byte[] w = e.getKey().letters();
+            for (int p = 0; p < w.length; p++) {
+                for (Substitution s : byCode.get(w[p])) {
+                    byte[] v = new byte[w.length - 1 + s.letters().length];
+                    System.arraycopy(w, 0, v, 0, p);
+                    System.arraycopy(s.letters(), 0, v, p, s.letters().length);
+                    System.arraycopy(w, p + 1, v, p + s.letters().length, w.length - p - 1);
+                    out.add(CyclicWord.of(v), e.getValue().multiply(s.coefficient()));
+                }
+            }
+        }
+        return out.build();
+    }
+}

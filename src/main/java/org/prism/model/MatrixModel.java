@@ -1,0 +1,74 @@
+package org.prism.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A model whose losses are traces of products of Gaussian random matrices, trained by a flow
+ * whose velocities are again such products: the data the expansion engine runs on.
+ *
+ * <p>{@code sizes} are the dimension symbols (e.g. d, m, n); every matrix has two of them.
+ * {@code losses} maps a loss name to a sum of traces; {@code velocity} maps each trained matrix to
+ * $dM/dt$ as a sum of products. The transposed letter's velocity is the transpose.
+ */
+public record MatrixModel(
+        String name,
+        List<String> sizes,
+        List<RandomMatrix> matrices,
+        Map<String, List<MatrixProduct>> losses,
+        Map<RandomMatrix, List<MatrixProduct>> velocity) {
+
+    public MatrixModel {
+        sizes = List.copyOf(sizes);
+        matrices = List.copyOf(matrices);
+        losses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(losses));
+        velocity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(velocity));
+        for (RandomMatrix r : matrices) {
+            if (!sizes.contains(r.rows()) || !sizes.contains(r.cols())) {
+                throw new IllegalArgumentException("matrix " + r.name() + " uses an undeclared size");
+            }
+        }
+        for (Map.Entry<String, List<MatrixProduct>> e : losses.entrySet()) {
+            for (MatrixProduct p : e.getValue()) {
+                if (!p.isTraceable()) throw new IllegalArgumentException("loss " + e.getKey() + ": " + p + " is not square");
+                for (var l : p.letters()) requireDeclared(l.matrix(), matrices);
+            }
+        }
+        for (Map.Entry<RandomMatrix, List<MatrixProduct>> e : velocity.entrySet()) {
+            RandomMatrix m = requireDeclared(e.getKey(), matrices);
+            if (!m.trained()) throw new IllegalArgumentException("matrix " + m.name() + " is data, it has no velocity");
+            for (MatrixProduct p : e.getValue()) {
+                if (p.letters().isEmpty() || !p.letters().get(0).rows().equals(m.rows())
+                        || !p.letters().get(p.letters().size() - 1).cols().equals(m.cols())) {
+                    throw new IllegalArgumentException("velocity of " + m.name() + ": " + p + " is not " + m.rows() + " x " + m.cols());
+                }
+            }
+        }
+        for (RandomMatrix m : matrices) {
+            if (m.trained() && !velocity.containsKey(m)) throw new IllegalArgumentException("trained matrix " + m.name() + " has no velocity");
+        }
+    }
+
+    private static RandomMatrix requireDeclared(RandomMatrix m, List<RandomMatrix> matrices) {
+        if (!matrices.contains(m)) throw new IllegalArgumentException("matrix " + m.name() + " is not declared");
+        return m;
+    }
+
+    public List<MatrixProduct> loss(String lossName) {
+        List<MatrixProduct> l = losses.get(lossName);
+        if (l == null) throw new IllegalArgumentException("unknown loss '" + lossName + "' (known: " + String.join(", ", losses.keySet()) + ")");
+        return l;
+    }
+
+    /** Every symbol that can appear in a coefficient: sizes, variance symbols, coefficient symbols. */
+    public Set<String> symbols() {
+        Set<String> s = new TreeSet<>(sizes);
+        matrices.forEach(m -> s.addAll(m.variance().exponents().keySet()));
+        losses.values().forEach(l -> l.forEach(p -> p.coefficient().terms().keySet().forEach(mo -> s.addAll(mo.exponents().keySet()))));
+        velocity.values().forEach(l -> l.forEach(p -> p.coefficient().terms().keySet().forEach(mo -> s.addAll(mo.exponents().keySet()))));
+        return s;
+    }
+}
