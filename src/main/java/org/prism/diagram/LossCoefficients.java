@@ -45,6 +45,14 @@ public final class LossCoefficients {
 
     /** $c_s$ as a Laurent polynomial in the model's symbols. */
     public Polynomial coefficient(int s) {
+        return coefficient(s, null);
+    }
+
+    /**
+     * $c_s$, reporting each word done to {@code wordDone} (may be null); honours the thread's
+     * interrupt flag ({@link WickRecursion.CancellationException}).
+     */
+    public Polynomial coefficient(int s, Runnable wordDone) {
         TraceSum terms = expansion.derivative(s);
         BigInteger lcm = BigInteger.ONE;
         for (Polynomial c : terms.terms().values()) {
@@ -56,6 +64,7 @@ public final class LossCoefficients {
         Map<Monomial, IntegerPolynomial.Accumulator> byMonomial = new HashMap<>();
         for (Map.Entry<CyclicWord, Polynomial> e : terms.terms().entrySet()) {
             IntegerPolynomial value = wick.expectation(e.getKey());
+            if (wordDone != null) wordDone.run();
             if (value.isZero()) continue;
             for (Map.Entry<Monomial, Rational> t : e.getValue().terms().entrySet()) {
                 BigInteger factor = t.getValue().numerator().multiply(lcm.divide(t.getValue().denominator()));

@@ -1,0 +1,82 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.diagram.LossCoefficients;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.report.CoefficientsReport;
+import org.prism.report.Exponents;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "coefficients",
+        mixinStandardHelpOptions = true,
+        header = "Exact Taylor coefficients c_0..c_S of the expected loss curve.",
+        description = {
+            "Prints c_s = E[d^s L/dt^s (0)] for s = 0..S as exact polynomials in the hyperparameters",
+            "(sigma, d, m, n; negative powers of n), computed by a memoised Wick recursion over",
+            "canonical multi-trace states. With --at, their exact values at a point instead.",
+            "JSON: {\"loss\":L,\"orders\":[{\"order\":s,\"terms\":[{\"coef\":\"p/q\",\"sigma\":k,\"d\":a,\"m\":b,\"n\":c}]}]};",
+            "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}."})
+public final class CoefficientsCommand implements Callable<Integer> {
+    enum Format { text, json, latex }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0.." + Limits.MAX_EXACT_ORDER + ").")
+    int order;
+
+    @Mixin
+    LossOption loss;
+
+    @Option(names = "--at", paramLabel = "POINT",
+            description = "Evaluate exactly at a point, e.g. d=2,m=1,n=1,sigma2=1/2 (sigma2 is sigma^2).")
+    String at;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "exact engine");
+        MatrixModel model = Models.tiedAutoencoder();
+        Point point = at == null ? null : Point.parse(at).requireExactly(Exponents.symbols(model));
+        String lossName = loss.loss.name();
+        LossCoefficients engine = new LossCoefficients(model, lossName);
+        List<Polynomial> cs = new ArrayList<>();
+        for (int s = 0; s <= order; s++) {
+            int words = engine.expansion().derivative(s).size();
+            try (Progress bar = Progress.start("c_" + s, words, s >= 7)) {
+                cs.add(engine.coefficient(s, () -> bar.stepBy(1)));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> symbols = Exponents.symbols(model);
+        if (point != null) {
+            List<Rational> values = new ArrayList<>();
+            for (Polynomial c : cs) values.add(point.evaluate(c));
+            switch (format) {
+                case text -> CoefficientsReport.valuesText(out, lossName, point.values(), values);
+                case json -> CoefficientsReport.valuesJson(out, lossName, point.values(), values);
+                case latex -> CoefficientsReport.valuesLatex(out, lossName, point.values(), values);
+            }
+        } else {
+            switch (format) {
+                case text -> CoefficientsReport.text(out, lossName, cs, symbols);
+                case json -> CoefficientsReport.json(out, lossName, cs, symbols);
+                case latex -> CoefficientsReport.latex(out, lossName, cs, symbols);
+            }
+        }
+        return 0;
+    }
+}

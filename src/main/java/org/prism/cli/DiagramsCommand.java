@@ -1,0 +1,82 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.prism.diagram.DiagramExpansion;
+import org.prism.diagram.LossCoefficients;
+import org.prism.expansion.LossExpansion;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.report.DiagramsReport;
+import org.prism.report.Exponents;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diagrams",
+        mixinStandardHelpOptions = true,
+        header = "The Wick diagrams of c_0..c_S, grouped into isomorphism classes.",
+        description = {
+            "Enumerates every Wick pairing of every word of d^sL/dt^s, contracts it to a multigraph",
+            "(vertices: index classes of size d, m or n; edges: letters), and groups isomorphic graphs.",
+            "Per class: id (for 'prism inspect'), exact coefficient, multiplicity (pairings), exponents",
+            "of sigma, d, m, n, number of vertices, and one word it comes from. Before printing, the sum",
+            "over diagrams is checked to equal c_s from the Wick recursion, exactly."})
+public final class DiagramsCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S.")
+    int order;
+
+    @Option(names = "--only", description = "List order S only, not 0..S.")
+    boolean only;
+
+    @Mixin
+    LossOption loss;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        MatrixModel model = Models.tiedAutoencoder();
+        String lossName = loss.loss.name();
+        Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "diagram enumeration");
+        LossCoefficients exact = new LossCoefficients(model, lossName);
+        LossExpansion expansion = exact.expansion();
+        List<Integer> orders = new ArrayList<>();
+        long total = 0;
+        for (int s = only ? order : 0; s <= order; s++) {
+            orders.add(s);
+            total += DiagramExpansion.pairingCount(expansion, s);
+        }
+        if (total > Limits.MAX_PAIRINGS) {
+            throw new IllegalArgumentException("--order " + order + " means " + total + " Wick pairings to enumerate (limit "
+                    + Limits.MAX_PAIRINGS + "); use 'prism coefficients' for the exact c_s at this order");
+        }
+        List<DiagramExpansion> out = new ArrayList<>();
+        try (Progress bar = Progress.start("diagrams", total, total > 200_000)) {
+            for (int s : orders) {
+                DiagramExpansion e = DiagramExpansion.of(expansion, lossName, s, bar::stepBy);
+                if (!e.total().equals(exact.coefficient(s))) {
+                    throw new IllegalStateException("sum over diagrams differs from the Wick recursion at order " + s);
+                }
+                out.add(e);
+            }
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        List<String> symbols = Exponents.symbols(model);
+        switch (format) {
+            case text -> DiagramsReport.text(w, lossName, out, orders, symbols);
+            case json -> DiagramsReport.json(w, lossName, out, orders, symbols);
+        }
+        return 0;
+    }
+}

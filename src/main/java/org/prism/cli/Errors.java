@@ -1,0 +1,52 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to exit codes and one stderr line each: malformed command lines and bad input
+ * (IllegalArgumentException, ArithmeticException from user values) give exit code 2;
+ * interruption 130; anything else is a bug, reported in one line with exit code 1 (set
+ * PRISM_DEBUG=1 for the stack trace).
+ */
+final class Errors {
+    static final int INVALID_INPUT = 2;
+    static final int INTERRUPTED = 130;
+
+    private Errors() {}
+
+    static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("prism: " + oneLine(ex.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return INVALID_INPUT;
+    }
+
+    static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (System.getenv("PRISM_DEBUG") != null) ex.printStackTrace(err);
+        int code;
+        if (ex instanceof org.prism.diagram.WickRecursion.CancellationException || ex instanceof InterruptedException) {
+            err.println("prism: interrupted");
+            code = INTERRUPTED;
+        } else if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException) {
+            err.println("prism " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
+            code = INVALID_INPUT;
+        } else {
+            err.println("prism " + cmd.getCommandName() + ": internal error (" + ex.getClass().getSimpleName() + "): "
+                    + oneLine(String.valueOf(ex.getMessage())) + " -- set PRISM_DEBUG=1 for details");
+            code = 1;
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,68 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.prism.diagram.DiagramClass;
+import org.prism.diagram.DiagramExpansion;
+import org.prism.expansion.LossExpansion;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.report.DiagramExport;
+import org.prism.report.Exponents;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        header = "Show one diagram class: word, pairing, contracted graph, exponents, coefficient.",
+        description = {
+            "DIAGRAM-ID is LOSS.S.K as listed by 'prism diagrams' (class K of c_S of loss LOSS), e.g. train.2.5.",
+            "Formats: ascii (for people), dot (Graphviz), tikz (a standalone LaTeX document), json."})
+public final class InspectCommand implements Callable<Integer> {
+    enum Format { ascii, dot, tikz, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIAGRAM-ID", description = "LOSS.S.K, e.g. train.2.5")
+    String id;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "ascii", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        String[] parts = id.split("\\.");
+        if (parts.length != 3 || !parts[1].matches("\\d{1,3}") || !parts[2].matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("malformed diagram id '" + id + "': expected LOSS.S.K, e.g. train.2.5");
+        }
+        MatrixModel model = Models.tiedAutoencoder();
+        String loss = parts[0];
+        int s = Integer.parseInt(parts[1]);
+        int k = Integer.parseInt(parts[2]);
+        LossExpansion expansion = new LossExpansion(model, loss);
+        Limits.requireOrder(s, Limits.MAX_EXACT_ORDER, "diagram enumeration");
+        if (DiagramExpansion.pairingCount(expansion, s) > Limits.MAX_PAIRINGS) {
+            throw new IllegalArgumentException("order " + s + " has too many pairings to enumerate (limit " + Limits.MAX_PAIRINGS + ")");
+        }
+        List<DiagramClass> classes = DiagramExpansion.of(expansion, loss, s, null).classes();
+        if (k >= classes.size()) {
+            throw new IllegalArgumentException("unknown diagram id '" + id + "': c_" + s + " of " + loss + " has classes 0.." + (classes.size() - 1));
+        }
+        DiagramClass c = classes.get(k);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> symbols = Exponents.symbols(model);
+        switch (format) {
+            case ascii -> DiagramExport.ascii(out, c, symbols);
+            case dot -> DiagramExport.dot(out, c);
+            case tikz -> DiagramExport.tikz(out, c, symbols);
+            case json -> DiagramExport.json(out, c, symbols);
+        }
+        out.flush();
+        return 0;
+    }
+}

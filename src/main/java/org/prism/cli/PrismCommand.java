@@ -1,0 +1,53 @@
+package org.prism.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code prism} command: lists its subcommands; run bare, prints usage. */
+@Command(name = "prism",
+        mixinStandardHelpOptions = true,
+        version = "prism 0.1.0",
+        header = "Exact diagram expansion of learning dynamics, and the regimes it implies.",
+        description = {
+            "Expands the expected loss curve of a model trained by gradient flow, E L(t) = sum_s c_s t^s/s!,",
+            "and writes every c_s exactly as a sum of Wick diagrams (default model: the weight-tied linear",
+            "autoencoder, W m x d ~ N(0, sigma^2), X d x n ~ N(0, 1))."},
+        subcommands = {
+            CoefficientsCommand.class,
+            DiagramsCommand.class,
+            InspectCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error (a bug: please report it)", "2:invalid input", "130:interrupted"})
+public final class PrismCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: short errors, exit 2 on bad input, no stack traces. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PrismCommand());
+        cl.setParameterExceptionHandler(Errors::handleParameterException);
+        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        Thread main = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!done.get()) {
+                main.interrupt();
+                System.err.println("prism: interrupted");
+                System.err.flush();
+            }
+        }));
+        int code = commandLine().execute(args);
+        done.set(true);
+        System.exit(code);
+    }
+}

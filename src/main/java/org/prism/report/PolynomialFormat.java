@@ -1,0 +1,95 @@
+package org.prism.report;
+
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+
+/** Renders polynomials for people: plain text in a fixed symbol order, or LaTeX. */
+public final class PolynomialFormat {
+    private PolynomialFormat() {}
+
+    /** {@code "sigma^4*d^2*m*n^-1"} with symbols in the given order; {@code "1"} if empty. */
+    public static String monomial(Monomial m, List<String> order) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : order) {
+            int e = m.exponent(s);
+            if (e == 0) continue;
+            if (sb.length() > 0) sb.append('*');
+            sb.append(s);
+            if (e != 1) sb.append('^').append(e);
+        }
+        return sb.length() == 0 ? "1" : sb.toString();
+    }
+
+    public static String latexMonomial(Monomial m, List<String> order) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : order) {
+            int e = m.exponent(s);
+            if (e == 0) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(latexSymbol(s));
+            if (e != 1) sb.append("^{").append(e).append('}');
+        }
+        return sb.toString();
+    }
+
+    public static String latexSymbol(String s) {
+        return switch (s) {
+            case "sigma" -> "\\sigma";
+            case "gamma" -> "\\gamma";
+            case "nu" -> "\\nu";
+            default -> s.length() == 1 ? s : "\\mathrm{" + s + "}";
+        };
+    }
+
+    public static String latexRational(Rational r) {
+        Rational a = r.signum() < 0 ? r.negate() : r;
+        String body = a.isInteger() ? a.toString() : "\\tfrac{" + a.numerator() + "}{" + a.denominator() + "}";
+        return (r.signum() < 0 ? "-" : "") + body;
+    }
+
+    /** Text, terms in the polynomial's canonical order, symbols in {@code order}. */
+    public static String text(Polynomial p, List<String> order) {
+        return render(p, order, false);
+    }
+
+    public static String latex(Polynomial p, List<String> order) {
+        return render(p, order, true);
+    }
+
+    private static String render(Polynomial p, List<String> order, boolean latex) {
+        if (p.isZero()) return "0";
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Monomial, Rational> e : p.terms().entrySet()) {
+            Rational c = e.getValue();
+            boolean first = sb.length() == 0;
+            if (first) {
+                if (c.signum() < 0) sb.append('-');
+            } else {
+                sb.append(c.signum() < 0 ? " - " : " + ");
+            }
+            Rational a = c.signum() < 0 ? c.negate() : c;
+            String mono = latex ? latexMonomial(e.getKey(), order) : monomial(e.getKey(), order);
+            boolean one = e.getKey().isOne();
+            if (latex) {
+                if (one || !a.equals(Rational.ONE)) sb.append(latexRational(a));
+                if (!one) sb.append(a.equals(Rational.ONE) ? "" : " ").append(mono);
+            } else {
+                if (one) {
+                    sb.append(a);
+                } else {
+                    if (!a.equals(Rational.ONE)) sb.append(a).append('*');
+                    sb.append(mono);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code "p/q"} always (integers as {@code "p/1"}): the JSON contract's coefficient form. */
+    public static String fraction(Rational r) {
+        return r.numerator() + "/" + r.denominator();
+    }
+}

@@ -1,0 +1,60 @@
+package org.prism.expansion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CyclicWordTest {
+    private static byte[] randomWord(Random r, int n) {
+        byte[] w = new byte[n];
+        for (int i = 0; i < n; i++) w[i] = (byte) r.nextInt(4);
+        return w;
+    }
+
+    /** All 2n images of w under the dihedral action, as strings: the orbit by brute force. */
+    private static Set<String> orbit(byte[] w) {
+        Set<String> s = new HashSet<>();
+        int n = w.length;
+        for (int k = 0; k < n; k++) {
+            byte[] rot = new byte[n];
+            byte[] rev = new byte[n];
+            for (int i = 0; i < n; i++) {
+                rot[i] = w[(k + i) % n];
+                rev[i] = (byte) (w[(k + n - i) % n] ^ 1);
+            }
+            s.add(java.util.Arrays.toString(rot));
+            s.add(java.util.Arrays.toString(rev));
+        }
+        return s;
+    }
+
+    @Test
+    void equalIffSameDihedralOrbit() {
+        Random r = new Random(1);
+        for (int i = 0; i < 3000; i++) {
+            int n = 1 + r.nextInt(7);
+            byte[] a = randomWord(r, n);
+            byte[] b = r.nextBoolean() ? randomWord(r, n) : a.clone();
+            if (r.nextBoolean()) { // move b within its orbit
+                Object[] imgs = orbit(b).toArray();
+                String pick = (String) imgs[r.nextInt(imgs.length)];
+                String[] parts = pick.substring(1, pick.length() - 1).split(", ");
+                for (int k = 0; k < n; k++) b[k] = Byte.parseByte(parts[k]);
+            }
+            boolean sameOrbit = orbit(a).contains(java.util.Arrays.toString(b));
+            assertEquals(sameOrbit, CyclicWord.of(a).equals(CyclicWord.of(b)));
+        }
+    }
+
+    @Test
+    void canonicalIsTheLeastImage() {
+        // tr(W^T W X X^T): codes W=0, W^T=1, X=2, X^T=3
+        byte[] w = {1, 0, 2, 3};
+        assertEquals("[0, 2, 3, 1]", CyclicWord.of(w).toString());
+        assertNotEquals(CyclicWord.of(new byte[] {0, 0, 1, 1}), CyclicWord.of(new byte[] {0, 1, 0, 1}));
+    }
+}
