@@ -20,10 +20,37 @@ public final class IntegerPolynomial {
     private final long[] coefficients;
     private final BigInteger[] big; // non-null iff some coefficient does not fit in a long
 
+    // per symbol: least and largest exponent over the terms (the bounding box), set on creation
+    private final byte[] minExponents;
+    private final byte[] maxExponents;
+
     private IntegerPolynomial(long[] keys, long[] coefficients, BigInteger[] big) {
+        this(keys, coefficients, big, null, null);
+    }
+
+    private IntegerPolynomial(long[] keys, long[] coefficients, BigInteger[] big, byte[] lo, byte[] hi) {
         this.keys = keys;
         this.coefficients = coefficients;
         this.big = big;
+        if (lo == null) {
+            lo = new byte[ExponentPacking.MAX_SYMBOLS];
+            hi = new byte[ExponentPacking.MAX_SYMBOLS];
+            if (keys.length > 0) {
+                long all = 0;
+                for (long k : keys) all |= k;
+                int used = (71 - Long.numberOfLeadingZeros(all)) / 8; // symbols with a nonzero exponent somewhere
+                java.util.Arrays.fill(lo, 0, used, (byte) 0xFF);
+                for (long k : keys) {
+                    for (int v = 0; v < used; v++) {
+                        int e = (int) ((k >>> (8 * v)) & 0xFF);
+                        if (e < (lo[v] & 0xFF)) lo[v] = (byte) e;
+                        if (e > (hi[v] & 0xFF)) hi[v] = (byte) e;
+                    }
+                }
+            }
+        }
+        this.minExponents = lo;
+        this.maxExponents = hi;
     }
 
     public int size() {
@@ -71,6 +98,192 @@ public final class IntegerPolynomial {
             sb.append(Long.toHexString(keys[i])).append(':').append(coefficient(i));
         }
         return sb.append('}').toString();
+    }
+
+    /**
+     * $\sum_j f_j \mu_j p_j$ for integer factors $f_j$ and monomial shifts $\mu_j$ (packed keys).
+     * When the bounding box of the result's exponents is small against the number $T$ of terms in
+     * all, by accumulation in a dense array over that box ($O(T + |box|)$: one index computation
+     * and one add per term); otherwise by a $k$-way merge of the sorted term arrays ($O(T \log k)$;
+     * a shift preserves the key order). Falls back to {@link Accumulator} when a coefficient leaves
+     * the long range.
+     */
+    public static IntegerPolynomial linearCombination(IntegerPolynomial[] ps, long[] factors, long[] shifts) {
+        int total = 0;
+        for (IntegerPolynomial p : ps) {
+            if (p.big != null) return viaAccumulator(ps, factors, shifts);
+            total += p.keys.length;
+        }
+        if (total == 0) return ZERO;
+        int[] lo = new int[ExponentPacking.MAX_SYMBOLS];
+        int[] hi = new int[ExponentPacking.MAX_SYMBOLS];
+        Arrays.fill(lo, Integer.MAX_VALUE);
+        Arrays.fill(hi, -1);
+        for (int j = 0; j < ps.length; j++) {
+            if (ps[j].keys.length == 0) continue;
+            for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+                int sh = (int) ((shifts[j] >>> (8 * v)) & 0xFF);
+                lo[v] = Math.min(lo[v], (ps[j].minExponents[v] & 0xFF) + sh);
+                hi[v] = Math.max(hi[v], (ps[j].maxExponents[v] & 0xFF) + sh);
+            }
+        }
+        long box = 1;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS && box <= DENSE_LIMIT; v++) {
+            if (hi[v] > ExponentPacking.MAX_EXPONENT) throw new ArithmeticException("exponent overflow in packed monomial");
+            box *= hi[v] - lo[v] + 1;
+        }
+        try {
+            // zeroing and scanning a cell costs about as much as 1/30 of a merge step
+            if (box <= DENSE_LIMIT && box <= 32L * total + 1024) return dense(ps, factors, shifts, lo, hi, (int) box);
+            return merged(ps, factors, shifts, total);
+        } catch (ArithmeticException overflow) {
+            return viaAccumulator(ps, factors, shifts);
+        }
+    }
+
+    private static final long DENSE_LIMIT = 1 << 22;
+
+    /** $\sum_j f_j p_j$ for factors of any size. */
+    public static IntegerPolynomial linearCombination(IntegerPolynomial[] ps, BigInteger[] factors) {
+        long[] small = new long[ps.length];
+        for (int j = 0; j < ps.length; j++) {
+            if (factors[j].bitLength() > 62) {
+                Accumulator acc = new Accumulator();
+                for (int i = 0; i < ps.length; i++) acc.add(ps[i], factors[i], 0L);
+                return acc.build();
+            }
+            small[j] = factors[j].longValue();
+        }
+        return linearCombination(ps, small, new long[ps.length]);
+    }
+
+    private static IntegerPolynomial dense(IntegerPolynomial[] ps, long[] factors, long[] shifts, int[] lo, int[] hi, int box) {
+        // index = sum_v (e_v - lo_v) stride_v with larger strides for higher symbols: index order = key order
+        int[] active = new int[ExponentPacking.MAX_SYMBOLS];
+        int[] stride = new int[ExponentPacking.MAX_SYMBOLS];
+        int na = 0;
+        int st = 1;
+        long base = 0;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+            base |= ((long) lo[v]) << (8 * v);
+            if (hi[v] > lo[v]) {
+                active[na] = v;
+                stride[na++] = st;
+                st *= hi[v] - lo[v] + 1;
+            }
+        }
+        long[] acc = new long[box];
+        for (int j = 0; j < ps.length; j++) {
+            long[] ks = ps[j].keys;
+            long[] cs = ps[j].coefficients;
+            long f = factors[j];
+            long sh = shifts[j] - base; // no borrow: every byte of key + shift is >= that byte of base
+            for (int i = 0; i < ks.length; i++) {
+                long k = ks[i] + sh;
+                int idx = 0;
+                for (int a = 0; a < na; a++) idx += (int) ((k >>> (8 * active[a])) & 0xFF) * stride[a];
+                acc[idx] = Math.addExact(acc[idx], Math.multiplyExact(cs[i], f));
+            }
+        }
+        int n = 0;
+        for (long c : acc) if (c != 0) n++;
+        if (n == 0) return ZERO;
+        long[] outKeys = new long[n];
+        long[] outCoefficients = new long[n];
+        byte[] mins = new byte[ExponentPacking.MAX_SYMBOLS];
+        byte[] maxs = new byte[ExponentPacking.MAX_SYMBOLS];
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+            mins[v] = (byte) (hi[v] > lo[v] ? hi[v] : lo[v]);
+            maxs[v] = (byte) lo[v];
+        }
+        int o = 0;
+        for (int idx = 0; idx < box; idx++) {
+            if (acc[idx] == 0) continue;
+            long k = base;
+            int rem = idx;
+            for (int a = na - 1; a >= 0; a--) {
+                int v = active[a];
+                int e = rem / stride[a];
+                rem -= e * stride[a];
+                k += ((long) e) << (8 * v);
+                e += lo[v];
+                if (e < (mins[v] & 0xFF)) mins[v] = (byte) e;
+                if (e > (maxs[v] & 0xFF)) maxs[v] = (byte) e;
+            }
+            outKeys[o] = k;
+            outCoefficients[o++] = acc[idx];
+        }
+        return new IntegerPolynomial(outKeys, outCoefficients, null, mins, maxs);
+    }
+
+    private static IntegerPolynomial merged(IntegerPolynomial[] ps, long[] factors, long[] shifts, int total) {
+        int k = ps.length;
+        long[] outKeys = new long[total];
+        long[] outCoefficients = new long[total];
+        int n = 0;
+        // binary heap of cursors ordered by their current shifted key
+        int[] heap = new int[k];
+        int[] pos = new int[k];
+        long[] head = new long[k];
+        int size = 0;
+        for (int j = 0; j < k; j++) {
+            if (ps[j].keys.length == 0) continue;
+            head[j] = ExponentPacking.add(ps[j].keys[0], shifts[j]);
+            heap[size] = j;
+            siftUp(heap, head, size++);
+        }
+        while (size > 0) {
+            int j = heap[0];
+            long key = head[j];
+            long c = Math.multiplyExact(ps[j].coefficients[pos[j]], factors[j]);
+            if (n > 0 && outKeys[n - 1] == key) {
+                outCoefficients[n - 1] = Math.addExact(outCoefficients[n - 1], c);
+            } else {
+                if (n > 0 && outCoefficients[n - 1] == 0) n--;
+                outKeys[n] = key;
+                outCoefficients[n++] = c;
+            }
+            if (++pos[j] < ps[j].keys.length) {
+                head[j] = ExponentPacking.add(ps[j].keys[pos[j]], shifts[j]);
+            } else {
+                heap[0] = heap[--size];
+            }
+            siftDown(heap, head, size);
+        }
+        if (n > 0 && outCoefficients[n - 1] == 0) n--;
+        return new IntegerPolynomial(Arrays.copyOf(outKeys, n), Arrays.copyOf(outCoefficients, n), null);
+    }
+
+    private static void siftUp(int[] heap, long[] head, int i) {
+        int x = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (head[heap[parent]] <= head[x]) break;
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = x;
+    }
+
+    private static void siftDown(int[] heap, long[] head, int size) {
+        if (size == 0) return;
+        int i = 0;
+        int x = heap[0];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) break;
+            if (child + 1 < size && head[heap[child + 1]] < head[heap[child]]) child++;
+            if (head[heap[child]] >= head[x]) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = x;
+    }
+
+    private static IntegerPolynomial viaAccumulator(IntegerPolynomial[] ps, long[] factors, long[] shifts) {
+        Accumulator acc = new Accumulator();
+        for (int j = 0; j < ps.length; j++) acc.add(ps[j], factors[j], shifts[j]);
+        return acc.build();
     }
 
     /**

@@ -55,10 +55,10 @@ public final class DiagramsCommand implements Callable<Integer> {
         long total = 0;
         for (int s = only ? order : 0; s <= order; s++) {
             orders.add(s);
-            total += DiagramExpansion.pairingCount(expansion, s);
+            total = Math.min(Long.MAX_VALUE / 2, total + DiagramExpansion.pairingCount(expansion, s));
         }
         if (total > Limits.MAX_PAIRINGS) {
-            throw new IllegalArgumentException("--order " + order + " means " + total + " Wick pairings to enumerate (limit "
+            throw new IllegalArgumentException("--order " + order + " means " + (total >= Long.MAX_VALUE / 2 ? "more than 10^18" : total) + " Wick pairings to enumerate (limit "
                     + Limits.MAX_PAIRINGS + "); use 'prism coefficients' for the exact c_s at this order");
         }
         List<DiagramExpansion> out = new ArrayList<>();

@@ -46,11 +46,15 @@ public final class DiagramExpansion {
         return Polynomial.of(t);
     }
 
-    /** Number of pairings the enumeration will visit at order s. */
+    /** Number of pairings the enumeration will visit at order s ({@code Long.MAX_VALUE} if more). */
     public static long pairingCount(LossExpansion expansion, int s) {
         long total = 0;
-        for (CyclicWord w : expansion.derivative(s).terms().keySet()) {
-            total = Math.addExact(total, WickPairingEnumerator.count(w, expansion.alphabet().matrixCount()));
+        try {
+            for (CyclicWord w : expansion.derivative(s).terms().keySet()) {
+                total = Math.addExact(total, WickPairingEnumerator.count(w, expansion.alphabet().matrixCount()));
+            }
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
         }
         return total;
     }

@@ -1,7 +1,10 @@
 package org.prism.diagram;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import org.prism.algebra.ExponentPacking;
 import org.prism.algebra.IntegerPolynomial;
@@ -16,7 +19,7 @@ import org.prism.model.MatrixModel;
 /**
  * The exact Taylor coefficients $c_s = E[D^s L]$ of one loss: the expansion $D^s L =
  * \sum_w c_w \operatorname{tr}(w)$ ({@link LossExpansion}) contracted word by word by the
- * {@link WickRecursion}.
+ * {@link WickRecursion}, in parallel over words (the memo is shared).
  *
  * <p>To keep rationals out of the inner sum, word coefficients $c_w = \sum_\mu r_{w\mu}\mu$ are
  * scaled by the lcm $D$ of their denominators and summed as integer polynomials per coefficient
@@ -61,21 +64,31 @@ public final class LossCoefficients {
                 lcm = lcm.divide(lcm.gcd(q)).multiply(q);
             }
         }
-        Map<Monomial, IntegerPolynomial.Accumulator> byMonomial = new HashMap<>();
-        for (Map.Entry<CyclicWord, Polynomial> e : terms.terms().entrySet()) {
-            IntegerPolynomial value = wick.expectation(e.getKey());
+        List<Map.Entry<CyclicWord, Polynomial>> words = new ArrayList<>(terms.terms().entrySet());
+        // words are independent given the shared, thread-safe memo: contract them in parallel
+        IntegerPolynomial[] values = new IntegerPolynomial[words.size()];
+        IntStream.range(0, words.size()).parallel().forEach(i -> {
+            values[i] = wick.expectation(words.get(i).getKey());
             if (wordDone != null) wordDone.run();
-            if (value.isZero()) continue;
-            for (Map.Entry<Monomial, Rational> t : e.getValue().terms().entrySet()) {
-                BigInteger factor = t.getValue().numerator().multiply(lcm.divide(t.getValue().denominator()));
-                byMonomial.computeIfAbsent(t.getKey(), k -> new IntegerPolynomial.Accumulator()).add(value, factor, 0L);
-            }
+        });
+        Map<Monomial, List<Integer>> byMonomial = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (values[i].isZero()) continue;
+            for (Monomial m : words.get(i).getValue().terms().keySet()) byMonomial.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
         }
         ExponentPacking packing = wick.packing();
         Rational scale = Rational.of(BigInteger.ONE, lcm);
         Polynomial sum = Polynomial.ZERO;
-        for (Map.Entry<Monomial, IntegerPolynomial.Accumulator> e : byMonomial.entrySet()) {
-            sum = sum.add(e.getValue().build().toPolynomial(packing, scale).multiply(Rational.ONE, e.getKey()));
+        for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
+            List<Integer> idx = e.getValue();
+            IntegerPolynomial[] ps = new IntegerPolynomial[idx.size()];
+            BigInteger[] factors = new BigInteger[idx.size()];
+            for (int j = 0; j < ps.length; j++) {
+                ps[j] = values[idx.get(j)];
+                Rational r = words.get(idx.get(j)).getValue().terms().get(e.getKey());
+                factors[j] = r.numerator().multiply(lcm.divide(r.denominator()));
+            }
+            sum = sum.add(IntegerPolynomial.linearCombination(ps, factors).toPolynomial(packing, scale).multiply(Rational.ONE, e.getKey()));
         }
         return sum;
     }

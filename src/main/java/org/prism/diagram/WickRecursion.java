@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.prism.algebra.ExponentPacking;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.expansion.Alphabet;
@@ -44,7 +43,6 @@ public final class WickRecursion {
     private final long[] pairShift; // per matrix: packed variance monomial
     private final long[] loopShift; // per size: packed size symbol
     private final Map<StateKey, IntegerPolynomial> memo = new ConcurrentHashMap<>();
-    private final AtomicLong lookups = new AtomicLong();
 
     public WickRecursion(Alphabet alphabet) {
         this.alphabet = alphabet;
@@ -153,13 +151,17 @@ public final class WickRecursion {
                 record(children, next, shift);
             }
         }
-        IntegerPolynomial.Accumulator acc = new IntegerPolynomial.Accumulator();
+        int k = children.size();
+        IntegerPolynomial[] subs = new IntegerPolynomial[k];
+        long[] factors = new long[k];
+        long[] shifts = new long[k];
+        int j = 0;
         for (Map.Entry<Child, long[]> e : children.entrySet()) {
-            IntegerPolynomial sub = expect(e.getKey().state);
-            acc.add(sub, e.getValue()[0], ExponentPacking.add(e.getKey().shift, pairShift[pivotMatrix]));
+            subs[j] = expect(e.getKey().state);
+            factors[j] = e.getValue()[0];
+            shifts[j++] = ExponentPacking.add(e.getKey().shift, pairShift[pivotMatrix]);
         }
-        lookups.addAndGet(children.size());
-        return acc.build();
+        return IntegerPolynomial.linearCombination(subs, factors, shifts);
     }
 
     private record Child(StateKey state, long shift) {}

@@ -1,0 +1,98 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CoefficientsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void valuesAtAPointAsJson() throws Exception {
+        CliRunner r = CliRunner.run("coefficients", "--order", "2", "--loss", "train", "--at", "d=2,m=1,n=1,sigma2=1/2", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("train", j.get("loss").asText());
+        assertEquals("1/2", j.get("at").get("sigma2").asText());
+        // values quoted in the issue
+        assertEquals("[\"1/1\",\"-38/1\",\"10056/1\"]", j.get("values").toString());
+    }
+
+    @Test
+    void polynomialJsonFollowsTheContract() throws Exception {
+        CliRunner r = CliRunner.run("coefficients", "--order", "1", "--loss", "pop", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("pop", j.get("loss").asText());
+        JsonNode c0 = j.get("orders").get(0);
+        assertEquals(0, c0.get("order").asInt());
+        // c_0 = 1/2 sigma^4 m d^2 + ... + 1/2 d: find the constant-in-sigma term d/2 by hand
+        boolean found = false;
+        for (JsonNode t : c0.get("terms")) {
+            assertTrue(t.get("coef").asText().matches("-?\\d+/\\d+"));
+            for (String k : new String[] {"sigma", "d", "m", "n"}) assertTrue(t.has(k), "term has " + k);
+            if (t.get("sigma").asInt() == 0) {
+                assertEquals("1/2", t.get("coef").asText());
+                assertEquals(1, t.get("d").asInt());
+                found = true;
+            }
+        }
+        assertTrue(found);
+        assertEquals(2, j.get("orders").size());
+    }
+
+    @Test
+    void textAndLatex() {
+        CliRunner t = CliRunner.run("coefficients", "--order", "0", "--loss", "pop");
+        assertEquals(0, t.exitCode());
+        assertTrue(t.out().contains("c_0 = "), t.out());
+        CliRunner l = CliRunner.run("coefficients", "--order", "1", "--format", "latex");
+        assertTrue(l.out().contains("\\begin{align*}") && l.out().contains("\\sigma^{"), l.out());
+        CliRunner v = CliRunner.run("coefficients", "--order", "2", "--loss", "pop", "--at", "d=2,m=2,n=1,sigma2=1/3");
+        assertTrue(v.out().contains("c_2 = 87424/81"), v.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "coefficients --order -1 | --order must be >= 0",
+        "coefficients --order 40 | out of reach",
+        "coefficients --order x | --order",
+        "coefficients --order 1 --loss foo | foo",
+        "coefficients --order 1 --at d=2,m=1 | no value for",
+        "coefficients --order 1 --at d=2,m=1,n=1,sigma2=1/0 | not a rational",
+        "coefficients --order 1 --at d=2,m=1,n=1,sigma2=1/2,q=3 | unknown symbol 'q'",
+        "coefficients --order 1 --at d2m1 | malformed pair",
+        "coefficients --order 1 --at d=2,m=1,n=0,sigma2=1 | negative power",
+        "coefficients | Missing required option",
+        "diagrams --order 9 | Wick pairings to enumerate",
+        "inspect train.1 | malformed diagram id",
+        "inspect train.1.99999 | unknown diagram id",
+        "inspect nosuch.1.0 | unknown loss",
+        "frobnicate | Unmatched argument"})
+    void badInputGivesOneLineAndExitCode2(String args, String expected) {
+        CliRunner r = CliRunner.run(args.strip().split("\\s+"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected.strip()), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"coefficients", "diagrams", "inspect"}) {
+            CliRunner r = CliRunner.run(c, "--help");
+            assertEquals(0, r.exitCode());
+            assertTrue(r.out().contains("Usage: prism " + c), r.out());
+        }
+        CliRunner bare = CliRunner.run();
+        assertEquals(0, bare.exitCode());
+        assertTrue(bare.out().contains("coefficients") && bare.out().contains("Exit codes"), bare.out());
+    }
+}
