@@ -9,6 +9,7 @@ import org.prism.diagram.LossCoefficients;
 import org.prism.expansion.LossExpansion;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
+import org.prism.regime.PrismDerivation;
 import org.prism.report.DiagramsReport;
 import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
@@ -38,11 +39,21 @@ public final class DiagramsCommand implements Callable<Integer> {
     @Option(names = "--only", description = "List order S only, not 0..S.")
     boolean only;
 
+    @Option(names = "--pareto", description = "Only the leading diagrams: those whose term is Pareto-maximal in c_s.")
+    boolean pareto;
+
     @Mixin
     LossOption loss;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    private static java.util.Set<org.prism.algebra.Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
+        PrismDerivation d = new PrismDerivation(model, Models.tiedAutoencoderRatios());
+        java.util.Set<org.prism.algebra.Monomial> keep = new java.util.HashSet<>();
+        d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.add(d.space().monomial(t.exponent())));
+        return keep;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -68,10 +79,11 @@ public final class DiagramsCommand implements Callable<Integer> {
                 if (!e.total().equals(exact.coefficient(s))) {
                     throw new IllegalStateException("sum over diagrams differs from the Wick recursion at order " + s);
                 }
-                out.add(e);
+                out.add(pareto ? e.restrictedTo(leading(model, exact, s)) : e);
             }
         }
         PrintWriter w = spec.commandLine().getOut();
+        if (pareto) w.println("# leading diagrams only: terms Pareto-maximal in c_s (same power of sigma, powers of d, m, n maximal)");
         List<String> symbols = Exponents.symbols(model);
         switch (format) {
             case text -> DiagramsReport.text(w, lossName, out, orders, symbols);

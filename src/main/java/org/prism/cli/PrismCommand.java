@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
             CoefficientsCommand.class,
             DiagramsCommand.class,
             InspectCommand.class,
+            PrismPolytopeCommand.class,
+            RegimesCommand.class,
+            ClassifyCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it)", "2:invalid input", "130:interrupted"})

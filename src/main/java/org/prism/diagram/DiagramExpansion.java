@@ -39,6 +39,11 @@ public final class DiagramExpansion {
         return classes;
     }
 
+    /** The classes whose monomial is in {@code monomials} (ids kept). */
+    public DiagramExpansion restrictedTo(java.util.Set<Monomial> monomials) {
+        return new DiagramExpansion(classes.stream().filter(c -> monomials.contains(c.monomial())).toList());
+    }
+
     /** $\sum$ coefficient $\cdot$ monomial over the classes: $c_s$. */
     public Polynomial total() {
         Map<Monomial, Rational> t = new HashMap<>();

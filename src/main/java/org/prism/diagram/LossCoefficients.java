@@ -46,6 +46,28 @@ public final class LossCoefficients {
         return wick;
     }
 
+    /**
+     * The number of Wick pairings behind each monomial of order {@code s}: $\sum_w \mu_w
+     * E[\operatorname{tr} w]$ with every word counted once per monomial $\mu_w$ of its coefficient
+     * and its rational coefficient dropped. Its support is the support of $c_s$ before any
+     * cancellation between words.
+     */
+    public Polynomial pairingCounts(int s) {
+        TraceSum terms = expansion.derivative(s);
+        Map<Monomial, IntegerPolynomial.Accumulator> byMonomial = new HashMap<>();
+        for (Map.Entry<CyclicWord, Polynomial> e : terms.terms().entrySet()) {
+            IntegerPolynomial value = wick.expectation(e.getKey());
+            for (Monomial m : e.getValue().terms().keySet()) {
+                byMonomial.computeIfAbsent(m, k -> new IntegerPolynomial.Accumulator()).add(value, 1L, 0L);
+            }
+        }
+        Polynomial sum = Polynomial.ZERO;
+        for (Map.Entry<Monomial, IntegerPolynomial.Accumulator> e : byMonomial.entrySet()) {
+            sum = sum.add(e.getValue().build().toPolynomial(wick.packing(), Rational.ONE).multiply(Rational.ONE, e.getKey()));
+        }
+        return sum;
+    }
+
     /** $c_s$ as a Laurent polynomial in the model's symbols. */
     public Polynomial coefficient(int s) {
         return coefficient(s, null);

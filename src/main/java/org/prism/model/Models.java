@@ -45,6 +45,19 @@ public final class Models {
         return new MatrixModel("tied-autoencoder", List.of("d", "m", "n"), List.of(w, x), losses, Map.of(w, dW));
     }
 
+    /**
+     * The tied autoencoder's named ratios (theory notes): $g = \sigma^2 d$, $a_0 = \sigma^2 m$,
+     * $y = m/d$, $\gamma = d/n$. The regime derivation states scaling relations with them.
+     */
+    public static Map<String, Monomial> tiedAutoencoderRatios() {
+        Map<String, Monomial> r = new LinkedHashMap<>();
+        r.put("g", Monomial.parse("sigma^2*d"));
+        r.put("a0", Monomial.parse("sigma^2*m"));
+        r.put("y", Monomial.parse("m*d^-1"));
+        r.put("gamma", Monomial.parse("d*n^-1"));
+        return r;
+    }
+
     private static MatrixProduct product(String coefficient, Letter... letters) {
         return new MatrixProduct(Polynomial.parse(coefficient), List.of(letters));
     }

@@ -1,0 +1,57 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.prism.diagram.LossCoefficients;
+import org.prism.model.Models;
+import org.prism.regime.Classification;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.Scaling;
+import org.prism.report.ClassificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "classify",
+        mixinStandardHelpOptions = true,
+        header = "Which regime a scaling of (d, m, sigma, n) selects, its time scale and leading terms.",
+        description = {
+            "SCALING gives each hyperparameter as a power of a large N, rational powers allowed, e.g.",
+            "  \"d=N, m=N^2, sigma2=N^-2, n=N^1.5\"   (sigma2 = sigma^2; a symbol left out stays fixed).",
+            "Prints the face of the derived polytope that maximises the scaling (the regime), the growth",
+            "N^h of one order of the flow (so T = N^-h), and the leading terms of c_s along the scaling."})
+public final class ClassifyCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scaling", required = true, paramLabel = "SCALING", description = "e.g. \"d=N, m=N^2, sigma2=N^-2, n=N^1.5\"")
+    String scaling;
+
+    @Option(names = {"-s", "--order"}, defaultValue = "3", paramLabel = "S", description = "Order whose leading terms to show (default: ${DEFAULT-VALUE}).")
+    int order;
+
+    @Mixin
+    DerivationOptions derivation;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        Limits.requireOrder(order, Math.max(derivation.maxOrder, 0), "derivation (raise --max-order)");
+        var model = Models.tiedAutoencoder();
+        Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(org.prism.report.Exponents.symbols(model)), model.sizes());
+        DerivedPrism d = derivation.derive();
+        Classification c = Classification.of(sc, d, new LossCoefficients(model, derivation.loss.loss.name()).coefficient(order), order);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> ClassificationReport.text(out, c, d);
+            case json -> ClassificationReport.json(out, c, d);
+        }
+        return 0;
+    }
+}

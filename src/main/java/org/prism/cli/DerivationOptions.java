@@ -1,0 +1,28 @@
+package org.prism.cli;
+
+import org.prism.model.Models;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.PrismDerivation;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that derive the regime polytope: order and loss. */
+final class DerivationOptions {
+    static final int DEFAULT_MAX_ORDER = 6;
+
+    @Option(names = {"-S", "--max-order"}, defaultValue = "" + DEFAULT_MAX_ORDER, paramLabel = "S",
+            description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", default: ${DEFAULT-VALUE}).")
+    int maxOrder;
+
+    @Mixin
+    LossOption loss;
+
+    DerivedPrism derive() {
+        if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
+        Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
+        PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios());
+        try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= 7)) {
+            return derivation.derive(loss.loss.name(), maxOrder, s -> bar.stepBy(1));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.prism.regime;
+
+import java.util.List;
+import org.prism.geometry.AffineEquation;
+import org.prism.geometry.IntVector;
+import org.prism.geometry.Polytope;
+
+/**
+ * Everything the regime derivation computes, from the coefficients up: Pareto terms and Newton
+ * polytopes per order, the order steps, the per-order polytope $P$ with its family names, the
+ * linear relations all Pareto exponents satisfy, and the regimes (faces of $P$, facets first).
+ */
+public record DerivedPrism(
+        String loss,
+        ExponentSpace space,
+        List<ParetoTerms> pareto,
+        List<Polytope> newton,
+        List<FamilyPolytope.Step> steps,
+        Polytope perOrder,
+        List<AffineEquation> paretoRelations,
+        List<Regime> regimes) {
+
+    /** The monomial a vertex of $P$ multiplies a leading term by, e.g. "sigma^2*m" or "d/n". */
+    public String familyName(IntVector vertex) {
+        return space.ratio(vertex);
+    }
+
+    public List<String> familyNames() {
+        return perOrder.vertices().stream().map(this::familyName).toList();
+    }
+
+    public List<Regime> regimes(int dimension) {
+        return regimes.stream().filter(r -> r.dimension() == dimension).toList();
+    }
+
+    /** Whether every step from order 1 on gives the same $P$ and is an exact Minkowski step. */
+    public boolean consistent() {
+        return steps.stream().filter(s -> s.from() >= 1).allMatch(s -> s.exact() && perOrder.equals(s.increment()));
+    }
+}

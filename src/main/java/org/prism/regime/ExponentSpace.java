@@ -1,0 +1,74 @@
+package org.prism.regime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.prism.algebra.Monomial;
+import org.prism.geometry.IntVector;
+
+/**
+ * Coordinates for exponent vectors: monomials over a fixed list of symbols (for the tied
+ * autoencoder sigma, d, m, n, so $\sigma^4 d^2 m n^{-1} \mapsto (4, 2, 1, -1)$) and back.
+ */
+public record ExponentSpace(List<String> symbols) {
+    public ExponentSpace {
+        symbols = List.copyOf(symbols);
+    }
+
+    public int dimension() {
+        return symbols.size();
+    }
+
+    public int index(String symbol) {
+        int i = symbols.indexOf(symbol);
+        if (i < 0) throw new IllegalArgumentException("unknown symbol '" + symbol + "' (known: " + String.join(", ", symbols) + ")");
+        return i;
+    }
+
+    public IntVector vector(Monomial m) {
+        long[] x = new long[symbols.size()];
+        for (Map.Entry<String, Integer> e : m.exponents().entrySet()) x[index(e.getKey())] = e.getValue();
+        return IntVector.of(x);
+    }
+
+    public Monomial monomial(IntVector x) {
+        Map<String, Integer> e = new TreeMap<>();
+        for (int i = 0; i < symbols.size(); i++) e.put(symbols.get(i), Math.toIntExact(x.get(i)));
+        return Monomial.of(e);
+    }
+
+    /** {@code "sigma^2*d^2/n"}, {@code "1"}, {@code "d/n"}, {@code "1/(sigma^2*d)"}: the monomial as a ratio. */
+    public String ratio(IntVector x) {
+        StringBuilder num = new StringBuilder();
+        StringBuilder den = new StringBuilder();
+        int nDen = 0;
+        for (int i = 0; i < symbols.size(); i++) {
+            long e = x.get(i);
+            if (e == 0) continue;
+            StringBuilder b = e > 0 ? num : den;
+            if (e < 0) nDen++;
+            if (b.length() > 0) b.append('*');
+            b.append(symbols.get(i));
+            if (Math.abs(e) != 1) b.append('^').append(Math.abs(e));
+        }
+        String n = num.length() == 0 ? "1" : num.toString();
+        if (den.length() == 0) return n;
+        return n + "/" + (nDen > 1 || den.indexOf("*") >= 0 ? "(" + den + ")" : den);
+    }
+
+    /** The same in LaTeX, e.g. {@code \sigma^{2} d^{2}/n}. */
+    public String latexRatio(IntVector x) {
+        StringBuilder num = new StringBuilder();
+        StringBuilder den = new StringBuilder();
+        for (int i = 0; i < symbols.size(); i++) {
+            long e = x.get(i);
+            if (e == 0) continue;
+            StringBuilder b = e > 0 ? num : den;
+            if (b.length() > 0) b.append(' ');
+            b.append(org.prism.report.PolynomialFormat.latexSymbol(symbols.get(i)));
+            if (Math.abs(e) != 1) b.append("^{").append(Math.abs(e)).append('}');
+        }
+        String n = num.length() == 0 ? "1" : num.toString();
+        return den.length() == 0 ? n : n + "/" + (den.indexOf(" ") >= 0 ? "(" + den + ")" : den);
+    }
+}

@@ -1,0 +1,229 @@
+package org.prism.regime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.diagram.LossCoefficients;
+import org.prism.geometry.AffineHull;
+import org.prism.geometry.ConvexHull;
+import org.prism.geometry.Face;
+import org.prism.geometry.FaceLattice;
+import org.prism.geometry.IntVector;
+import org.prism.geometry.Polytope;
+import org.prism.model.MatrixModel;
+import org.prism.model.RandomMatrix;
+import org.prism.regime.ScalingRelation.Behaviour;
+import org.prism.report.Exponents;
+
+/**
+ * Derives the hierarchy of learning regimes from the exact coefficients, with nothing typed in:
+ * <ol>
+ * <li>Pareto-maximal terms of each $c_s$ ({@link ParetoTerms}) and their Newton polytopes $N_s$;
+ * <li>the per-order polytope $P$ from consecutive orders ({@link FamilyPolytope}), checked to be
+ * the same exact Minkowski step for every pair of orders from 1 on;
+ * <li>its exact face lattice; each face is a regime: its normal cone gives scaling relations on
+ * the ratios along the edges of $P$ (named by the model's ratios where they coincide), its
+ * vertices the time scale, the order-1 Pareto terms the loss normalisation, and rules on the
+ * relations the name ({@link RegimeNames}).
+ * </ol>
+ */
+public final class PrismDerivation {
+    private final MatrixModel model;
+    private final ExponentSpace space;
+    private final Map<String, Monomial> namedRatios;
+    private final int[] varianceCoordinates;
+    private final int[] sizeCoordinates;
+
+    public PrismDerivation(MatrixModel model, Map<String, Monomial> namedRatios) {
+        this.model = model;
+        this.space = new ExponentSpace(Exponents.symbols(model));
+        this.namedRatios = new LinkedHashMap<>(namedRatios);
+        List<Integer> variance = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < space.dimension(); i++) {
+            String s = space.symbols().get(i);
+            if (model.sizes().contains(s)) {
+                sizes.add(i);
+            } else {
+                variance.add(i);
+            }
+        }
+        this.varianceCoordinates = variance.stream().mapToInt(Integer::intValue).toArray();
+        this.sizeCoordinates = sizes.stream().mapToInt(Integer::intValue).toArray();
+        for (RandomMatrix r : model.matrices()) r.variance().exponents().keySet().forEach(space::index);
+    }
+
+    public ExponentSpace space() {
+        return space;
+    }
+
+    /** Computes $c_0..c_S$ of {@code loss} and derives; {@code orderDone} hears each order. */
+    public DerivedPrism derive(String loss, int maxOrder, IntConsumer orderDone) {
+        LossCoefficients engine = new LossCoefficients(model, loss);
+        List<Polynomial> cs = new ArrayList<>();
+        List<Polynomial> counts = new ArrayList<>();
+        for (int s = 0; s <= maxOrder; s++) {
+            cs.add(engine.coefficient(s));
+            counts.add(engine.pairingCounts(s));
+            if (orderDone != null) orderDone.accept(s);
+        }
+        return derive(loss, cs, counts);
+    }
+
+    /** The Pareto-maximal terms of one coefficient $c_s$, with the model's dominance rule. */
+    public ParetoTerms leadingTerms(int s, Polynomial coefficient, Polynomial pairingCounts) {
+        return ParetoTerms.of(s, coefficient, pairingCounts, space, varianceCoordinates, sizeCoordinates);
+    }
+
+    /** Derives from given coefficients $c_0..c_S$ and their pairing counts (same length, S >= 2). */
+    public DerivedPrism derive(String loss, List<Polynomial> coefficients, List<Polynomial> pairingCounts) {
+        if (coefficients.size() < 3) throw new IllegalArgumentException("the derivation needs orders 0..S with S >= 2");
+        List<ParetoTerms> pareto = new ArrayList<>();
+        List<Polytope> newton = new ArrayList<>();
+        List<IntVector> allPareto = new ArrayList<>();
+        for (int s = 0; s < coefficients.size(); s++) {
+            ParetoTerms p = leadingTerms(s, coefficients.get(s), pairingCounts.get(s));
+            pareto.add(p);
+            newton.add(ConvexHull.of(p.exponents()));
+            allPareto.addAll(p.exponents());
+        }
+        List<FamilyPolytope.Step> steps = FamilyPolytope.steps(newton);
+        FamilyPolytope.Step last = steps.get(steps.size() - 1);
+        if (last.increment() == null) throw new IllegalStateException("no per-order polytope: " + last.reason());
+        Polytope p = last.increment();
+        return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
+                regimes(p, pareto.size() > 1 ? pareto.get(1) : null));
+    }
+
+    private List<Regime> regimes(Polytope p, ParetoTerms order1) {
+        FaceLattice lattice = p.faceLattice();
+        List<IntVector> ratios = ratios(p);
+        List<Regime> out = new ArrayList<>();
+        Map<Face, String> facetNames = new LinkedHashMap<>();
+        for (int dim = p.dimension() - 1; dim >= 0; dim--) {
+            for (Face f : lattice.faces(dim)) {
+                List<ScalingRelation> relations = new ArrayList<>();
+                Map<String, Behaviour> byName = new LinkedHashMap<>();
+                for (IntVector r : ratios) {
+                    Behaviour b = behaviour(f, r);
+                    String name = nameOf(r);
+                    relations.add(new ScalingRelation(name, space.ratio(r), r, b));
+                    if (name != null) byName.put(name, b);
+                }
+                String name;
+                if (dim == p.dimension() - 1) {
+                    name = RegimeNames.name(byName);
+                    facetNames.put(f, name);
+                } else {
+                    List<String> parts = new ArrayList<>();
+                    for (Map.Entry<Face, String> e : facetNames.entrySet()) {
+                        if (e.getKey().vertexIndices().containsAll(f.vertexIndices())) parts.add(e.getValue() == null ? "?" : e.getValue());
+                    }
+                    name = String.join(" ∩ ", parts);
+                }
+                // the simplest vertex, ties to the first symbols (sigma^2*d before sigma^2*m)
+                IntVector clock = f.vertices().stream()
+                        .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+                String timescale = clock.isZero() ? "1" : space.ratio(clock.negate());
+                out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale,
+                        normalisation(f, clock, order1), name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
+            }
+        }
+        return out;
+    }
+
+    /** Edge directions of P, one per ratio up to sign, oriented as the model names them. */
+    private List<IntVector> ratios(Polytope p) {
+        List<IntVector> out = new ArrayList<>();
+        for (Face e : p.faces(1)) {
+            IntVector r = e.vertices().get(1).minus(e.vertices().get(0));
+            if (out.contains(r) || out.contains(r.negate())) continue;
+            IntVector named = null;
+            for (Monomial m : namedRatios.values()) {
+                IntVector v = space.vector(m);
+                if (v.equals(r) || v.equals(r.negate())) named = v;
+            }
+            if (named == null) named = firstNonZero(r) < 0 ? r.negate() : r;
+            out.add(named);
+        }
+        // named ratios first, in the model's order
+        List<IntVector> sorted = new ArrayList<>();
+        for (Monomial m : namedRatios.values()) if (out.contains(space.vector(m))) sorted.add(space.vector(m));
+        for (IntVector r : out) if (!sorted.contains(r)) sorted.add(r);
+        return sorted;
+    }
+
+    private String nameOf(IntVector r) {
+        for (Map.Entry<String, Monomial> e : namedRatios.entrySet()) if (space.vector(e.getValue()).equals(r)) return e.getKey();
+        return null;
+    }
+
+    private static long firstNonZero(IntVector r) {
+        for (long x : r.coordinates()) if (x != 0) return x;
+        return 0;
+    }
+
+    private static long l1(IntVector v) {
+        long s = 0;
+        for (long x : v.coordinates()) s += Math.abs(x);
+        return s;
+    }
+
+    static Behaviour behaviour(Face f, IntVector r) {
+        boolean pos = false;
+        boolean neg = false;
+        for (IntVector g : f.facetNormals()) {
+            long v = g.dot(r);
+            if (v > 0) pos = true;
+            if (v < 0) neg = true;
+        }
+        if (pos && neg) return Behaviour.EITHER;
+        return pos ? Behaviour.TO_INFINITY : neg ? Behaviour.TO_ZERO : Behaviour.FIXED;
+    }
+
+    /**
+     * The scale of the loss's time-dependent part on this face: the leading order-1 term divided by
+     * the face's increment, written as a size times a power of the increment when that is
+     * equivalent on the whole normal cone (e.g. "d", "m", "d*(sigma^2*d)^2"), else as the monomial.
+     */
+    private String normalisation(Face f, IntVector clock, ParetoTerms order1) {
+        if (order1 == null || order1.terms().isEmpty()) return "";
+        IntVector c = f.normal();
+        long best = Long.MIN_VALUE;
+        IntVector lead = null;
+        for (IntVector x : order1.exponents()) {
+            long v = c.dot(x);
+            if (v > best || (v == best && (l1(x) < l1(lead) || (l1(x) == l1(lead) && x.compareTo(lead) < 0)))) {
+                best = v;
+                lead = x;
+            }
+        }
+        IntVector scale = lead.minus(clock);
+        for (int i : sizeCoordinates) {
+            IntVector size = IntVector.zero(space.dimension());
+            long[] e = size.coordinates();
+            e[i] = 1;
+            size = IntVector.of(e);
+            IntVector rest = scale.minus(size);
+            if (allZero(f, rest)) return space.symbols().get(i);
+            if (!clock.isZero()) {
+                for (int k = 1; k <= 8; k++) {
+                    if (allZero(f, rest.minus(clock.times(k)))) {
+                        return space.symbols().get(i) + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : "");
+                    }
+                }
+            }
+        }
+        return space.ratio(scale);
+    }
+
+    private static boolean allZero(Face f, IntVector r) {
+        for (IntVector g : f.facetNormals()) if (g.dot(r) != 0) return false;
+        return true;
+    }
+}

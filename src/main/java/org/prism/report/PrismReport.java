@@ -1,0 +1,324 @@
+package org.prism.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.prism.algebra.Rational;
+import org.prism.geometry.AffineEquation;
+import org.prism.geometry.IntVector;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.FamilyPolytope;
+import org.prism.regime.LeadingTerm;
+import org.prism.regime.ParetoTerms;
+import org.prism.regime.Regime;
+import org.prism.regime.ScalingRelation;
+
+/** Writes the derived per-order polytope and its regimes as text, JSON, TikZ or LaTeX tables. */
+public final class PrismReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PrismReport() {}
+
+    /** The derivation, step by step, for people. */
+    public static void text(Writer out, DerivedPrism d) {
+        PrintWriter w = new PrintWriter(out);
+        List<String> sym = d.space().symbols();
+        w.printf("Regime polytope of the %s loss, derived from c_0..c_%d (exponents in %s)%n%n", d.loss(), d.pareto().size() - 1, String.join(", ", sym));
+        w.println("Pareto-maximal terms per order (same power of sigma, powers of d, m, n maximal):");
+        for (ParetoTerms p : d.pareto()) {
+            w.printf("  c_%d: %3d Pareto terms, Newton polytope N_%d: %d vertices, dim %d%s%n", p.order(), p.terms().size(), p.order(),
+                    d.newton().get(p.order()).vertices().size(), d.newton().get(p.order()).dimension(),
+                    p.sameBeforeCancellation() ? "" : "  (a leading family cancels!)");
+        }
+        w.println("  no Pareto term cancels: " + d.pareto().stream().allMatch(ParetoTerms::sameBeforeCancellation));
+        w.println("  every Pareto exponent satisfies: " + relationsText(d));
+        w.println();
+        w.println("Per-order polytope P (N_{s+1} = N_s + P):");
+        for (FamilyPolytope.Step s : d.steps()) {
+            w.printf("  order %d -> %d: %s%s%n", s.from(), s.to(), s.reason(),
+                    s.increment() == null ? "" : s.increment().equals(d.perOrder()) ? ", same P" : ", different P (" + s.increment().vertices().size() + " vertices)");
+        }
+        int[] f = d.perOrder().fVector();
+        w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%s%n%n", f[0], f.length > 1 ? f[1] : 0, f.length > 2 ? f[2] : 0,
+                d.perOrder().dimension(), d.consistent() ? ", the same for every order >= 1" : ", NOT consistent across orders");
+        w.println("Vertices (diagram families: what one more order multiplies a leading term by):");
+        for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), v);
+        w.println();
+        for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
+            w.println(dim == 2 ? "2-faces (regimes):" : dim == 1 ? "Edges:" : "Vertices:");
+            for (Regime r : d.regimes(dim)) {
+                w.printf("  %-34s {%s}%n", r.name() == null ? "(unnamed)" : r.name(), String.join(", ", r.families()));
+                w.printf("      scaling: %s%n", r.relationsText());
+                w.printf("      T = %s, loss scale %s%n", r.timescale(), r.normalisation());
+                if (!r.statement().isEmpty()) w.printf("      %s%n", r.statement());
+            }
+        }
+        w.flush();
+    }
+
+    static String relationsText(DerivedPrism d) {
+        List<String> parts = new ArrayList<>();
+        for (AffineEquation e : d.paretoRelations()) parts.add(equationText(e, d.space().symbols()));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * E.g. {@code d + m + n - sigma/2 = 1}: the equation divided by its largest coefficient, with
+     * the sign that makes the constant nonnegative.
+     */
+    static String equationText(AffineEquation e, List<String> symbols) {
+        long[] c = e.normal().coordinates();
+        long unit = 0;
+        for (long x : c) unit = Math.max(unit, Math.abs(x));
+        if (e.constant() < 0) unit = -unit;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == 0) continue;
+            Rational r = Rational.of(c[i], unit);
+            Rational a = r.signum() < 0 ? r.negate() : r;
+            String term = a.isInteger() ? (a.equals(Rational.ONE) ? "" : a + "*") + symbols.get(i)
+                    : a.numerator().equals(java.math.BigInteger.ONE) ? symbols.get(i) + "/" + a.denominator() : a + "*" + symbols.get(i);
+            if (sb.length() == 0) {
+                sb.append(r.signum() < 0 ? "-" : "").append(term);
+            } else {
+                sb.append(r.signum() < 0 ? " - " : " + ").append(term);
+            }
+        }
+        return sb + " = " + Rational.of(e.constant(), unit);
+    }
+
+    public static ObjectNode json(DerivedPrism d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("loss", d.loss());
+        root.put("maxOrder", d.pareto().size() - 1);
+        root.put("consistent", d.consistent());
+        root.put("paretoRelation", relationsText(d));
+        ArrayNode vs = root.putArray("vertices");
+        for (IntVector v : d.perOrder().vertices()) {
+            ObjectNode o = vs.addObject();
+            o.put("name", d.familyName(v));
+            o.put("monomial", d.space().monomial(v).toString());
+            ObjectNode e = o.putObject("exponent");
+            for (int i = 0; i < d.space().dimension(); i++) e.put(d.space().symbols().get(i), v.get(i));
+        }
+        ArrayNode fs = root.putArray("faces");
+        for (Regime r : d.regimes()) fs.add(regimeJson(r));
+        return root;
+    }
+
+    static ObjectNode regimeJson(Regime r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("dim", r.dimension());
+        ArrayNode vn = o.putArray("vertices");
+        r.families().forEach(vn::add);
+        o.put("regime", r.name());
+        o.put("scaling", r.relationsText());
+        o.put("timescale", r.timescale());
+        o.put("normalisation", r.normalisation());
+        o.put("statement", r.statement());
+        ArrayNode rel = o.putArray("relations");
+        for (ScalingRelation s : r.relations()) {
+            rel.addObject().put("name", s.name()).put("ratio", s.ratio()).put("behaviour", s.behaviour().text());
+        }
+        return o;
+    }
+
+    public static void json(Writer out, DerivedPrism d) throws IOException {
+        CoefficientsReport.writeJson(out, json(d));
+    }
+
+    /** {"loss":..,"regimes":[{"dim":..,"regime":..,"vertices":[..],"scaling":..,...}]}. */
+    public static void regimesJson(Writer out, DerivedPrism d) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("loss", d.loss());
+        ArrayNode rs = root.putArray("regimes");
+        for (Regime r : d.regimes()) rs.add(regimeJson(r));
+        CoefficientsReport.writeJson(out, root);
+    }
+
+    public static void regimesText(Writer out, DerivedPrism d) {
+        PrintWriter w = new PrintWriter(out);
+        w.printf("%-4s %-44s %-16s %-26s %s%n", "dim", "regime", "T", "loss scale", "scaling relations");
+        for (Regime r : d.regimes()) {
+            w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), r.name() == null ? "(unnamed)" : r.name(), r.timescale(), r.normalisation(), r.relationsText());
+        }
+        w.println();
+        for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
+            w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());
+        }
+        w.flush();
+    }
+
+    /** A booktabs table of the regimes (2-faces by default, or every face). */
+    public static void regimesLatex(Writer out, DerivedPrism d, boolean allFaces) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("% Regimes of the weight-tied linear autoencoder, derived by prism from c_0..c_" + (d.pareto().size() - 1) + " of the " + d.loss() + " loss");
+        w.println("\\begin{tabular}{llllll}");
+        w.println("\\toprule");
+        w.println("dim & regime & families & scaling & $T$ & loss scale \\\\");
+        w.println("\\midrule");
+        for (Regime r : d.regimes()) {
+            if (!allFaces && r.dimension() != d.perOrder().dimension() - 1) continue;
+            List<String> fam = new ArrayList<>();
+            for (IntVector v : r.face().vertices()) fam.add("$" + d.space().latexRatio(v) + "$");
+            List<String> rel = new ArrayList<>();
+            for (ScalingRelation s : r.relations()) rel.add("$" + latexName(s) + "$ " + latexBehaviour(s.behaviour()));
+            w.printf("%d & %s & %s & %s & %s & %s \\\\%n", r.dimension(), r.name() == null ? "--" : r.name().replace("∩", "$\\cap$"),
+                    String.join(", ", fam), String.join(", ", rel), "$" + latexMonomialText(r.timescale()) + "$",
+                    "$" + latexMonomialText(r.normalisation()) + "$");
+        }
+        w.println("\\bottomrule");
+        w.println("\\end{tabular}");
+        w.flush();
+    }
+
+    private static String latexName(ScalingRelation s) {
+        if (s.name() == null) return latexMonomialText(s.ratio());
+        return switch (s.name()) {
+            case "gamma" -> "\\gamma";
+            case "a0" -> "a_0";
+            default -> s.name();
+        };
+    }
+
+    private static String latexBehaviour(ScalingRelation.Behaviour b) {
+        return switch (b) {
+            case FIXED -> "fixed";
+            case TO_INFINITY -> "$\\to\\infty$";
+            case TO_ZERO -> "$\\to 0$";
+            case EITHER -> "free";
+        };
+    }
+
+    /** "sigma^2*d*(sigma^2*m)^2" -> "\sigma^{2} d (\sigma^{2} m)^{2}". */
+    static String latexMonomialText(String s) {
+        return s.replace("sigma", "\\sigma").replaceAll("\\^(-?\\d+)", "^{$1}").replace("*", " ");
+    }
+
+    /** Booktabs tables: Newton polytopes per order, and the Pareto terms of the first orders. */
+    public static void paretoLatex(Writer out, DerivedPrism d, int fullUpTo) {
+        PrintWriter w = new PrintWriter(out);
+        List<String> sym = d.space().symbols();
+        w.println("% Pareto-maximal terms of c_s (" + d.loss() + " loss), derived by prism");
+        w.println("\\begin{tabular}{rrrl}");
+        w.println("\\toprule");
+        w.println("$s$ & Pareto terms & vertices of $N_s$ & vertices of $N_s$ (monomials) \\\\");
+        w.println("\\midrule");
+        for (ParetoTerms p : d.pareto()) {
+            List<String> verts = new ArrayList<>();
+            for (IntVector v : d.newton().get(p.order()).vertices()) verts.add("$" + d.space().latexRatio(v) + "$");
+            w.printf("%d & %d & %d & %s \\\\%n", p.order(), p.terms().size(), verts.size(), String.join(", ", verts));
+        }
+        w.println("\\bottomrule");
+        w.println("\\end{tabular}");
+        w.println();
+        w.println("\\begin{tabular}{r" + "r".repeat(sym.size()) + "rr}");
+        w.println("\\toprule");
+        StringBuilder head = new StringBuilder("$s$");
+        for (String s : sym) head.append(" & $").append(PolynomialFormat.latexSymbol(s)).append("$");
+        w.println(head + " & coefficient & pairings \\\\");
+        for (ParetoTerms p : d.pareto()) {
+            if (p.order() > fullUpTo) break;
+            w.println("\\midrule");
+            List<LeadingTerm> terms = new ArrayList<>(p.terms());
+            terms.sort(Comparator.comparing(LeadingTerm::exponent));
+            for (LeadingTerm t : terms) {
+                StringBuilder row = new StringBuilder().append(p.order());
+                for (int i = 0; i < sym.size(); i++) row.append(" & ").append(t.exponent().get(i));
+                row.append(" & $").append(PolynomialFormat.latexRational(t.coefficient())).append("$ & ").append(t.pairings());
+                w.println(row + " \\\\");
+            }
+        }
+        w.println("\\bottomrule");
+        w.println("\\end{tabular}");
+        w.flush();
+    }
+
+    /** A standalone LaTeX document drawing P with labelled vertices and shaded, named 2-faces. */
+    public static void tikz(Writer out, DerivedPrism d) {
+        PrintWriter w = new PrintWriter(out);
+        List<IntVector> vs = d.perOrder().vertices();
+        int[] axes = axes(vs);
+        double[][] xy = new double[vs.size()][];
+        for (int i = 0; i < vs.size(); i++) xy[i] = project(vs.get(i), axes);
+        String[] colours = {"red", "blue", "green!60!black", "orange", "violet", "teal", "brown"};
+        w.println("\\documentclass[tikz,border=6pt]{standalone}");
+        w.println("\\begin{document}");
+        w.println("\\begin{tikzpicture}[scale=1.6,v/.style={circle,fill=black,inner sep=1.4pt},lab/.style={font=\\small}]");
+        int k = 0;
+        for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
+            List<Integer> idx = new ArrayList<>();
+            for (IntVector v : r.face().vertices()) idx.add(vs.indexOf(v));
+            double cx = 0;
+            double cy = 0;
+            for (int i : idx) {
+                cx += xy[i][0] / idx.size();
+                cy += xy[i][1] / idx.size();
+            }
+            final double fx = cx;
+            final double fy = cy;
+            idx.sort(Comparator.comparingDouble(i -> Math.atan2(xy[i][1] - fy, xy[i][0] - fx)));
+            StringBuilder path = new StringBuilder();
+            for (int i : idx) path.append(String.format(Locale.ROOT, "(%.3f,%.3f) -- ", xy[i][0], xy[i][1]));
+            String c = colours[k++ % colours.length];
+            w.printf("  \\fill[%s,opacity=0.12] %scycle;%n", c, path);
+            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, fx, fy, r.name() == null ? "?" : r.name());
+        }
+        for (var e : d.perOrder().faces(1)) {
+            int a = vs.indexOf(e.vertices().get(0));
+            int b = vs.indexOf(e.vertices().get(1));
+            w.printf(Locale.ROOT, "  \\draw[thick] (%.3f,%.3f) -- (%.3f,%.3f);%n", xy[a][0], xy[a][1], xy[b][0], xy[b][1]);
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            w.printf(Locale.ROOT, "  \\node[v,label={[lab]%s:$%s$}] at (%.3f,%.3f) {};%n", xy[i][1] >= 0.8 ? "above" : "below",
+                    d.space().latexRatio(vs.get(i)), xy[i][0], xy[i][1]);
+        }
+        w.println("\\end{tikzpicture}");
+        w.println("\\end{document}");
+        w.flush();
+    }
+
+    /** Three coordinates on which the vertices are affinely independent (greedy). */
+    private static int[] axes(List<IntVector> vs) {
+        int n = vs.get(0).dimension();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n; c++) {
+                    if (rank3(vs, new int[] {a, b, c})) return new int[] {a, b, c};
+                }
+            }
+        }
+        return new int[] {0, 1, Math.min(2, n - 1)};
+    }
+
+    private static boolean rank3(List<IntVector> vs, int[] ax) {
+        IntVector o = vs.get(0);
+        for (int i = 1; i < vs.size(); i++) {
+            for (int j = i + 1; j < vs.size(); j++) {
+                for (int k = j + 1; k < vs.size(); k++) {
+                    long[][] m = new long[3][3];
+                    IntVector[] p = {vs.get(i), vs.get(j), vs.get(k)};
+                    for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) m[r][c] = p[r].get(ax[c]) - o.get(ax[c]);
+                    long det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+                    if (det != 0) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double[] project(IntVector v, int[] ax) {
+        double x = v.get(ax[0]) / 2.0;
+        double y = v.get(ax[1]);
+        double z = -v.get(ax[2]);
+        return new double[] {2.2 * x + 1.1 * z, 1.6 * y + 0.7 * z};
+    }
+}
