@@ -50,8 +50,22 @@ public final class PrismCommand implements Runnable {
                 System.err.flush();
             }
         }));
-        int code = commandLine().execute(args);
-        done.set(true);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("prism: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB heap); lower the order or sizes, or raise the heap, e.g. PRISM_JAVA_OPTS=-Xmx16g");
+            code = Errors.INVALID_INPUT;
+        } catch (StackOverflowError e) {
+            System.err.println("prism: recursion too deep; raise the thread stack, e.g. PRISM_JAVA_OPTS=\"-Xss64m\"");
+            code = Errors.INVALID_INPUT;
+        } catch (Throwable t) {
+            System.err.println("prism: internal error (" + t.getClass().getSimpleName() + "): " + t.getMessage());
+            code = 1;
+        } finally {
+            done.set(true);
+        }
         System.exit(code);
     }
 }

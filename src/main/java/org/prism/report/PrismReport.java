@@ -245,14 +245,13 @@ public final class PrismReport {
     public static void tikz(Writer out, DerivedPrism d) {
         PrintWriter w = new PrintWriter(out);
         List<IntVector> vs = d.perOrder().vertices();
-        int[] axes = axes(vs);
-        double[][] xy = new double[vs.size()][];
-        for (int i = 0; i < vs.size(); i++) xy[i] = project(vs.get(i), axes);
+        double[][] xy = layout(vs);
         String[] colours = {"red", "blue", "green!60!black", "orange", "violet", "teal", "brown"};
         w.println("\\documentclass[tikz,border=6pt]{standalone}");
         w.println("\\begin{document}");
-        w.println("\\begin{tikzpicture}[scale=1.6,v/.style={circle,fill=black,inner sep=1.4pt},lab/.style={font=\\small}]");
+        w.println("\\begin{tikzpicture}[scale=1.2,v/.style={circle,fill=black,inner sep=1.4pt},lab/.style={font=\\small}]");
         int k = 0;
+        List<double[]> labels = new ArrayList<>();
         for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
             List<Integer> idx = new ArrayList<>();
             for (IntVector v : r.face().vertices()) idx.add(vs.indexOf(v));
@@ -265,11 +264,16 @@ public final class PrismReport {
             final double fx = cx;
             final double fy = cy;
             idx.sort(Comparator.comparingDouble(i -> Math.atan2(xy[i][1] - fy, xy[i][0] - fx)));
+            // faces seen through each other: move a label that would sit on an earlier one
+            for (double[] l : labels) {
+                if (Math.abs(l[0] - cx) < 1.6 && Math.abs(l[1] - cy) < 0.35) cy -= 0.45;
+            }
+            labels.add(new double[] {cx, cy});
             StringBuilder path = new StringBuilder();
             for (int i : idx) path.append(String.format(Locale.ROOT, "(%.3f,%.3f) -- ", xy[i][0], xy[i][1]));
             String c = colours[k++ % colours.length];
             w.printf("  \\fill[%s,opacity=0.12] %scycle;%n", c, path);
-            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, fx, fy, r.name() == null ? "?" : r.name());
+            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, cx, cy, r.name() == null ? "?" : r.name());
         }
         for (var e : d.perOrder().faces(1)) {
             int a = vs.indexOf(e.vertices().get(0));
@@ -277,7 +281,7 @@ public final class PrismReport {
             w.printf(Locale.ROOT, "  \\draw[thick] (%.3f,%.3f) -- (%.3f,%.3f);%n", xy[a][0], xy[a][1], xy[b][0], xy[b][1]);
         }
         for (int i = 0; i < vs.size(); i++) {
-            w.printf(Locale.ROOT, "  \\node[v,label={[lab]%s:$%s$}] at (%.3f,%.3f) {};%n", xy[i][1] >= 0.8 ? "above" : "below",
+            w.printf(Locale.ROOT, "  \\node[v,label={[lab]%s:$%s$}] at (%.3f,%.3f) {};%n", xy[i][1] >= 2 ? "above" : "below",
                     d.space().latexRatio(vs.get(i)), xy[i][0], xy[i][1]);
         }
         w.println("\\end{tikzpicture}");
@@ -285,17 +289,37 @@ public final class PrismReport {
         w.flush();
     }
 
-    /** Three coordinates on which the vertices are affinely independent (greedy). */
-    private static int[] axes(List<IntVector> vs) {
+    /**
+     * Three coordinates on which the vertices are affinely independent, and the oblique view among
+     * a few that separates the projected vertices best (largest least distance over extent).
+     */
+    private static double[][] layout(List<IntVector> vs) {
         int n = vs.get(0).dimension();
+        double[][] best = null;
+        double bestScore = -1;
+        double[][] views = {{1.0, 0.45, 0.35}, {1.0, -0.45, 0.35}, {0.5, 0.8, 0.3}};
         for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                for (int c = b + 1; c < n; c++) {
-                    if (rank3(vs, new int[] {a, b, c})) return new int[] {a, b, c};
+            for (int b = 0; b < n; b++) {
+                for (int c = 0; c < n; c++) {
+                    if (a == b || b == c || a == c || !rank3(vs, new int[] {a, b, c})) continue;
+                    for (double[] view : views) {
+                        double[][] xy = new double[vs.size()][];
+                        for (int i = 0; i < vs.size(); i++) {
+                            double x = vs.get(i).get(a);
+                            double y = vs.get(i).get(b);
+                            double z = vs.get(i).get(c);
+                            xy[i] = new double[] {x + view[1] * z, y * view[0] + view[2] * z};
+                        }
+                        double score = spread(xy);
+                        if (score > bestScore + 1e-9) {
+                            bestScore = score;
+                            best = xy;
+                        }
+                    }
                 }
             }
         }
-        return new int[] {0, 1, Math.min(2, n - 1)};
+        return normalise(best);
     }
 
     private static boolean rank3(List<IntVector> vs, int[] ax) {
@@ -315,10 +339,33 @@ public final class PrismReport {
         return false;
     }
 
-    private static double[] project(IntVector v, int[] ax) {
-        double x = v.get(ax[0]) / 2.0;
-        double y = v.get(ax[1]);
-        double z = -v.get(ax[2]);
-        return new double[] {2.2 * x + 1.1 * z, 1.6 * y + 0.7 * z};
+    private static double spread(double[][] xy) {
+        double min = Double.MAX_VALUE;
+        double ext = 0;
+        for (int i = 0; i < xy.length; i++) {
+            for (int j = i + 1; j < xy.length; j++) {
+                double dd = Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1]);
+                min = Math.min(min, dd);
+                ext = Math.max(ext, dd);
+            }
+        }
+        return ext == 0 ? 0 : min / ext;
     }
+
+    /** Scales the picture to about 5 x 4 units. */
+    private static double[][] normalise(double[][] xy) {
+        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (double[] p : xy) {
+            x0 = Math.min(x0, p[0]);
+            x1 = Math.max(x1, p[0]);
+            y0 = Math.min(y0, p[1]);
+            y1 = Math.max(y1, p[1]);
+        }
+        double sx = 5 / Math.max(1e-9, x1 - x0);
+        double sy = 4 / Math.max(1e-9, y1 - y0);
+        double[][] out = new double[xy.length][];
+        for (int i = 0; i < xy.length; i++) out[i] = new double[] {(xy[i][0] - x0) * sx, (xy[i][1] - y0) * sy};
+        return out;
+    }
+
 }

@@ -1,0 +1,97 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RegimeCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void prismJsonHasSixVerticesNineEdgesFiveNamedTwoFaces() throws Exception {
+        CliRunner r = CliRunner.run("prism", "--max-order", "4", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(6, j.get("vertices").size());
+        for (JsonNode v : j.get("vertices")) {
+            assertTrue(v.has("name") && v.has("monomial"));
+            for (String k : new String[] {"sigma", "d", "m", "n"}) assertTrue(v.get("exponent").has(k));
+        }
+        int edges = 0;
+        Set<String> names = new HashSet<>();
+        for (JsonNode f : j.get("faces")) {
+            if (f.get("dim").asInt() == 1) edges++;
+            if (f.get("dim").asInt() == 2) names.add(f.get("regime").asText());
+            assertTrue(f.has("scaling") && f.has("timescale") && f.get("vertices").isArray());
+        }
+        assertEquals(9, edges);
+        assertEquals(Set.of("large-data", "small-data", "mean-field", "narrow-latent", "free"), names);
+    }
+
+    @Test
+    void regimesAndClassifyText() {
+        CliRunner r = CliRunner.run("regimes", "--max-order", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String n : new String[] {"large-data", "small-data", "mean-field", "narrow-latent", "free"}) assertTrue(r.out().contains(n));
+        CliRunner c = CliRunner.run("classify", "--scaling", "d=N, m=N^2, sigma2=N^-2, n=N^1.5", "--max-order", "3");
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("mean-field ∩ large-data"), c.out());
+        CliRunner l = CliRunner.run("regimes", "--max-order", "3", "--format", "latex");
+        assertTrue(l.out().contains("\\toprule") && l.out().contains("\\bottomrule"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "classify --scaling d=N,m=N^x | malformed power",
+        "classify --scaling d=M | the value must be N",
+        "classify --scaling q=N | unknown symbol 'q'",
+        "classify --scaling d=N^-1 | may not shrink",
+        "classify --scaling d=N --order 9 --max-order 3 | out of reach",
+        "prism --max-order 1 | --max-order must be >= 2",
+        "prism --max-order 99 | out of reach",
+        "regimes --format pdf | Invalid value",
+        "diagrams --pareto --order 12 | out of reach"})
+    void badInput(String args, String expected) {
+        CliRunner r = CliRunner.run(args.strip().split("\\s+"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected.strip()), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void reportTablesCompileWithPdflatex(@TempDir Path dir) throws Exception {
+        CliRunner r = CliRunner.run("report", "--tables", "--max-order", "3", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(dir.resolve("README.md")).contains("large-data"));
+        for (String f : new String[] {"tables/pareto.tex", "tables/regimes.tex", "figures/prism.tex"}) assertTrue(Files.exists(dir.resolve(f)), f);
+        Assumptions.assumeTrue(onPath("pdflatex"), "pdflatex is not installed: skipping the compile check (apt-get install texlive-latex-extra)");
+        for (String f : new String[] {"tables/pareto-standalone.tex", "tables/regimes-standalone.tex", "tables/faces-standalone.tex", "figures/prism.tex"}) {
+            Path tex = dir.resolve(f);
+            Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.getFileName().toString())
+                    .directory(tex.getParent().toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("latex.log").toFile()).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdflatex timed out on " + f);
+            assertEquals(0, p.exitValue(), f + ": " + Files.readString(dir.resolve("latex.log")));
+        }
+    }
+
+    static boolean onPath(String cmd) throws IOException {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, cmd))) return true;
+        }
+        return false;
+    }
+}
