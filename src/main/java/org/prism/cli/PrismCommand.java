@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RegimesCommand.class,
             ClassifyCommand.class,
             ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it)", "2:invalid input", "130:interrupted"})

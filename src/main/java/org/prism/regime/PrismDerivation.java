@@ -130,8 +130,9 @@ public final class PrismDerivation {
                 IntVector clock = f.vertices().stream()
                         .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
                 String timescale = clock.isZero() ? "1" : space.ratio(clock.negate());
-                out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale,
-                        normalisation(f, clock, order1), name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
+                IntVector scale = normalisation(f, clock, order1);
+                out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale, clock,
+                        scaleText(scale, clock), scale, name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
             }
         }
         return out;
@@ -188,11 +189,11 @@ public final class PrismDerivation {
 
     /**
      * The scale of the loss's time-dependent part on this face: the leading order-1 term divided by
-     * the face's increment, written as a size times a power of the increment when that is
-     * equivalent on the whole normal cone (e.g. "d", "m", "d*(sigma^2*d)^2"), else as the monomial.
+     * the face's increment, replaced by an equivalent (on the whole normal cone) size times a power
+     * of the increment when there is one, e.g. $d$, $m$, $d(\sigma^2 d)^2$.
      */
-    private String normalisation(Face f, IntVector clock, ParetoTerms order1) {
-        if (order1 == null || order1.terms().isEmpty()) return "";
+    private IntVector normalisation(Face f, IntVector clock, ParetoTerms order1) {
+        if (order1 == null || order1.terms().isEmpty()) return null;
         IntVector c = f.normal();
         long best = Long.MIN_VALUE;
         IntVector lead = null;
@@ -205,17 +206,27 @@ public final class PrismDerivation {
         }
         IntVector scale = lead.minus(clock);
         for (int i : sizeCoordinates) {
-            IntVector size = IntVector.zero(space.dimension());
-            long[] e = size.coordinates();
+            long[] e = new long[space.dimension()];
             e[i] = 1;
-            size = IntVector.of(e);
-            IntVector rest = scale.minus(size);
-            if (allZero(f, rest)) return space.symbols().get(i);
-            if (!clock.isZero()) {
-                for (int k = 1; k <= 8; k++) {
-                    if (allZero(f, rest.minus(clock.times(k)))) {
-                        return space.symbols().get(i) + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : "");
-                    }
+            IntVector size = IntVector.of(e);
+            for (int k = 0; k <= (clock.isZero() ? 0 : 8); k++) {
+                IntVector candidate = size.plus(clock.times(k));
+                if (allZero(f, scale.minus(candidate))) return candidate;
+            }
+        }
+        return scale;
+    }
+
+    /** "d", "m", "d*(sigma^2*d)^2" or the monomial itself. */
+    private String scaleText(IntVector scale, IntVector clock) {
+        if (scale == null) return "";
+        for (int i : sizeCoordinates) {
+            for (int k = 0; k <= 8; k++) {
+                long[] e = new long[space.dimension()];
+                e[i] = 1;
+                if (IntVector.of(e).plus(clock.times(k)).equals(scale)) {
+                    String size = space.symbols().get(i);
+                    return k == 0 ? size : size + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : "");
                 }
             }
         }

@@ -1,0 +1,67 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.prism.diagram.ExactBenchmark;
+import org.prism.model.Models;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        header = "Benchmarks (figures depend on the machine; README has this machine's).",
+        subcommands = {BenchCommand.Exact.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "exact",
+            mixinStandardHelpOptions = true,
+            header = "Time the exact engine per order: words, memoised states, terms, seconds, peak heap.",
+            description = {"Computes c_0..c_S of the train and population losses with one shared Wick memo",
+                "and prints one row per order (a markdown table with --markdown)."})
+    public static final class Exact implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-S", "--max-order"}, defaultValue = "8", paramLabel = "S", description = "Highest order (default: ${DEFAULT-VALUE}).")
+        int maxOrder;
+
+        @Option(names = "--markdown", description = "Print a markdown table.")
+        boolean markdown;
+
+        @Override
+        public Integer call() {
+            Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 2, "benchmark");
+            PrintWriter out = spec.commandLine().getOut();
+            if (markdown) {
+                out.println("| s | words train | words pop | states | terms train | terms pop | time (s) | cumulative (s) | peak heap (MiB) |");
+                out.println("|---|---|---|---|---|---|---|---|---|");
+            } else {
+                out.printf("%3s %12s %10s %10s %12s %10s %10s %12s %10s%n", "s", "words train", "words pop", "states", "terms train",
+                        "terms pop", "time s", "cumul. s", "heap MiB");
+            }
+            out.flush();
+            ExactBenchmark.run(Models.tiedAutoencoder(), List.of("train", "pop"), maxOrder, r -> {
+                if (markdown) {
+                    out.printf("| %d | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
+                            r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);
+                } else {
+                    out.printf("%3d %12d %10d %10d %12d %10d %10.3f %12.3f %10d%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
+                            r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);
+                }
+                out.flush();
+            });
+            return 0;
+        }
+    }
+}

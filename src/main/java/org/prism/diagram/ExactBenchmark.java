@@ -1,0 +1,56 @@
+package org.prism.diagram;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import org.prism.expansion.Alphabet;
+import org.prism.model.MatrixModel;
+
+/**
+ * Times the exact engine order by order: $c_s$ of every requested loss of a model with one shared
+ * Wick memo, reporting per order the words of the expansion, the memoised states so far, the
+ * terms of $c_s$, the wall time and the peak heap. Not a unit test: figures depend on the machine.
+ */
+public final class ExactBenchmark {
+    private ExactBenchmark() {}
+
+    public record Row(int order, List<Integer> words, int states, List<Integer> terms, double seconds, double cumulative, long peakHeapBytes) {}
+
+    public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, java.util.function.Consumer<Row> onRow) {
+        WickRecursion wick = new WickRecursion(new Alphabet(model));
+        List<LossCoefficients> engines = new ArrayList<>();
+        for (String l : losses) engines.add(new LossCoefficients(model, l, wick));
+        resetPeaks();
+        List<Row> rows = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int s = 0; s <= maxOrder; s++) {
+            long t = System.nanoTime();
+            List<Integer> words = new ArrayList<>();
+            List<Integer> terms = new ArrayList<>();
+            for (LossCoefficients e : engines) {
+                terms.add(e.coefficient(s).terms().size());
+                words.add(e.expansion().derivative(s).size());
+            }
+            long now = System.nanoTime();
+            Row r = new Row(s, words, wick.states(), terms, (now - t) / 1e9, (now - start) / 1e9, peakHeap());
+            rows.add(r);
+            if (onRow != null) onRow.accept(r);
+        }
+        return rows;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    /** Sum over heap pools of their peak usage since the start of the run (an upper bound on the live peak). */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+}
