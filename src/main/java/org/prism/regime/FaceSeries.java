@@ -69,36 +69,14 @@ public record FaceSeries(Regime regime, List<String> parameters, List<Polynomial
         return new FaceSeries(regime, List.copyOf(parameters), List.copyOf(series), List.copyOf(above));
     }
 
-    /** The unique $a$ with $\sum_i a_i b_i = e$, or null (exact Gaussian elimination). */
+    /** The unique $a$ with $\sum_i a_i b_i = e$, or null. */
     static Rational[] solve(List<IntVector> basis, IntVector e) {
-        int n = e.dimension();
-        int k = basis.size();
-        Rational[][] m = new Rational[n][k + 1];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < k; j++) m[r][j] = Rational.of(basis.get(j).get(r));
-            m[r][k] = Rational.of(e.get(r));
+        Rational[][] m = new Rational[e.dimension()][basis.size() + 1];
+        for (int r = 0; r < e.dimension(); r++) {
+            for (int j = 0; j < basis.size(); j++) m[r][j] = Rational.of(basis.get(j).get(r));
+            m[r][basis.size()] = Rational.of(e.get(r));
         }
-        int row = 0;
-        int[] pivotCol = new int[n];
-        java.util.Arrays.fill(pivotCol, -1);
-        for (int col = 0; col < k && row < n; col++) {
-            int piv = -1;
-            for (int r = row; r < n; r++) if (!m[r][col].isZero()) piv = r;
-            if (piv < 0) return null; // basis not independent
-            Rational[] tmp = m[piv];
-            m[piv] = m[row];
-            m[row] = tmp;
-            for (int r = 0; r < n; r++) {
-                if (r == row || m[r][col].isZero()) continue;
-                Rational factor = m[r][col].divide(m[row][col]);
-                for (int j = col; j <= k; j++) m[r][j] = m[r][j].subtract(factor.multiply(m[row][j]));
-            }
-            pivotCol[row++] = col;
-        }
-        for (int r = row; r < n; r++) if (!m[r][k].isZero()) return null; // inconsistent
-        Rational[] a = new Rational[k];
-        for (int r = 0; r < row; r++) a[pivotCol[r]] = m[r][k].divide(m[r][pivotCol[r]]);
-        return a;
+        return org.prism.algebra.LinearSystem.solveUnique(m);
     }
 
     /** $f_s$ at a point of the parameters. */
