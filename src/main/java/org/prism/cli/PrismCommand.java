@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PrismPolytopeCommand.class,
             RegimesCommand.class,
             ClassifyCommand.class,
+            SimulateCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},

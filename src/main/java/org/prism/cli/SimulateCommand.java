@@ -1,0 +1,136 @@
+package org.prism.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.prism.simulation.GradientDescentSimulator;
+import org.prism.simulation.Integrator;
+import org.prism.simulation.ProgressListener;
+import org.prism.simulation.SimulationParams;
+import org.prism.simulation.SimulationPlan;
+import org.prism.simulation.SimulationReport;
+import org.prism.simulation.SimulationResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        header = "Simulate gradient descent; print the mean loss curves over seeds.",
+        description = {
+            "Independent numerical check of the expansion: W (m x d) ~ N(0, sigma2),",
+            "X (d x n) ~ N(0, 1); full-batch gradient descent on the train loss",
+            "L_tr = tr((A-I) Sigma (A-I))/2 with step dt (euler), or the gradient flow",
+            "itself (rk4). Records L_tr and L_pop = ||A-I||_F^2/2 every --record-every",
+            "steps, as mean and standard error over --seeds runs (run in parallel;",
+            "identical results for any number of threads).",
+            "Cost per step O(m d^2 + m^2 d), or O(m d n + m^2 d) when n < d/2 (Sigma is",
+            "then never formed); memory O(md + d^2) per thread.",
+            "Output: text (the CSV after # comment lines); csv with columns",
+            "t,train_mean,train_se,pop_mean,pop_se; json {\"params\":{...},\"times\":[...],",
+            "\"train\":{\"mean\":[...],\"se\":[...]},\"pop\":{\"mean\":[...],\"se\":[...]}}.",
+            "A run whose loss blows up stops with a one-line error (exit code 2) saying",
+            "which dt would be stable.",
+            ""})
+public final class SimulateCommand implements Callable<Integer> {
+    enum Format { text, csv, json }
+
+    enum Method { euler, rk4 }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--d", required = true, paramLabel = "D", description = "Input dimension d (rows of X, columns of W).")
+    int d;
+
+    @Option(names = "--m", required = true, paramLabel = "M", description = "Latent dimension m (rows of W).")
+    int m;
+
+    @Option(names = "--n", required = true, paramLabel = "N", description = "Number of data points n (columns of X).")
+    int n;
+
+    @Option(names = "--sigma2", required = true, paramLabel = "S2", description = "Variance sigma^2 of the entries of W(0).")
+    double sigma2;
+
+    @Option(names = "--dt", required = true, paramLabel = "DT", description = "Step (learning rate); with --t-max, an upper bound.")
+    double dt;
+
+    static final class Horizon {
+        @Option(names = "--steps", required = true, paramLabel = "K", description = "Number of steps.")
+        Integer steps;
+
+        @Option(names = "--t-max", required = true, paramLabel = "T",
+                description = "Final time: ceil(T/dt) steps, dt lowered to T/steps.")
+        Double tMax;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Horizon horizon;
+
+    @Option(names = "--record-every", defaultValue = "0", paramLabel = "K",
+            description = "Record every K steps and at the last one (default: 0 = about 100 intervals).")
+    int recordEvery;
+
+    @Option(names = "--times", split = ",", paramLabel = "T",
+            description = "Record at these times instead (each rounded to the nearest step), e.g. 0,0.1,0.5.")
+    List<Double> times;
+
+    @Option(names = "--integrator", defaultValue = "euler",
+            description = "${COMPLETION-CANDIDATES}: gradient descent, or the gradient-flow reference (default: ${DEFAULT-VALUE}).")
+    Method integrator;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "K", description = "Independent runs to average (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--fixed-data", description = "One data set X for all seeds; only W(0) is resampled.")
+    boolean fixedData;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        SimulationParams params = SimulationParams.builder()
+                .d(d).m(m).n(n).sigma2(sigma2).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
+                .recordEvery(recordEvery).recordTimes(times)
+                .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
+                .seeds(seeds).seed(seed).fixedData(fixedData)
+                .build();
+        GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
+        SimulationPlan plan = simulator.plan(params);
+        PrintWriter err = spec.commandLine().getErr();
+        SimulationResult result;
+        try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
+            result = simulator.run(params, new ProgressListener() {
+                @Override
+                public void stepsDone(long k) {
+                    bar.stepBy(k);
+                }
+
+                @Override
+                public void warning(String message) {
+                    synchronized (err) {
+                        err.println("prism simulate: warning: " + message);
+                        err.flush();
+                    }
+                }
+            });
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> SimulationReport.text(out, result);
+            case csv -> SimulationReport.csv(out, result);
+            case json -> SimulationReport.json(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+}

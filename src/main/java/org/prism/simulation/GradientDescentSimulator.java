@@ -1,0 +1,412 @@
+package org.prism.simulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Independent numerical simulation of the weight-tied linear autoencoder trained by full-batch
+ * gradient descent (or its gradient-flow limit), for comparison with the diagram expansion.
+ *
+ * <h2>Model</h2>
+ * {@code W} is {@code m x d} with {@code W(0)} iid {@code N(0, sigma2)}; the data {@code X} are
+ * {@code d x n} iid {@code N(0,1)} and fixed during training; {@code Sigma = X X^T / n},
+ * {@code A = W^T W}, {@code L_tr = tr((A-I) Sigma (A-I))/2}, {@code L_pop = ||A-I||_F^2/2}.
+ * Gradient flow on {@code L_tr}: {@code dW/dt = F(W) = -W S}, {@code S = (A-I) Sigma + Sigma (A-I)}
+ * ({@code W S} is exactly the gradient of {@code L_tr}). {@link Integrator#EULER} is gradient descent
+ * with learning rate {@code dt}; {@link Integrator#RK4} approximates the flow itself.
+ *
+ * <h2>Cost and memory</h2>
+ * Per evaluation of {@code F} (and of both losses, which come almost for free from the same
+ * products), {@link Route#cheapest} of: {@code m d^2 + 4 m^2 d} (latent, with {@code Sigma});
+ * {@code 2 m d^2 + d^3} (feature, with {@code Sigma}); {@code 2 m d n + 4 m^2 d} or
+ * {@code 2 m d^2 + 2 d^2 n} (with {@code X}, when {@code n} is small: {@code Sigma} is never
+ * formed). So {@code O(m d^2 + m^2 d)} per step, or {@code O(m d n + m^2 d)} via {@code X}; one
+ * evaluation per Euler step, four per RK4 step. Forming {@code Sigma} costs {@code d^2 n} once per
+ * data set. Memory per worker thread: {@code O(md + m^2)} or {@code O(md + d^2)} work matrices plus
+ * the data ({@code d^2}, or {@code 2dn} via {@code X}); no allocation inside the time loop (EJML
+ * products into preallocated matrices). Sizes are checked against the heap before anything large
+ * is allocated.
+ *
+ * <h2>Seeds, threads, determinism</h2>
+ * With {@code root = new SplittableRandom(seed)}: the shared data set (if {@code fixedData}) is drawn
+ * from {@code root.split()} (always taken first), then run {@code i} gets {@code r_i = root.split()}
+ * (in order {@code i = 0..seeds-1}, computed up front), its own data (if not fixed) from
+ * {@code r_i.split()} and {@code W(0)} from the next {@code r_i.split()}. So a run's {@code W(0)} is
+ * the same with and without {@code fixedData}, and results are identical for any thread count.
+ * Runs are spread over a fixed pool of {@code threads} workers (default: available processors);
+ * each worker reuses its preallocated matrices for the seeds it takes.
+ *
+ * <h2>Failures</h2>
+ * Bad input and sizes that do not fit in the heap: {@link IllegalArgumentException} before anything
+ * runs. A step far beyond the estimated stability limit (more than {@value #REFUSE_FACTOR} times
+ * {@code c / lambda_max}, {@code c = 2} for Euler, {@code 2.785} for RK4, with
+ * {@code lambda_max ~ ||Sigma|| max(4, 2 ||A(0)|| - 2)} by power iteration) is refused the same
+ * way; a step above it only draws a {@link ProgressListener#warning}. A run whose loss becomes
+ * non-finite or grows {@value #DIVERGENCE_FACTOR}-fold throws {@link DivergenceException}. An
+ * interrupt stops all runs between steps with {@link InterruptedException}.
+ */
+public final class GradientDescentSimulator {
+    /** A loss above this factor times its initial value (or 1, if larger) counts as divergence. */
+    public static final double DIVERGENCE_FACTOR = 1e12;
+    /** A step above this factor times the estimated stability limit is refused. */
+    public static final double REFUSE_FACTOR = 10;
+    /** Fraction of the available heap the matrices may use. */
+    static final double HEAP_FRACTION = 0.85;
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+    private final int threads;
+
+    /** A simulator using as many worker threads as there are available processors. */
+    public GradientDescentSimulator() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A simulator using at most {@code threads} worker threads (results do not depend on it). */
+    public GradientDescentSimulator(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        this.threads = threads;
+    }
+
+    /**
+     * Chooses the route and the number of threads, and checks that the matrices fit in the heap.
+     *
+     * @throws IllegalArgumentException if they do not fit, even with one thread
+     */
+    public SimulationPlan plan(SimulationParams p) {
+        long d = p.d();
+        long m = p.m();
+        long n = p.n();
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        double budget = HEAP_FRACTION * available;
+        int records = p.recordCount();
+        List<Route> byCost = new ArrayList<>(List.of(Route.values()));
+        byCost.sort(Comparator.comparingDouble(r -> r.multiplyAdds(d, m, n)));
+        SimulationPlan smallest = null;
+        for (Route route : byCost) {
+            double buffers = (p.integrator() == Integrator.RK4 ? 5.0 : 2.0) * m * d;
+            double data = route.dataDoubles(d, n);
+            double perWorker = 8 * (buffers + route.workDoubles(d, m, n) + (p.fixedData() ? 0 : data));
+            double shared = 8 * ((p.fixedData() ? data : 0) + (2.0 * p.seeds() + 5) * records);
+            int fit = (int) Math.min(Integer.MAX_VALUE, Math.floor((budget - shared) / perWorker));
+            int t = Math.min(Math.min(threads, p.seeds()), fit);
+            SimulationPlan plan = new SimulationPlan(route,
+                    p.integrator().evaluationsPerStep() * route.multiplyAdds(d, m, n), shared, perWorker, Math.max(t, 1), available);
+            if (t >= 1 && largestMatrix(route, d, m, n) <= MAX_ARRAY) return plan;
+            if (smallest == null || plan.totalBytes() < smallest.totalBytes()) smallest = plan;
+        }
+        Route r = smallest.route();
+        if (largestMatrix(r, d, m, n) > MAX_ARRAY) {
+            throw new IllegalArgumentException(String.format("d=%d, m=%d, n=%d: a work matrix would have %.3g entries, more than"
+                    + " a Java array holds (2^31)", d, m, n, largestMatrix(r, d, m, n)));
+        }
+        throw new IllegalArgumentException(String.format("d=%d, m=%d, n=%d: the matrices need about %s but the Java heap has %s"
+                + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)",
+                d, m, n, bytes(smallest.totalBytes()), bytes(available)));
+    }
+
+    private static double largestMatrix(Route r, long d, long m, long n) {
+        double md = (double) m * d;
+        double big = r.latent() ? Math.max(md, (double) m * m) : Math.max(md, (double) d * d);
+        if (!r.denseSigma()) big = Math.max(big, r.latent() ? Math.max((double) m * n, (double) d * n) : (double) d * n);
+        else big = Math.max(big, (double) d * d);
+        return big;
+    }
+
+    private static String bytes(double b) {
+        if (b >= 1L << 30) return String.format("%.1f GiB", b / (1L << 30));
+        return String.format("%.0f MiB", Math.ceil(b / (1L << 20)));
+    }
+
+    /**
+     * Runs {@code p.seeds()} independent simulations in parallel and averages their loss curves.
+     *
+     * @param listener progress and warnings (called from worker threads); {@link ProgressListener#NONE} to ignore
+     * @throws IllegalArgumentException for sizes that do not fit or an absurd step
+     * @throws DivergenceException if a run diverges (the whole simulation stops)
+     * @throws InterruptedException if the calling thread or a worker is interrupted; all runs stop between steps
+     */
+    public SimulationResult run(SimulationParams p, ProgressListener listener) throws InterruptedException {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        SimulationPlan plan = plan(p);
+        int[] rec = p.recordSteps();
+        int seeds = p.seeds();
+        SplittableRandom root = new SplittableRandom(p.seed());
+        SplittableRandom dataRoot = root.split();
+        SplittableRandom[] runRng = new SplittableRandom[seeds];
+        for (int i = 0; i < seeds; i++) runRng[i] = root.split();
+        Route route = plan.route();
+        Dataset shared = null;
+        if (p.fixedData()) {
+            shared = new Dataset(p.d(), p.n(), route.denseSigma());
+            shared.fill(dataRoot);
+        }
+        double[][] train = new double[seeds][rec.length];
+        double[][] pop = new double[seeds][rec.length];
+        BlockingQueue<Runner> idle = new ArrayBlockingQueue<>(plan.threads());
+        for (int t = 0; t < plan.threads(); t++) idle.add(new Runner(route, p.d(), p.m(), p.n(), p.integrator(), shared));
+        AtomicBoolean warned = new AtomicBoolean();
+        // report progress about every 1e8 multiply-adds (tens of ms), and at least 200 times per run
+        long chunk = Math.max(1, Math.min(p.steps() / 200, (long) (1e8 / plan.multiplyAddsPerStep())));
+        ExecutorService pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
+        try {
+            ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < seeds; i++) {
+                int index = i;
+                done.submit(() -> {
+                    Runner r = idle.take();
+                    try {
+                        r.runSeed(index, runRng[index], p, rec, train[index], pop[index], l, chunk, warned);
+                    } finally {
+                        idle.add(r);
+                    }
+                    return index;
+                });
+            }
+            for (int k = 0; k < seeds; k++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException e) {
+                    throw rethrow(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double[] times = new double[rec.length];
+        for (int j = 0; j < rec.length; j++) times[j] = rec[j] * p.dt();
+        double[][] trainStats = meanAndSe(train);
+        double[][] popStats = meanAndSe(pop);
+        return new SimulationResult(p, plan, times, trainStats[0], trainStats[1], popStats[0], popStats[1], train, pop);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "prism-simulate-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static RuntimeException rethrow(Throwable cause) throws InterruptedException {
+        if (cause instanceof InterruptedException ie) throw ie;
+        if (cause instanceof RuntimeException re) throw re;
+        if (cause instanceof Error err) throw err;
+        throw new IllegalStateException(cause);
+    }
+
+    /** {@code {mean, se}} per column over rows; se = sample sd / sqrt(rows), 0 for one row. */
+    static double[][] meanAndSe(double[][] runs) {
+        int k = runs.length;
+        int cols = runs[0].length;
+        double[] mean = new double[cols];
+        double[] se = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            double s = 0;
+            for (double[] r : runs) s += r[j];
+            double mu = s / k;
+            double ss = 0;
+            for (double[] r : runs) ss += (r[j] - mu) * (r[j] - mu);
+            mean[j] = mu;
+            se[j] = k > 1 ? Math.sqrt(ss / (k - 1) / k) : 0.0;
+        }
+        return new double[][] {mean, se};
+    }
+
+    /**
+     * One run from a given {@code W(0)} and data {@code X}, with the losses recorded every
+     * {@code recordEvery} steps and at the last step. Inputs are not modified.
+     *
+     * @param w0 {@code W(0)}, {@code m x d}
+     * @param x data, {@code d x n}
+     * @return {@code {times, L_tr, L_pop}}, each of the same length
+     * @throws DivergenceException if the run diverges
+     * @throws IllegalArgumentException for bad sizes or step, or an absurd step
+     * @throws InterruptedException if interrupted (checked between steps)
+     */
+    public static double[][] trajectory(DMatrixRMaj w0, DMatrixRMaj x, double dt, int steps, int recordEvery,
+            Integrator integrator) throws InterruptedException {
+        if (x == null || w0 == null) throw new IllegalArgumentException("W0 and X are required");
+        if (recordEvery < 1) throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);
+        SimulationParams p = new SimulationParams(x.numRows, w0.numRows, x.numCols, 0, dt, steps, recordEvery, integrator, 1, 0, true);
+        return trajectory(w0, x, dt, p.recordSteps(), integrator, Route.cheapest(p.d(), p.m(), p.n()));
+    }
+
+    /** As above, with explicit recording steps and a forced route (for tests of the routes). */
+    static double[][] trajectory(DMatrixRMaj w0, DMatrixRMaj x, double dt, int[] recordSteps, Integrator integrator,
+            Route route) throws InterruptedException {
+        if (w0.numCols != x.numRows) {
+            throw new IllegalArgumentException("W0 is " + w0.numRows + " x " + w0.numCols + " but X is " + x.numRows + " x "
+                    + x.numCols + ": W0 needs d = " + x.numRows + " columns");
+        }
+        int d = x.numRows;
+        int m = w0.numRows;
+        int n = x.numCols;
+        int steps = recordSteps[recordSteps.length - 1];
+        Dataset data = Dataset.of(x, route.denseSigma());
+        Runner r = new Runner(route, d, m, n, integrator, data);
+        r.w.setTo(w0);
+        double[] train = new double[recordSteps.length];
+        double[] pop = new double[recordSteps.length];
+        r.checkStability(0, dt, integrator, ProgressListener.NONE, new AtomicBoolean());
+        r.integrate(0, false, dt, steps, recordSteps, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+        double[] times = new double[recordSteps.length];
+        for (int j = 0; j < times.length; j++) times[j] = recordSteps[j] * dt;
+        return new double[][] {times, train, pop};
+    }
+
+    /** The matrices of one worker thread, reused for every seed it runs. */
+    static final class Runner {
+        final FlowWorkspace ws;
+        final DMatrixRMaj w;
+        private final DMatrixRMaj f;
+        private final DMatrixRMaj tmp;
+        private final DMatrixRMaj k;
+        private final DMatrixRMaj acc;
+        private final Dataset data;
+        private final boolean ownData;
+        private double lambda;
+
+        Runner(Route route, int d, int m, int n, Integrator integrator, Dataset shared) {
+            ws = new FlowWorkspace(route, d, m, n);
+            w = new DMatrixRMaj(m, d);
+            f = new DMatrixRMaj(m, d);
+            boolean rk4 = integrator == Integrator.RK4;
+            tmp = rk4 ? new DMatrixRMaj(m, d) : null;
+            k = rk4 ? new DMatrixRMaj(m, d) : null;
+            acc = rk4 ? new DMatrixRMaj(m, d) : null;
+            ownData = shared == null;
+            data = ownData ? new Dataset(d, n, route.denseSigma()) : shared;
+            ws.setData(data);
+        }
+
+        void runSeed(int index, SplittableRandom rng, SimulationParams p, int[] rec, double[] train, double[] pop,
+                ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
+            SplittableRandom dataRng = rng.split();
+            SplittableRandom initRng = rng.split();
+            if (ownData) data.fill(dataRng);
+            double sd = Math.sqrt(p.sigma2());
+            double[] wd = w.data;
+            for (int i = 0, len = wd.length; i < len; i++) wd[i] = sd * initRng.nextGaussian();
+            checkStability(index, p.dt(), p.integrator(), l, warned);
+            integrate(index, p.seeds() > 1, p.dt(), p.steps(), rec, p.integrator(), train, pop, l, chunk);
+        }
+
+        void checkStability(int index, double dt, Integrator integrator, ProgressListener l, AtomicBoolean warned) {
+            double[] c = ws.curvature(w);
+            lambda = c[0];
+            double limit = integrator.stabilityConstant() / lambda;
+            String why = String.format("stability needs dt < ~%.3g = %.3g/lambda_max, lambda_max ~ %.3g from ||Sigma|| ~ %.3g"
+                    + " and ||W(0)^T W(0)|| ~ %.3g", limit, integrator.stabilityConstant(), lambda, c[1], c[2]);
+            if (dt > REFUSE_FACTOR * limit) {
+                throw new IllegalArgumentException(String.format("--dt %s is far beyond the stability limit of %s (%s); refusing",
+                        dt, integrator.name().toLowerCase(java.util.Locale.ROOT), why));
+            }
+            if (dt > limit && warned.compareAndSet(false, true)) {
+                l.warning(String.format("--dt %s exceeds the estimated stability limit (%s); the run may oscillate or diverge", dt, why));
+            }
+        }
+
+        /** Integrates from {@link #w}; records losses at the steps {@code rec}. */
+        void integrate(int index, boolean nameSeed, double dt, int steps, int[] rec, Integrator integrator,
+                double[] train, double[] pop, ProgressListener l, long chunk) throws InterruptedException {
+            int r = 0;
+            long pending = 0;
+            double trainLimit = 0;
+            double popLimit = 0;
+            double train0 = 0;
+            double pop0 = 0;
+            for (int step = 0; ; step++) {
+                ws.evaluate(w, f);
+                double tr = ws.train;
+                double po = ws.pop;
+                if (step == 0) {
+                    if (!Double.isFinite(tr) || !Double.isFinite(po)) {
+                        throw new IllegalArgumentException("the initial loss is not finite (L_tr = " + tr + ", L_pop = " + po
+                                + "): --sigma2 is too large");
+                    }
+                    train0 = tr;
+                    pop0 = po;
+                    trainLimit = DIVERGENCE_FACTOR * Math.max(tr, 1.0);
+                    popLimit = DIVERGENCE_FACTOR * Math.max(po, 1.0);
+                }
+                if (!(tr <= trainLimit) || !(po <= popLimit) || !Double.isFinite(tr) || !Double.isFinite(po)) {
+                    boolean t = !(tr <= trainLimit) || !Double.isFinite(tr);
+                    double bad = t ? tr : po;
+                    double time = step * dt;
+                    throw new DivergenceException(String.format(
+                            "diverged at t=%s (step %d%s): %s loss %.3g (initial %.3g); reduce --dt (stability needs dt < ~%.3g"
+                                    + " = %.3g/lambda_max, lambda_max ~ %.3g)",
+                            SimulationReport.time(time, 6), step, nameSeed ? ", seed index " + index : "", t ? "train" : "population", bad,
+                            t ? train0 : pop0, integrator.stabilityConstant() / lambda, integrator.stabilityConstant(), lambda),
+                            time, step, index, bad);
+                }
+                if (r < rec.length && rec[r] == step) {
+                    train[r] = tr;
+                    pop[r] = po;
+                    r++;
+                }
+                if (step == steps) break;
+                if (Thread.interrupted()) throw new InterruptedException("interrupted at step " + step);
+                if (integrator == Integrator.EULER) {
+                    axpy(w, dt, f, w);
+                } else {
+                    rk4Step(dt);
+                }
+                if (++pending >= chunk) {
+                    l.stepsDone(pending);
+                    pending = 0;
+                }
+            }
+            if (pending > 0) l.stepsDone(pending);
+        }
+
+        /** One Euler step with evaluation of the losses at the current point (for benchmarks). */
+        void eulerStep(double dt) {
+            ws.evaluate(w, f);
+            axpy(w, dt, f, w);
+        }
+
+        /** Classical RK4 step from {@link #w}, whose field {@link #f} is already evaluated. */
+        private void rk4Step(double dt) {
+            acc.setTo(f);
+            axpy(w, dt / 2, f, tmp);
+            ws.evaluate(tmp, k);
+            axpy(acc, 2, k, acc);
+            axpy(w, dt / 2, k, tmp);
+            ws.evaluate(tmp, k);
+            axpy(acc, 2, k, acc);
+            axpy(w, dt, k, tmp);
+            ws.evaluate(tmp, k);
+            axpy(acc, 1, k, acc);
+            axpy(w, dt / 6, acc, w);
+        }
+
+        /** {@code out = a + alpha b} (out may alias a). */
+        private static void axpy(DMatrixRMaj a, double alpha, DMatrixRMaj b, DMatrixRMaj out) {
+            double[] ad = a.data;
+            double[] bd = b.data;
+            double[] od = out.data;
+            for (int i = 0, len = a.getNumElements(); i < len; i++) od[i] = ad[i] + alpha * bd[i];
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.prism.simulation;
+
+/**
+ * How a simulation will run, decided before anything large is allocated.
+ *
+ * @param route evaluation order of the products (the cheapest for the sizes)
+ * @param multiplyAddsPerStep multiply-adds per step and seed (evaluations per step times those of one evaluation)
+ * @param sharedBytes bytes shared by all workers: the data set if fixed, and the per-seed curves
+ * @param bytesPerWorker bytes of one worker: {@code W}, the integrator's buffers, the route's work
+ *        matrices, and its own data set unless the data are fixed
+ * @param threads worker threads that will be used: at most the requested threads, the seeds, and
+ *        what fits in the heap
+ * @param availableBytes heap still available when planned ({@code Runtime.maxMemory()} minus used)
+ */
+public record SimulationPlan(Route route, double multiplyAddsPerStep, double sharedBytes, double bytesPerWorker,
+        int threads, long availableBytes) {
+
+    /** Total multiply-adds of the run: steps times seeds times {@link #multiplyAddsPerStep}. */
+    public double totalMultiplyAdds(SimulationParams p) {
+        return multiplyAddsPerStep * (p.steps() + 1.0) * p.seeds();
+    }
+
+    /** Bytes of all matrices: shared plus threads times per worker. */
+    public double totalBytes() {
+        return sharedBytes + threads * bytesPerWorker;
+    }
+}

@@ -1,0 +1,97 @@
+package org.prism.simulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * Writes a {@link SimulationResult} as CSV, as text (the CSV preceded by {@code #} comment lines) or
+ * as JSON. Losses are printed exactly (shortest round-trip decimal); times {@code step * dt} are
+ * rounded to 12 significant digits (so {@code 3 * 0.1} prints as {@code 0.3}).
+ *
+ * <p>CSV: header {@code t,train_mean,train_se,pop_mean,pop_se}, one row per recording time.
+ * JSON: {@code {"params":{...},"times":[...],"train":{"mean":[...],"se":[...]},"pop":{"mean":[...],"se":[...]}}}
+ * with params {@code d, m, n, sigma2, dt, steps, t_max, record_every, integrator, seeds, seed,
+ * fixed_data, route}.
+ */
+public final class SimulationReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SimulationReport() {}
+
+    public static void csv(Writer out, SimulationResult r) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("t,train_mean,train_se,pop_mean,pop_se");
+        double[] t = r.times();
+        for (int j = 0; j < t.length; j++) {
+            w.println(time(t[j]) + "," + r.trainMean()[j] + "," + r.trainSe()[j] + "," + r.popMean()[j] + "," + r.popSe()[j]);
+        }
+        w.flush();
+    }
+
+    public static void text(Writer out, SimulationResult r) {
+        PrintWriter w = new PrintWriter(out);
+        SimulationParams p = r.params();
+        w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n ~ N(0, 1)");
+        w.println("# L_tr = tr((A-I) Sigma (A-I))/2, L_pop = ||A-I||_F^2/2, A = W^T W, Sigma = X X^T/n; "
+                + (p.integrator() == Integrator.EULER ? "gradient descent (Euler) on L_tr" : "gradient flow on L_tr (RK4)"));
+        w.printf(Locale.ROOT, "# d=%d m=%d n=%d sigma2=%s dt=%s steps=%d t_max=%s integrator=%s%n", p.d(), p.m(), p.n(),
+                p.sigma2(), p.dt(), p.steps(), time(p.horizon()), p.integrator().name().toLowerCase(Locale.ROOT));
+        w.printf(Locale.ROOT, "# seeds=%d seed=%d data=%s; se = standard error of the mean over seeds%s%n", p.seeds(), p.seed(),
+                p.fixedData() ? "fixed (one X, W(0) resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
+        w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L(0) = %s%n",
+                r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(), p.expectedInitialLoss());
+        w.flush();
+        csv(out, r);
+    }
+
+    /** The JSON contract (see the class comment); one line. */
+    public static void json(Writer out, SimulationResult r) throws IOException {
+        SimulationParams p = r.params();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode params = root.putObject("params");
+        params.put("d", p.d());
+        params.put("m", p.m());
+        params.put("n", p.n());
+        params.put("sigma2", p.sigma2());
+        params.put("dt", p.dt());
+        params.put("steps", p.steps());
+        params.put("t_max", Double.parseDouble(time(p.horizon())));
+        params.put("record_every", p.recordTimes().isEmpty() ? p.effectiveRecordEvery() : 0);
+        params.put("integrator", p.integrator().name().toLowerCase(Locale.ROOT));
+        params.put("seeds", p.seeds());
+        params.put("seed", p.seed());
+        params.put("fixed_data", p.fixedData());
+        params.put("route", r.plan().route().name().toLowerCase(Locale.ROOT));
+        ArrayNode times = root.putArray("times");
+        for (double t : r.times()) times.add(Double.parseDouble(time(t)));
+        series(root.putObject("train"), r.trainMean(), r.trainSe());
+        series(root.putObject("pop"), r.popMean(), r.popSe());
+        out.write(JSON.writeValueAsString(root));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    private static void series(ObjectNode node, double[] mean, double[] se) {
+        ArrayNode m = node.putArray("mean");
+        for (double v : mean) m.add(v);
+        ArrayNode s = node.putArray("se");
+        for (double v : se) s.add(v);
+    }
+
+    static String time(double t) {
+        return time(t, 12);
+    }
+
+    /** {@code t} rounded to {@code digits} significant digits, plain notation, no trailing zeros. */
+    static String time(double t, int digits) {
+        if (t == 0) return "0";
+        return new BigDecimal(t).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,108 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The simulate command on its own (independent of its registration in {@link PrismCommand}). */
+class SimulateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] BASE = {"--d", "4", "--m", "3", "--n", "6", "--sigma2", "0.25", "--dt", "0.01"};
+
+    private static CliRunner run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SimulateCommand());
+        cl.setParameterExceptionHandler(Errors::handleParameterException);
+        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new CliRunner(code, out.toString(), err.toString());
+    }
+
+    private static String[] with(String... more) {
+        String[] a = new String[BASE.length + more.length];
+        System.arraycopy(BASE, 0, a, 0, BASE.length);
+        System.arraycopy(more, 0, a, BASE.length, more.length);
+        return a;
+    }
+
+    @Test
+    void csvHasTheDocumentedColumnsAndFiniteValues() {
+        CliRunner r = run(with("--steps", "50", "--record-every", "10", "--seeds", "3", "--format", "csv"));
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        assertEquals("t,train_mean,train_se,pop_mean,pop_se", lines[0]);
+        assertEquals(7, lines.length);
+        assertTrue(lines[1].startsWith("0,"));
+        assertTrue(lines[6].startsWith("0.5,"), lines[6]);
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            assertEquals(5, f.length);
+            for (String v : f) assertTrue(Double.isFinite(Double.parseDouble(v)), lines[i]);
+        }
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void textIsTheCsvAfterCommentLines() {
+        CliRunner r = run(with("--t-max", "0.2", "--integrator", "rk4", "--fixed-data", "--seeds", "2"));
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        int k = 0;
+        while (lines[k].startsWith("#")) k++;
+        assertTrue(k >= 3);
+        assertEquals("t,train_mean,train_se,pop_mean,pop_se", lines[k]);
+        assertTrue(lines[lines.length - 1].startsWith("0.2,"), lines[lines.length - 1]);
+    }
+
+    @Test
+    void jsonFollowsTheContract() throws Exception {
+        CliRunner r = run(with("--steps", "20", "--times", "0,0.05,0.2", "--seeds", "2", "--seed", "7", "-f", "json"));
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(4, j.get("params").get("d").asInt());
+        assertEquals("euler", j.get("params").get("integrator").asText());
+        assertEquals(7, j.get("params").get("seed").asLong());
+        assertEquals("[0.0,0.05,0.2]", j.get("times").toString());
+        for (String loss : new String[] {"train", "pop"}) {
+            assertEquals(3, j.get(loss).get("mean").size());
+            assertEquals(3, j.get(loss).get("se").size());
+            for (JsonNode v : j.get(loss).get("mean")) assertTrue(v.isNumber());
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode2() {
+        CliRunner zero = run("--d", "0", "--m", "3", "--n", "6", "--sigma2", "0.25", "--dt", "0.01", "--steps", "5");
+        assertEquals(2, zero.exitCode());
+        assertEquals("prism simulate: --d must be >= 1, got 0", zero.err().strip());
+        CliRunner dt = run("--d", "2", "--m", "3", "--n", "6", "--sigma2", "0.25", "--dt", "-1", "--steps", "5");
+        assertEquals(2, dt.exitCode());
+        assertTrue(dt.err().strip().startsWith("prism simulate: --dt must be"), dt.err());
+        CliRunner both = run(with("--steps", "5", "--t-max", "1"));
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        CliRunner neither = run(BASE);
+        assertEquals(2, neither.exitCode());
+        assertTrue(neither.err().contains("--steps") && neither.err().contains("--t-max"), neither.err());
+    }
+
+    @Test
+    void divergenceIsOneLineAndExitCode2() {
+        CliRunner r = run("--d", "8", "--m", "8", "--n", "16", "--sigma2", "1", "--dt", "0.12", "--steps", "1000");
+        assertEquals(2, r.exitCode(), r.err());
+        String[] lines = r.err().strip().split("\\R");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("prism simulate: diverged at t="), r.err());
+        assertTrue(lines[0].contains("warning"), r.err());
+        assertEquals("", r.out());
+    }
+}
