@@ -62,7 +62,17 @@ public final class PolynomialFormat {
     private static String render(Polynomial p, List<String> order, boolean latex) {
         if (p.isZero()) return "0";
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Monomial, Rational> e : p.terms().entrySet()) {
+        // terms in descending order of their exponents read in the given symbol order
+        java.util.List<Map.Entry<Monomial, Rational>> terms = new java.util.ArrayList<>(p.terms().entrySet());
+        java.util.Comparator<Map.Entry<Monomial, Rational>> byExponents = (a, b) -> {
+            for (String s : order) {
+                int c = Integer.compare(b.getKey().exponent(s), a.getKey().exponent(s));
+                if (c != 0) return c;
+            }
+            return b.getKey().compareTo(a.getKey());
+        };
+        terms.sort(byExponents);
+        for (Map.Entry<Monomial, Rational> e : terms) {
             Rational c = e.getValue();
             boolean first = sb.length() == 0;
             if (first) {
