@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RegimesCommand.class,
             ClassifyCommand.class,
             SimulateCommand.class,
+            CheckLimitsCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
@@ -37,6 +38,7 @@ public final class PrismCommand implements Runnable {
     /** A configured command line: short errors, exit 2 on bad input, no stack traces. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PrismCommand());
+        cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~100 characters
         cl.setParameterExceptionHandler(Errors::handleParameterException);
         cl.setExecutionExceptionHandler(Errors::handleExecutionException);
         return cl;

@@ -1,0 +1,120 @@
+package org.prism.regime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.regime.limit.LimitSeries;
+import org.prism.regime.limit.RegimeLimit;
+import org.prism.regime.limit.RegimeLimits;
+
+/**
+ * Cross-check A: the diagrams predict the limits. For each named 2-face with a limit formula, the
+ * face series $f_s$ of the exact coefficients (leading part on the face, divided by the loss scale
+ * and $T^{-s}$, in the ratios fixed on the face; {@link FaceSeries}) must equal the Taylor
+ * coefficients of the limit curve at $t = 0$, exactly, at every parameter point and order.
+ * For the free face, whose limit has no closed form, its two ends are checked: at $n = \infty$
+ * ($\gamma = 0$) the ratio $f_s/f_0$ at $y \to 0$ and $y \to \infty$ must give the Taylor
+ * coefficients of the end laws $(1 + 4\tau)^{-2}$ (in $T = 1/\sigma^2 d$, resp. $1/\sigma^2 m$).
+ */
+public final class LimitCheck {
+    private LimitCheck() {}
+
+    /** One comparison: regime, loss, parameter point, order, the two exact values. */
+    public record Row(String regime, String loss, String point, int order, Rational diagrams, Rational limit) {
+        public boolean agrees() {
+            return diagrams.equals(limit);
+        }
+    }
+
+    /** Default parameter points per regime (rational, inside each formula's domain). */
+    public static Map<String, List<Map<String, Rational>>> defaultPoints() {
+        Map<String, List<Map<String, Rational>>> p = new LinkedHashMap<>();
+        p.put("large-data", List.of(pt("g", "1/2", "y", "1/3"), pt("g", "3/7", "y", "2/5"), pt("g", "2", "y", "3")));
+        p.put("mean-field", List.of(pt("a0", "1/2", "gamma", "1/3"), pt("a0", "3/2", "gamma", "2"), pt("a0", "1/5", "gamma", "7/3")));
+        p.put("narrow-latent", List.of(pt("g", "1/2", "gamma", "1/3"), pt("g", "3/2", "gamma", "2"), pt("g", "5/4", "gamma", "1/7")));
+        p.put("small-data", List.of(pt("g", "1/2", "y", "1/3"), pt("g", "3/7", "y", "2/5"), pt("g", "2", "y", "3")));
+        return p;
+    }
+
+    private static Map<String, Rational> pt(String a, String va, String b, String vb) {
+        Map<String, Rational> m = new LinkedHashMap<>();
+        m.put(a, Rational.parse(va));
+        m.put(b, Rational.parse(vb));
+        return m;
+    }
+
+    /** Compares every named face with a limit formula, for this loss's derivation and coefficients. */
+    public static List<Row> check(DerivedPrism prism, List<Polynomial> cs, Map<String, Monomial> namedRatios,
+            Map<String, List<Map<String, Rational>>> points) {
+        List<Row> rows = new ArrayList<>();
+        int maxOrder = cs.size() - 1;
+        for (Regime r : prism.regimes(prism.perOrder().dimension() - 1)) {
+            if (r.name() == null) continue;
+            if (r.name().equals("free")) {
+                rows.addAll(freeEnds(prism, r, cs, namedRatios));
+                continue;
+            }
+            if (!points.containsKey(r.name())) continue;
+            RegimeLimit limit = RegimeLimits.byName(r.name());
+            FaceSeries fs = FaceSeries.of(prism, r, cs, namedRatios, limit.parameterNames());
+            for (Map<String, Rational> p : points.get(r.name())) {
+                LimitSeries ls = limit.taylor(p, maxOrder);
+                List<Rational> expected = prism.loss().equals("pop") ? ls.pop() : ls.train();
+                if (expected == null) continue;
+                Point point = new Point(p);
+                for (int s = 0; s <= maxOrder; s++) {
+                    rows.add(new Row(r.name(), prism.loss(), pointText(p), s, point.evaluate(fs.coefficients().get(s)), expected.get(s)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> freeEnds(DerivedPrism prism, Regime r, List<Polynomial> cs, Map<String, Monomial> namedRatios) {
+        List<Row> rows = new ArrayList<>();
+        FaceSeries fs = FaceSeries.of(prism, r, cs, namedRatios, List.of("y", "gamma"));
+        int maxOrder = cs.size() - 1;
+        for (boolean narrow : new boolean[] {true, false}) {
+            RegimeLimit law = RegimeLimits.byName(narrow ? "free-narrow" : "free-wide");
+            List<Rational> expected = law.taylor(Map.of(law.parameterNames().get(0), Rational.ONE), maxOrder).train();
+            int basePower = endPower(fs.coefficients().get(0), narrow);
+            Rational base = endCoefficient(fs.coefficients().get(0), basePower);
+            for (int s = 0; s <= maxOrder; s++) {
+                // at y -> 0 every order keeps the power of y of f_0; at y -> inf each order adds one
+                // power of y (the time unit 1/(sigma^2 m) is 1/(y sigma^2 d))
+                Rational a = endCoefficient(fs.coefficients().get(s), narrow ? basePower : basePower + s);
+                rows.add(new Row(narrow ? "free (m << d end)" : "free (m >> d end)", prism.loss(), "gamma=0", s, a.divide(base), expected.get(s)));
+            }
+        }
+        return rows;
+    }
+
+    /** The coefficient of y^power in f(y, gamma = 0). */
+    private static Rational endCoefficient(Polynomial f, int power) {
+        Rational c = Rational.ZERO;
+        for (Map.Entry<Monomial, Rational> t : f.terms().entrySet()) {
+            if (t.getKey().exponent("gamma") == 0 && t.getKey().exponent("y") == power) c = c.add(t.getValue());
+        }
+        return c;
+    }
+
+    private static int endPower(Polynomial f, boolean narrow) {
+        int best = narrow ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        for (Monomial m : f.terms().keySet()) {
+            if (m.exponent("gamma") != 0) continue;
+            best = narrow ? Math.min(best, m.exponent("y")) : Math.max(best, m.exponent("y"));
+        }
+        return best;
+    }
+
+    private static String pointText(Map<String, Rational> p) {
+        StringBuilder sb = new StringBuilder();
+        p.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package org.prism.regime.limit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Rational;
+
+/** Validation of parameter maps and time grids; every failure is a one-line IllegalArgumentException. */
+final class Params {
+    private Params() {}
+
+    /** Checks that {@code params} has exactly the keys {@code names}. */
+    static void requireExactly(String regime, List<String> names, Map<String, ?> params) {
+        if (params == null) throw new IllegalArgumentException("regime " + regime + " needs parameters " + String.join(", ", names));
+        List<String> unknown = new ArrayList<>();
+        for (String k : params.keySet()) if (!names.contains(k)) unknown.add(k);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " for regime " + regime + " (it takes " + String.join(", ", names) + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String n : names) if (params.get(n) == null) missing.add(n);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing parameter" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " for regime " + regime + " (it takes " + String.join(", ", names) + ")");
+        }
+    }
+
+    /** The value of a double parameter, required finite and >= 0 (and > 0 if {@code positive}). */
+    static double nonNegative(String regime, Map<String, Double> params, String name, boolean positive) {
+        double v = params.get(name);
+        if (!Double.isFinite(v) || v < 0 || (positive && v == 0)) {
+            throw new IllegalArgumentException("parameter " + name + " of regime " + regime + " must be " + (positive ? "> 0" : ">= 0")
+                    + " and finite, got " + v);
+        }
+        return v;
+    }
+
+    static Rational nonNegativeExact(String regime, Map<String, Rational> params, String name, boolean positive) {
+        Rational v = params.get(name);
+        if (v.signum() < 0 || (positive && v.signum() == 0)) {
+            throw new IllegalArgumentException("parameter " + name + " of regime " + regime + " must be " + (positive ? "> 0" : ">= 0")
+                    + ", got " + v);
+        }
+        return v;
+    }
+
+    static void requireTimes(double[] times) {
+        if (times == null) throw new IllegalArgumentException("no times given");
+        for (double t : times) {
+            if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("times must be finite and >= 0, got " + t);
+        }
+    }
+
+    static void requireOrder(int maxOrder) {
+        if (maxOrder < 0) throw new IllegalArgumentException("the Taylor order must be >= 0, got " + maxOrder);
+    }
+
+    /** Indices of {@code times} in increasing order of time (stable). */
+    static int[] ascending(double[] times) {
+        Integer[] idx = new Integer[times.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(times[a], times[b]));
+        int[] r = new int[idx.length];
+        for (int i = 0; i < r.length; i++) r[i] = idx[i];
+        return r;
+    }
+}
