@@ -20,6 +20,11 @@ import org.prism.regime.limit.RegimeLimits;
  * For the free face, whose limit has no closed form, its two ends are checked: at $n = \infty$
  * ($\gamma = 0$) the ratio $f_s/f_0$ at $y \to 0$ and $y \to \infty$ must give the Taylor
  * coefficients of the end laws $(1 + 4\tau)^{-2}$ (in $T = 1/\sigma^2 d$, resp. $1/\sigma^2 m$).
+ * Beyond the end laws, at $n = \infty$ and any $y$ the free face series is checked against
+ * $E L(\tau)/E L(0) = \int x^2 (1 + 4x\tau)^{-2} d\mu_y / \int x^2 d\mu_y$, $\mu_y$ the law with
+ * moments $N_k(y)$ (spectrum of $W^TW/\sigma^2 d$): for $\sigma^2 d \gg 1$ the target is negligible,
+ * $\dot A \approx -4A^2$, $A(t) = A_0(1 + 4A_0t)^{-1}$. Its Taylor coefficients are
+ * $f_s/f_0 = s!\,(s+1)(-4)^s N_{s+2}(y)/N_2(y)$.
  */
 public final class LimitCheck {
     private LimitCheck() {}
@@ -89,6 +94,20 @@ public final class LimitCheck {
                 // power of y (the time unit 1/(sigma^2 m) is 1/(y sigma^2 d))
                 Rational a = endCoefficient(fs.coefficients().get(s), narrow ? basePower : basePower + s);
                 rows.add(new Row(narrow ? "free (m << d end)" : "free (m >> d end)", prism.loss(), "gamma=0", s, a.divide(base), expected.get(s)));
+            }
+        }
+        // any y at n = infinity: the closed form from A' = -4 A^2
+        for (String yText : List.of("1/3", "1", "5/2")) {
+            Rational y = Rational.parse(yText);
+            Point point = new Point(Map.of("y", y, "gamma", Rational.ZERO));
+            Rational f0 = point.evaluate(fs.coefficients().get(0));
+            Rational n2 = org.prism.regime.limit.Narayana.polynomial(2, y);
+            Rational fact = Rational.ONE;
+            for (int s = 0; s <= maxOrder; s++) {
+                if (s > 0) fact = fact.multiply(Rational.of(s));
+                Rational expected = fact.multiply(Rational.of(s + 1)).multiply(Rational.of(-4).pow(s))
+                        .multiply(org.prism.regime.limit.Narayana.polynomial(s + 2, y)).divide(n2);
+                rows.add(new Row("free (n = inf, any y)", prism.loss(), "y=" + y + ",gamma=0", s, point.evaluate(fs.coefficients().get(s)).divide(f0), expected));
             }
         }
         return rows;

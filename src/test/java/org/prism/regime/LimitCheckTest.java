@@ -1,0 +1,54 @@
+package org.prism.regime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.diagram.LossCoefficients;
+import org.prism.model.Models;
+import org.prism.regime.limit.LargeDataLimit;
+
+/**
+ * Cross-check A: the face series of the derived regimes (diagrams) against the limit formulas
+ * (quadrature-free exact Taylor coefficients written from the theory notes): two independent routes.
+ */
+class LimitCheckTest {
+    static final int S = 5;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "pop"})
+    void everyRegimeWithAFormulaAgreesExactly(String loss) {
+        var model = Models.tiedAutoencoder();
+        LossCoefficients engine = new LossCoefficients(model, loss);
+        List<Polynomial> cs = new ArrayList<>();
+        List<Polynomial> counts = new ArrayList<>();
+        for (int s = 0; s <= S; s++) {
+            cs.add(engine.coefficient(s));
+            counts.add(engine.pairingCounts(s));
+        }
+        DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, cs, counts);
+        List<LimitCheck.Row> rows = LimitCheck.check(prism, cs, Models.tiedAutoencoderRatios(), LimitCheck.defaultPoints());
+        Set<String> regimes = rows.stream().map(LimitCheck.Row::regime).collect(Collectors.toSet());
+        assertTrue(regimes.containsAll(Set.of("large-data", "mean-field", "narrow-latent", "small-data",
+                "free (m << d end)", "free (m >> d end)", "free (n = inf, any y)")), regimes.toString());
+        for (LimitCheck.Row r : rows) assertEquals(r.limit(), r.diagrams(), r.regime() + " " + r.loss() + " " + r.point() + " s=" + r.order());
+        assertTrue(rows.stream().filter(r -> r.regime().equals("large-data")).count() >= 3 * (S + 1));
+
+        // the check can fail: the large-data limit against the mean-field face differs from order 1 on
+        Regime meanField = prism.regimes(2).stream().filter(r -> "mean-field".equals(r.name())).findFirst().orElseThrow();
+        FaceSeries wrong = FaceSeries.of(prism, meanField, cs, Models.tiedAutoencoderRatios(), List.of("a0", "gamma"));
+        var ld = new LargeDataLimit().taylor(Map.of("g", Rational.of(1, 2), "y", Rational.of(1, 3)), S);
+        Rational f1 = new Point(Map.of("a0", Rational.of(1, 2), "gamma", Rational.of(1, 3))).evaluate(wrong.coefficients().get(1));
+        assertFalse(f1.equals(loss.equals("pop") ? ld.pop().get(1) : ld.train().get(1)));
+    }
+}
