@@ -36,7 +36,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
-        List<String> files = writer.tables(d);
+        List<String> files = new java.util.ArrayList<>(writer.tables(d));
+        files.addAll(writer.checkLimits(org.prism.regime.LimitCheck.run(org.prism.model.Models.tiedAutoencoder(),
+                org.prism.model.Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder)));
         writer.readme(d, List.of());
         PrintWriter w = spec.commandLine().getOut();
         for (String f : files) w.println("wrote " + out.resolve(f));

@@ -53,6 +53,23 @@ public final class LimitCheck {
         return m;
     }
 
+    /** Computes $c_0..c_S$ of each loss, derives the regimes and compares (default points). */
+    public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder) {
+        PrismDerivation derivation = new PrismDerivation(model, namedRatios);
+        List<Row> rows = new ArrayList<>();
+        for (String loss : losses) {
+            org.prism.diagram.LossCoefficients engine = new org.prism.diagram.LossCoefficients(model, loss);
+            List<Polynomial> cs = new ArrayList<>();
+            List<Polynomial> counts = new ArrayList<>();
+            for (int s = 0; s <= maxOrder; s++) {
+                cs.add(engine.coefficient(s));
+                counts.add(engine.pairingCounts(s));
+            }
+            rows.addAll(check(derivation.derive(loss, cs, counts), cs, namedRatios, defaultPoints()));
+        }
+        return rows;
+    }
+
     /** Compares every named face with a limit formula, for this loss's derivation and coefficients. */
     public static List<Row> check(DerivedPrism prism, List<Polynomial> cs, Map<String, Monomial> namedRatios,
             Map<String, List<Map<String, Rational>>> points) {

@@ -79,7 +79,8 @@ class RegimeCommandsTest {
         assertTrue(Files.readString(dir.resolve("README.md")).contains("large-data"));
         for (String f : new String[] {"tables/pareto.tex", "tables/regimes.tex", "figures/prism.tex"}) assertTrue(Files.exists(dir.resolve(f)), f);
         Assumptions.assumeTrue(onPath("pdflatex"), "pdflatex is not installed: skipping the compile check (apt-get install texlive-latex-extra)");
-        for (String f : new String[] {"tables/pareto-standalone.tex", "tables/regimes-standalone.tex", "tables/faces-standalone.tex", "figures/prism.tex"}) {
+        for (String f : new String[] {"tables/pareto-standalone.tex", "tables/regimes-standalone.tex", "tables/faces-standalone.tex",
+            "tables/check-limits-standalone.tex", "figures/prism.tex"}) {
             Path tex = dir.resolve(f);
             Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.getFileName().toString())
                     .directory(tex.getParent().toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("latex.log").toFile()).start();
