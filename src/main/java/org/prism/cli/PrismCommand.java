@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PrismPolytopeCommand.class,
             RegimesCommand.class,
             ClassifyCommand.class,
+            LimitCommand.class,
             SimulateCommand.class,
             CheckLimitsCommand.class,
             ReportCommand.class,

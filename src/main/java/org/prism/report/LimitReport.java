@@ -1,0 +1,135 @@
+package org.prism.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Rational;
+import org.prism.regime.limit.LimitCurve;
+import org.prism.regime.limit.LimitSeries;
+import org.prism.regime.limit.RegimeLimit;
+
+/**
+ * Writes a regime's limiting curve (or its exact Taylor coefficients) as text, JSON or CSV.
+ * JSON (curve): {"regime":R,"params":{"g":"1/2",...},"normalisation":N,"timeUnit":U,"times":[..],
+ * "train":[..],"pop":[..]} with null for an undefined curve or a non-finite value; (Taylor):
+ * the same header, then "order":S,"train":["p/q",..],"pop":[..]. Parameters are exact strings.
+ */
+public final class LimitReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LimitReport() {}
+
+    private static String paramsText(Map<String, Rational> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private static void header(PrintWriter w, RegimeLimit limit, Map<String, Rational> params) {
+        w.printf("# regime: %s (%s)%n", limit.regime(), paramsText(params));
+        w.printf("# normalisation: %s%n", limit.normalisation());
+        w.printf("# time: %s%n", limit.timeUnit());
+    }
+
+    private static String number(double[] values, int i) {
+        return values == null ? "-" : String.format(java.util.Locale.ROOT, "%.15g", values[i]);
+    }
+
+    public static void curveText(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitCurve curve) {
+        PrintWriter w = new PrintWriter(out);
+        header(w, limit, params);
+        w.printf("%-22s  %-22s  %-22s%n", "# time", "train", "pop");
+        for (int i = 0; i < curve.times().length; i++) {
+            w.printf("%-22s  %-22s  %-22s%n", String.format(java.util.Locale.ROOT, "%.15g", curve.times()[i]), number(curve.train(), i),
+                    number(curve.pop(), i));
+        }
+        w.flush();
+    }
+
+    public static void curveCsv(Writer out, LimitCurve curve) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("time,train,pop");
+        for (int i = 0; i < curve.times().length; i++) {
+            w.println(csv(curve.times()[i]) + "," + (curve.train() == null ? "" : csv(curve.train()[i])) + ","
+                    + (curve.pop() == null ? "" : csv(curve.pop()[i])));
+        }
+        w.flush();
+    }
+
+    private static String csv(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private static ObjectNode root(RegimeLimit limit, Map<String, Rational> params) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("regime", limit.regime());
+        ObjectNode p = root.putObject("params");
+        params.forEach((k, v) -> p.put(k, v.toString()));
+        root.put("normalisation", limit.normalisation());
+        root.put("timeUnit", limit.timeUnit());
+        return root;
+    }
+
+    private static void doubles(ObjectNode root, String key, double[] values) {
+        if (values == null) {
+            root.putNull(key);
+            return;
+        }
+        ArrayNode a = root.putArray(key);
+        for (double v : values) {
+            if (Double.isFinite(v)) a.add(v);
+            else a.addNull();
+        }
+    }
+
+    public static void curveJson(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitCurve curve) throws IOException {
+        ObjectNode root = root(limit, params);
+        doubles(root, "times", curve.times());
+        doubles(root, "train", curve.train());
+        doubles(root, "pop", curve.pop());
+        CoefficientsReport.writeJson(out, root);
+    }
+
+    public static void seriesText(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitSeries series) {
+        PrintWriter w = new PrintWriter(out);
+        header(w, limit, params);
+        w.println("# f(t) = sum_s f_s t^s / s!");
+        for (int s = 0; s <= series.maxOrder(); s++) {
+            w.printf("f_%d  train %s  pop %s%n", s, exact(series.train(), s), exact(series.pop(), s));
+        }
+        w.flush();
+    }
+
+    public static void seriesCsv(Writer out, LimitSeries series) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("order,train,pop");
+        for (int s = 0; s <= series.maxOrder(); s++) {
+            w.println(s + "," + (series.train() == null ? "" : series.train().get(s)) + "," + (series.pop() == null ? "" : series.pop().get(s)));
+        }
+        w.flush();
+    }
+
+    private static String exact(List<Rational> f, int s) {
+        return f == null ? "-" : f.get(s).toString();
+    }
+
+    public static void seriesJson(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitSeries series) throws IOException {
+        ObjectNode root = root(limit, params);
+        root.put("order", series.maxOrder());
+        for (String key : new String[] {"train", "pop"}) {
+            List<Rational> f = key.equals("train") ? series.train() : series.pop();
+            if (f == null) {
+                root.putNull(key);
+                continue;
+            }
+            ArrayNode a = root.putArray(key);
+            for (Rational r : f) a.add(PolynomialFormat.fraction(r));
+        }
+        CoefficientsReport.writeJson(out, root);
+    }
+}
