@@ -96,23 +96,32 @@ public final class DiagramExport {
         for (int i = 0; i < n; i++) {
             double angle = 90 + 360.0 * i / Math.max(1, n);
             IndexClass v = vs.get(i);
-            w.printf(java.util.Locale.ROOT, "  \\node[%s] (v%d) at (%.1f:2cm) {$%s_{%d}$};%n", v.data() ? "data" : "idx", v.id(), angle, v.size(), v.id());
+            w.printf(java.util.Locale.ROOT, "  \\node[%s] (v%d) at (%.1f:2.8cm) {$%s_{%d}$};%n", v.data() ? "data" : "idx", v.id(), angle, v.size(), v.id());
         }
-        Map<String, Integer> seen = new LinkedHashMap<>();
+        // parallel edges (paired letters) as one bundle: bent apart, one label naming all its letters
+        Map<String, List<LetterEdge>> bundles = new LinkedHashMap<>();
         for (LetterEdge e : g.edgeSet()) {
-            IndexClass a = g.getEdgeSource(e);
-            IndexClass b = g.getEdgeTarget(e);
-            String key = Math.min(a.id(), b.id()) + "-" + Math.max(a.id(), b.id());
-            int k = seen.merge(key, 1, Integer::sum) - 1;
-            int bend = (k % 2 == 0 ? 1 : -1) * 12 * ((k + 1) / 2);
-            String label = "$" + e.letter().matrix().name() + "_{" + e.position() + "}$";
-            if (a.equals(b)) {
-                w.printf("  \\draw[->] (v%d) to[loop,looseness=8,in=%d,out=%d] node[font=\\scriptsize,auto] {%s} (v%d);%n", a.id(), 60 + 40 * k, 120 + 40 * k, label, b.id());
-            } else {
-                w.printf("  \\draw[->] (v%d) to[bend left=%d] node[font=\\scriptsize,auto] {%s} (v%d);%n", a.id(), bend, label, b.id());
+            int a = g.getEdgeSource(e).id();
+            int b = g.getEdgeTarget(e).id();
+            bundles.computeIfAbsent(Math.min(a, b) + "-" + Math.max(a, b), k -> new ArrayList<>()).add(e);
+        }
+        for (List<LetterEdge> bundle : bundles.values()) {
+            List<String> names = new ArrayList<>();
+            for (LetterEdge e : bundle) names.add(e.letter().matrix().name() + "_{" + e.position() + "}");
+            for (int k = 0; k < bundle.size(); k++) {
+                LetterEdge e = bundle.get(k);
+                IndexClass a = g.getEdgeSource(e);
+                IndexClass b = g.getEdgeTarget(e);
+                String label = k == 0 ? "node[font=\\scriptsize,auto,sloped] {$" + String.join(",", names) + "$}" : "";
+                if (a.equals(b)) {
+                    w.printf("  \\draw[->] (v%d) to[loop,looseness=8,in=%d,out=%d] %s (v%d);%n", a.id(), 60 + 40 * k, 120 + 40 * k, label, b.id());
+                } else {
+                    int bend = (int) Math.round(10 * (k - (bundle.size() - 1) / 2.0));
+                    w.printf("  \\draw[->] (v%d) to[bend left=%d] %s (v%d);%n", a.id(), bend, label, b.id());
+                }
             }
         }
-        w.printf("  \\node[below=2.6cm,align=center,font=\\small] at (0,0) {%s: $%s\\,%s$, multiplicity %d};%n", c.id(),
+        w.printf("  \\node[below=3.4cm,align=center,font=\\small] at (0,0) {%s: $%s\\,%s$, multiplicity %d};%n", c.id(),
                 PolynomialFormat.latexRational(c.coefficient()), PolynomialFormat.latexMonomial(c.monomial(), symbols), c.multiplicity());
         w.println("\\end{tikzpicture}");
         w.println("\\end{document}");

@@ -79,7 +79,8 @@ class RegimeCommandsTest {
         assertTrue(Files.readString(dir.resolve("README.md")).contains("large-data"));
         for (String f : new String[] {"tables/pareto.tex", "tables/regimes.tex", "figures/prism.tex"}) assertTrue(Files.exists(dir.resolve(f)), f);
         Assumptions.assumeTrue(onPath("pdflatex"), "pdflatex is not installed: skipping the compile check (apt-get install texlive-latex-extra)");
-        for (String f : new String[] {"tables/pareto-standalone.tex", "tables/regimes-standalone.tex", "tables/faces-standalone.tex",
+        Files.writeString(dir.resolve("figures/diagram.tex"), CliRunner.run("inspect", "train.2.7", "--format", "tikz").out());
+        for (String f : new String[] {"figures/diagram.tex", "tables/pareto-standalone.tex", "tables/regimes-standalone.tex", "tables/faces-standalone.tex",
             "tables/check-limits-standalone.tex", "figures/prism.tex"}) {
             Path tex = dir.resolve(f);
             Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.getFileName().toString())
