@@ -102,20 +102,11 @@ public final class NarrowLatentLimit implements RegimeLimit {
         FirstOrderIntegrator integrator = new DormandPrince853Integrator(1e-14, Double.POSITIVE_INFINITY, tolerance, tolerance);
         double[] train = new double[times.length];
         double[] pop = new double[times.length];
-        double[] state = {0, 0};
-        double now = 0;
-        for (int i : Params.ascending(times)) {
-            double t = times[i];
-            if (t > now) {
-                double[] next = new double[2];
-                integrator.integrate(ode, now, state, t, next);
-                state = next;
-                now = t;
-            }
+        Params.march(ode, integrator, new double[] {0, 0}, times, (state, i) -> {
             double[] gm = moments(mp, g0, state[0], state[1], quadTol);
             train[i] = gm[1] * (gm[0] - 2) / 2;
             pop[i] = gm[0] * (gm[0] - 2) / 2;
-        }
+        });
         return new LimitCurve(times.clone(), train, pop);
     }
 

@@ -57,6 +57,27 @@ final class Params {
     }
 
     /** Indices of {@code times} in increasing order of time (stable). */
+    /**
+     * Integrates {@code ode} from {@code state0} at time 0 through the given times in ascending
+     * order and hands each time's index and state to {@code at} (times need not be sorted).
+     */
+    static void march(org.apache.commons.math3.ode.FirstOrderDifferentialEquations ode,
+            org.apache.commons.math3.ode.FirstOrderIntegrator integrator, double[] state0, double[] times,
+            java.util.function.ObjIntConsumer<double[]> at) {
+        double[] state = state0;
+        double now = 0;
+        for (int idx : ascending(times)) {
+            double t = times[idx];
+            if (t > now) {
+                double[] next = new double[state.length];
+                integrator.integrate(ode, now, state, t, next);
+                state = next;
+                now = t;
+            }
+            at.accept(state, idx);
+        }
+    }
+
     static int[] ascending(double[] times) {
         Integer[] idx = new Integer[times.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;

@@ -197,23 +197,15 @@ public final class SmallDataLimit implements RegimeLimit {
         FirstOrderIntegrator integrator = new DormandPrince853Integrator(1e-14, Double.POSITIVE_INFINITY, 1e-13, 1e-12);
         double[] train = new double[times.length];
         double[] pop = new double[times.length];
-        double now = 0;
-        for (int idx : Params.ascending(times)) {
-            double t = times[idx];
-            if (t > now) {
-                double[] next = new double[state.length];
-                integrator.integrate(ode, now, state, t, next);
-                state = next;
-                now = t;
-            }
+        Params.march(ode, integrator, state, times, (st, idx) -> {
             double k1 = 0, k2 = 0;
             for (int i = 0; i < n; i++) {
-                k1 += state[i] * pr[1][i] - state[n + i] * pi[1][i];
-                k2 += state[i] * pr[2][i] - state[n + i] * pi[2][i];
+                k1 += st[i] * pr[1][i] - st[n + i] * pi[1][i];
+                k2 += st[i] * pr[2][i] - st[n + i] * pi[2][i];
             }
             train[idx] = (k2 - 2 * k1 + 1) / 2;
-            pop[idx] = state[2 * n];
-        }
+            pop[idx] = st[2 * n];
+        });
         return new double[][] {train, pop};
     }
 
@@ -291,18 +283,7 @@ public final class SmallDataLimit implements RegimeLimit {
         };
         FirstOrderIntegrator integrator = new DormandPrince853Integrator(1e-14, Double.POSITIVE_INFINITY, 1e-13, 1e-12);
         double[] out = new double[taus.length];
-        double[] state = k0;
-        double now = 0;
-        for (int idx : Params.ascending(taus)) {
-            double t = taus[idx];
-            if (t > now) {
-                double[] next = new double[state.length];
-                integrator.integrate(ode, now, state, t, next);
-                state = next;
-                now = t;
-            }
-            out[idx] = (state[2] - 2 * state[1] + state[0]) / 2;
-        }
+        Params.march(ode, integrator, k0, taus, (state, idx) -> out[idx] = (state[2] - 2 * state[1] + state[0]) / 2);
         return out;
     }
 
