@@ -41,7 +41,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 2, "benchmark");
+            Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 1, "benchmark (order 10 needs PRISM_JAVA_OPTS=-Xmx20g)");
             PrintWriter out = spec.commandLine().getOut();
             if (markdown) {
                 out.println("| s | words train | words pop | states | terms train | terms pop | time (s) | cumulative (s) | peak heap (MiB) |");
