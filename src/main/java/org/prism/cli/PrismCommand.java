@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             LimitCommand.class,
             SimulateCommand.class,
             CheckLimitsCommand.class,
+            CompareCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},

@@ -66,6 +66,36 @@ public final class ReportWriter {
         w.write("\\end{document}\n");
     }
 
+    /** The README section of cross-check B: one figure per scaling path, with its errors. */
+    public static String compareSection(List<org.prism.regime.compare.Comparison> comparisons) {
+        StringBuilder sb = new StringBuilder("## Simulation against the limits (cross-check B)\n\n");
+        sb.append("Each figure: the predicted limit curve (black) and the mean simulated curve at growing sizes along the regime's\n"
+                + "scaling path (one colour per size, band = 2 standard errors). `compare/<path>.csv` holds the numbers\n"
+                + "(size,t,loss,predicted,sim_mean,sim_se,rel_error), `compare/<path>.tex` the table of errors.\n\n");
+        for (org.prism.regime.compare.Comparison c : comparisons) {
+            var last = c.largest();
+            sb.append("### ").append(c.path().name()).append("\n\n");
+            sb.append(c.path().description()).append("\n\n");
+            sb.append("![").append(c.path().name()).append("](compare/").append(c.path().name()).append(".png)\n\n");
+            sb.append("Reading: at the largest size (").append(last.step().sizesText()).append(") the max relative error over the time grid is ")
+                    .append(pct(last.trainMaxRel())).append(" (train) and ").append(pct(last.popMaxRel())).append(" (pop); it shrinks like size^-rate with rate ")
+                    .append(rate(c.trainRate())).append(" (train) and ").append(rate(c.popRate())).append(" (pop).\n");
+            for (String note : org.prism.regime.compare.CompareReport.notes(c)) sb.append("Note: ").append(note).append(".\n");
+            sb.append("\n| size | train error | pop error |\n|---|---|---|\n");
+            for (var r : c.sizes()) sb.append("| ").append(r.step().sizesText()).append(" | ").append(pct(r.trainMaxRel())).append(" | ").append(pct(r.popMaxRel())).append(" |\n");
+            sb.append("\n");
+        }
+        return sb.toString();
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String rate(Double v) {
+        return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
     /** reports/README.md: what each file shows, with one line of reading. */
     public void readme(DerivedPrism d, List<String> extraSections) throws IOException {
         write("README.md", w -> {

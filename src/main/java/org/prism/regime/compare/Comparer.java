@@ -1,0 +1,84 @@
+package org.prism.regime.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.prism.regime.limit.LimitCurve;
+import org.prism.simulation.ProgressListener;
+
+/**
+ * Runs a {@link ScalingPath}: for each size, simulates its runs ({@link StepSimulator}), normalises
+ * each run ({@link Normalisation}), averages (mean and standard error over runs), evaluates the
+ * prediction, and fits the convergence rate of the errors ({@link Comparison}). The sizes run one
+ * after another (the runs of one size in parallel), so the largest matrices are never held twice.
+ */
+public final class Comparer {
+    private final StepSimulator simulator;
+
+    /** A comparer using up to {@code threads} worker threads per size. */
+    public Comparer(int threads) {
+        this.simulator = new StepSimulator(threads);
+    }
+
+    public Comparer() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param seed base seed of every size (runs of a size use the simulator's per-run streams of it)
+     * @param listener progress (RK4 steps done) and warnings; may be null
+     */
+    public Comparison run(ScalingPath path, long seed, ProgressListener listener) throws InterruptedException {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        long start = System.nanoTime();
+        List<Comparison.SizeResult> results = new ArrayList<>();
+        for (ScalingPath.Step step : path.steps()) results.add(runStep(path, step, seed, l));
+        double[] sizes = new double[results.size()];
+        Double[] train = new Double[results.size()];
+        Double[] pop = new Double[results.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = results.get(i).step().size();
+            train[i] = results.get(i).trainMaxRel();
+            pop[i] = results.get(i).popMaxRel();
+        }
+        return new Comparison(path, results, Comparison.fitRate(sizes, train), Comparison.fitRate(sizes, pop),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    Comparison.SizeResult runStep(ScalingPath path, ScalingPath.Step step, long seed, ProgressListener l) throws InterruptedException {
+        long start = System.nanoTime();
+        double[] grid = path.grid();
+        StepSimulator.Runs runs = simulator.run(step, grid, path.substeps(), path.normalisation().needsTrace(), seed, l);
+        Normalisation norm = path.normalisation();
+        int k = runs.train().length;
+        double[][] train = new double[k][];
+        double[][] pop = new double[k][];
+        for (int i = 0; i < k; i++) {
+            train[i] = norm.apply(step, true, runs.train()[i], runs.traceSigma()[i]);
+            pop[i] = norm.apply(step, false, runs.pop()[i], runs.traceSigma()[i]);
+        }
+        double[][] ts = meanAndSe(train);
+        double[][] ps = meanAndSe(pop);
+        LimitCurve predicted = path.prediction().curve(step, grid);
+        return new Comparison.SizeResult(step, grid.clone(), predicted.train(), predicted.pop(), ts[0], ts[1], ps[0], ps[1],
+                path.prediction().uncertainty(step, grid), path.prediction().extras(step, grid), runs.route(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code {mean, se}} per time over runs; se = sample sd / sqrt(runs), 0 for one run. */
+    static double[][] meanAndSe(double[][] runs) {
+        int k = runs.length;
+        int cols = runs[0].length;
+        double[] mean = new double[cols];
+        double[] se = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            double s = 0;
+            for (double[] r : runs) s += r[j];
+            double mu = s / k;
+            double ss = 0;
+            for (double[] r : runs) ss += (r[j] - mu) * (r[j] - mu);
+            mean[j] = mu;
+            se[j] = k > 1 ? Math.sqrt(ss / (k - 1) / k) : 0.0;
+        }
+        return new double[][] {mean, se};
+    }
+}

@@ -1,0 +1,74 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** prism compare, run in-process with the prism error handlers (the command is registered elsewhere). */
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    private static CliRunner run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new CompareCommand());
+        cl.setParameterExceptionHandler(Errors::handleParameterException);
+        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new CliRunner(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownRegimeExitsWith2() {
+        CliRunner r = run("--regime", "medium-data", "--out", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("unknown regime 'medium-data'"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void badOptionsExitWith2() {
+        assertEquals(2, run("--regime", "large-data", "--sizes", "0", "--out", dir.toString()).exitCode());
+        assertEquals(2, run("--regime", "large-data", "--seeds", "0", "--out", dir.toString()).exitCode());
+        assertEquals(2, run("--regime", "large-data", "--format", "xml").exitCode());
+        assertEquals(2, run().exitCode()); // --regime is required
+    }
+
+    @Test
+    void quickJsonRunWritesItsFiles() throws Exception {
+        CliRunner r = run("--regime", "free-wide", "--quick", "--out", dir.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("free-wide", root.get("regime").asText());
+        JsonNode path = root.get("paths").get(0);
+        assertEquals("free-wide", path.get("name").asText());
+        assertEquals(3, path.get("sizes").size());
+        assertTrue(path.get("sizes").get(0).get("trainMaxRelError").isNull());
+        assertTrue(path.get("sizes").get(2).get("popMaxRelError").asDouble() >= 0);
+        assertEquals("inf", path.get("sizes").get(0).get("n").asText());
+        assertEquals(5, root.get("files").size());
+        for (JsonNode f : root.get("files")) assertTrue(Files.size(Path.of(f.asText())) > 0, f.asText());
+    }
+
+    @Test
+    void textRunPrintsSizesRateAndFiles() {
+        CliRunner r = run("--regime", "free-wide", "--quick", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("rate (error ~ m^-r)"), r.out());
+        assertTrue(r.out().contains("wrote " + dir.resolve("free-wide.csv")), r.out());
+        assertEquals("", r.err());
+    }
+}
