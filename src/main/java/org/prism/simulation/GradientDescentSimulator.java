@@ -215,7 +215,7 @@ public final class GradientDescentSimulator {
     }
 
     /** {@code {mean, se}} per column over rows; se = sample sd / sqrt(rows), 0 for one row. */
-    static double[][] meanAndSe(double[][] runs) {
+    public static double[][] meanAndSe(double[][] runs) {
         int k = runs.length;
         int cols = runs[0].length;
         double[] mean = new double[cols];

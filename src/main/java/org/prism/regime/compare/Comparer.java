@@ -56,29 +56,11 @@ public final class Comparer {
             train[i] = norm.apply(step, true, runs.train()[i], runs.traceSigma()[i]);
             pop[i] = norm.apply(step, false, runs.pop()[i], runs.traceSigma()[i]);
         }
-        double[][] ts = meanAndSe(train);
-        double[][] ps = meanAndSe(pop);
+        double[][] ts = org.prism.simulation.GradientDescentSimulator.meanAndSe(train);
+        double[][] ps = org.prism.simulation.GradientDescentSimulator.meanAndSe(pop);
         LimitCurve predicted = path.prediction().curve(step, grid);
         return new Comparison.SizeResult(step, grid.clone(), predicted.train(), predicted.pop(), ts[0], ts[1], ps[0], ps[1],
                 path.prediction().uncertainty(step, grid), path.prediction().extras(step, grid), runs.route(),
                 (System.nanoTime() - start) / 1e9);
-    }
-
-    /** {@code {mean, se}} per time over runs; se = sample sd / sqrt(runs), 0 for one run. */
-    static double[][] meanAndSe(double[][] runs) {
-        int k = runs.length;
-        int cols = runs[0].length;
-        double[] mean = new double[cols];
-        double[] se = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            double s = 0;
-            for (double[] r : runs) s += r[j];
-            double mu = s / k;
-            double ss = 0;
-            for (double[] r : runs) ss += (r[j] - mu) * (r[j] - mu);
-            mean[j] = mu;
-            se[j] = k > 1 ? Math.sqrt(ss / (k - 1) / k) : 0.0;
-        }
-        return new double[][] {mean, se};
     }
 }
