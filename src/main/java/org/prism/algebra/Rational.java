@@ -169,6 +169,7 @@ public final class Rational implements Comparable<Rational> {
                 long g = gcd(den, o.den);
                 long dg = o.den / g;
                 long t = Math.addExact(Math.multiplyExact(num, dg), Math.multiplyExact(o.num, den / g));
+                if (t == Long.MIN_VALUE) throw new ArithmeticException("|t| does not fit"); // Math.abs would wrap
                 long g2 = gcd(Math.abs(t), g);
                 return of(t / g2, Math.multiplyExact(den / g, o.den / g2));
             } catch (ArithmeticException overflow) {

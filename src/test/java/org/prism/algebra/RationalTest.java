@@ -65,6 +65,14 @@ class RationalTest {
     }
 
     @Test
+    void sumReachingLongMinValueIsExact() {
+        // found by the property above: -(MAX-1)/MAX - 2/MAX = -2^63/MAX, whose numerator is Long.MIN_VALUE
+        Rational x = Rational.of(Long.MAX_VALUE - 1, -Long.MAX_VALUE);
+        Rational y = Rational.of(2, -Long.MAX_VALUE);
+        assertEquals(Rational.of(BigInteger.TWO.pow(63).negate(), BigInteger.valueOf(Long.MAX_VALUE)), x.add(y));
+    }
+
+    @Test
     void parseAndPrint() {
         assertEquals("-3/2", Rational.parse("6/-4").toString());
         assertEquals("7", Rational.parse(" 14/2 ").toString());
