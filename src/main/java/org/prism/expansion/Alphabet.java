@@ -1,6 +1,5 @@
 package org.prism.expansion;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.prism.model.Letter;
 import org.prism.model.MatrixModel;
@@ -68,12 +67,6 @@ public final class Alphabet {
 
     public Letter letter(int code) {
         return new Letter(model.matrices().get(matrixOf(code)), isTransposed(code));
-    }
-
-    public List<Letter> letters(byte[] codes) {
-        List<Letter> l = new ArrayList<>(codes.length);
-        for (byte c : codes) l.add(letter(c));
-        return l;
     }
 
     /** {@code "W^T W X X^T"}, or {@code "1"} for the empty word. */

@@ -78,9 +78,4 @@ public record FaceSeries(Regime regime, List<String> parameters, List<Polynomial
         }
         return org.prism.algebra.LinearSystem.solveUnique(m);
     }
-
-    /** $f_s$ at a point of the parameters. */
-    public Rational value(int s, org.prism.algebra.Point point) {
-        return point.evaluate(coefficients.get(s));
-    }
 }

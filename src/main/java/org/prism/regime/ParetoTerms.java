@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.geometry.IntVector;
@@ -41,9 +40,5 @@ public record ParetoTerms(int order, List<LeadingTerm> terms, boolean sameBefore
 
     public List<IntVector> exponents() {
         return terms.stream().map(LeadingTerm::exponent).toList();
-    }
-
-    public static Monomial monomial(ExponentSpace space, LeadingTerm t) {
-        return space.monomial(t.exponent());
     }
 }
