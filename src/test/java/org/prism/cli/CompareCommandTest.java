@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** prism compare, run in-process with the prism error handlers (the command is registered elsewhere). */
 class CompareCommandTest {
@@ -19,15 +16,10 @@ class CompareCommandTest {
     Path dir;
 
     private static CliRunner run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CompareCommand());
-        cl.setParameterExceptionHandler(Errors::handleParameterException);
-        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliRunner(code, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "compare";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRunner.run(all);
     }
 
     @Test

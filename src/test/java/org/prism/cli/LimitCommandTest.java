@@ -5,33 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.prism.algebra.Rational;
 import org.prism.regime.limit.LimitInput;
-import picocli.CommandLine;
 
 /** The limit command: JSON contract, formats, and one-line errors with exit code 2. */
 class LimitCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = new CommandLine(new LimitCommand());
-        cl.setParameterExceptionHandler(Errors::handleParameterException);
-        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "limit";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRunner.run(all);
     }
 
     @Test
     void jsonCurve() throws Exception {
-        Run r = run("--regime", "large-data", "--param", "g=1/2,y=2", "--times", "0,0.1,0.5", "--format", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRunner r = run("--regime", "large-data", "--param", "g=1/2,y=2", "--times", "0,0.1,0.5", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("large-data", j.get("regime").asText());
         assertEquals("1/2", j.get("params").get("g").asText());
@@ -45,18 +35,18 @@ class LimitCommandTest {
 
     @Test
     void gridRepeatedParamsCsvAndTaylor() throws Exception {
-        Run csv = run("-r", "mean-field", "-p", "a0=0.3", "-p", "gamma=2", "--t-max", "1", "--points", "5", "-f", "csv");
-        assertEquals(0, csv.code(), csv.err());
+        CliRunner csv = run("-r", "mean-field", "-p", "a0=0.3", "-p", "gamma=2", "--t-max", "1", "--points", "5", "-f", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
         String[] lines = csv.out().strip().split("\\R");
         assertEquals("time,train,pop", lines[0]);
         assertEquals(6, lines.length);
-        Run taylor = run("-r", "narrow-latent", "-p", "g=1/2,gamma=1/2", "--taylor", "2", "-f", "json");
-        assertEquals(0, taylor.code(), taylor.err());
+        CliRunner taylor = run("-r", "narrow-latent", "-p", "g=1/2,gamma=1/2", "--taylor", "2", "-f", "json");
+        assertEquals(0, taylor.exitCode(), taylor.err());
         JsonNode j = new ObjectMapper().readTree(taylor.out());
         assertEquals("-3/8", j.get("train").get(0).asText());
         assertEquals(2, j.get("order").asInt());
-        Run text = run("-r", "small-data", "-p", "g=1,y=1", "--times", "0,0.5");
-        assertEquals(0, text.code(), text.err());
+        CliRunner text = run("-r", "small-data", "-p", "g=1,y=1", "--times", "0,0.5");
+        assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("tau = (d/n) t"));
     }
 
@@ -74,8 +64,8 @@ class LimitCommandTest {
             {"-r", "large-data", "-p", "g=1,y=1", "--taylor", "-1"},
         };
         for (String[] c : cases) {
-            Run r = run(c);
-            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            CliRunner r = run(c);
+            assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
             assertEquals(1, r.err().strip().split("\\R").length, r.err());
             assertTrue(r.err().startsWith("prism limit: "), r.err());
         }

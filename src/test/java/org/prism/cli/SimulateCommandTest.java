@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The simulate command on its own (independent of its registration in {@link PrismCommand}). */
 class SimulateCommandTest {
@@ -16,15 +13,10 @@ class SimulateCommandTest {
     private static final String[] BASE = {"--d", "4", "--m", "3", "--n", "6", "--sigma2", "0.25", "--dt", "0.01"};
 
     private static CliRunner run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SimulateCommand());
-        cl.setParameterExceptionHandler(Errors::handleParameterException);
-        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliRunner(code, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "simulate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRunner.run(all);
     }
 
     private static String[] with(String... more) {
