@@ -111,10 +111,7 @@ public final class DiagramExpansion {
     public static DiagramExpansion of(LossExpansion expansion, String loss, int s, LongConsumer progress) {
         Alphabet alphabet = expansion.alphabet();
         TraceSum terms = expansion.derivative(s);
-        BigInteger lcm = BigInteger.ONE;
-        for (Polynomial c : terms.terms().values()) {
-            for (Rational r : c.terms().values()) lcm = lcm.divide(lcm.gcd(r.denominator())).multiply(r.denominator());
-        }
+        BigInteger lcm = terms.commonDenominator();
         Map<Key, Acc> acc = new HashMap<>();
         for (Map.Entry<CyclicWord, Polynomial> e : terms.terms().entrySet()) {
             if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.Map;
+import java.util.function.Function;
 import org.prism.algebra.ExponentPacking;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.algebra.Monomial;
@@ -53,19 +54,7 @@ public final class LossCoefficients {
      * cancellation between words.
      */
     public Polynomial pairingCounts(int s) {
-        TraceSum terms = expansion.derivative(s);
-        Map<Monomial, IntegerPolynomial.Accumulator> byMonomial = new HashMap<>();
-        for (Map.Entry<CyclicWord, Polynomial> e : terms.terms().entrySet()) {
-            IntegerPolynomial value = wick.expectation(e.getKey());
-            for (Monomial m : e.getValue().terms().keySet()) {
-                byMonomial.computeIfAbsent(m, k -> new IntegerPolynomial.Accumulator()).add(value, 1L, 0L);
-            }
-        }
-        Polynomial sum = Polynomial.ZERO;
-        for (Map.Entry<Monomial, IntegerPolynomial.Accumulator> e : byMonomial.entrySet()) {
-            sum = sum.add(e.getValue().build().toPolynomial(wick.packing(), Rational.ONE).multiply(Rational.ONE, e.getKey()));
-        }
-        return sum;
+        return contract(expansion.derivative(s), r -> BigInteger.ONE, BigInteger.ONE, null);
     }
 
     /** $c_s$ as a Laurent polynomial in the model's symbols. */
@@ -79,13 +68,15 @@ public final class LossCoefficients {
      */
     public Polynomial coefficient(int s, Runnable wordDone) {
         TraceSum terms = expansion.derivative(s);
-        BigInteger lcm = BigInteger.ONE;
-        for (Polynomial c : terms.terms().values()) {
-            for (Rational r : c.terms().values()) {
-                BigInteger q = r.denominator();
-                lcm = lcm.divide(lcm.gcd(q)).multiply(q);
-            }
-        }
+        BigInteger lcm = terms.commonDenominator();
+        return contract(terms, r -> r.numerator().multiply(lcm.divide(r.denominator())), lcm, wordDone);
+    }
+
+    /**
+     * $\frac1D \sum_w \sum_\mu \text{weight}(r_{w\mu})\, \mu\, E[\operatorname{tr} w]$ for word
+     * coefficients $\sum_\mu r_{w\mu}\mu$, with integer weights so the sums stay integer until the end.
+     */
+    private Polynomial contract(TraceSum terms, Function<Rational, BigInteger> weight, BigInteger denominator, Runnable wordDone) {
         List<Map.Entry<CyclicWord, Polynomial>> words = new ArrayList<>(terms.terms().entrySet());
         // words are independent given the shared, thread-safe memo: contract them in parallel
         IntegerPolynomial[] values = new IntegerPolynomial[words.size()];
@@ -99,7 +90,7 @@ public final class LossCoefficients {
             for (Monomial m : words.get(i).getValue().terms().keySet()) byMonomial.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
         }
         ExponentPacking packing = wick.packing();
-        Rational scale = Rational.of(BigInteger.ONE, lcm);
+        Rational scale = Rational.of(BigInteger.ONE, denominator);
         Polynomial sum = Polynomial.ZERO;
         for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
             List<Integer> idx = e.getValue();
@@ -107,8 +98,7 @@ public final class LossCoefficients {
             BigInteger[] factors = new BigInteger[idx.size()];
             for (int j = 0; j < ps.length; j++) {
                 ps[j] = values[idx.get(j)];
-                Rational r = words.get(idx.get(j)).getValue().terms().get(e.getKey());
-                factors[j] = r.numerator().multiply(lcm.divide(r.denominator()));
+                factors[j] = weight.apply(words.get(idx.get(j)).getValue().terms().get(e.getKey()));
             }
             sum = sum.add(IntegerPolynomial.linearCombination(ps, factors).toPolynomial(packing, scale).multiply(Rational.ONE, e.getKey()));
         }

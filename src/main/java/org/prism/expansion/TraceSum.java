@@ -35,6 +35,18 @@ public final class TraceSum {
         return terms.size();
     }
 
+    /** The lcm of the denominators of every rational in every coefficient (1 for none). */
+    public java.math.BigInteger commonDenominator() {
+        java.math.BigInteger lcm = java.math.BigInteger.ONE;
+        for (Polynomial c : terms.values()) {
+            for (org.prism.algebra.Rational r : c.terms().values()) {
+                java.math.BigInteger q = r.denominator();
+                lcm = lcm.divide(lcm.gcd(q)).multiply(q);
+            }
+        }
+        return lcm;
+    }
+
     /** A mutable sum, merged by canonical word. */
     public static final class Builder {
         private final Map<CyclicWord, Polynomial> terms = new HashMap<>();
