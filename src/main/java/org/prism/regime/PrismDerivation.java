@@ -130,9 +130,9 @@ public final class PrismDerivation {
                 IntVector clock = f.vertices().stream()
                         .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
                 String timescale = clock.isZero() ? "1" : space.ratio(clock.negate());
-                IntVector scale = normalisation(f, clock, order1);
+                Scale scale = normalisation(f, clock, order1);
                 out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale, clock,
-                        scaleText(scale, clock), scale, name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
+                        scale.text(), scale.vector(), name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
             }
         }
         return out;
@@ -192,8 +192,10 @@ public final class PrismDerivation {
      * the face's increment, replaced by an equivalent (on the whole normal cone) size times a power
      * of the increment when there is one, e.g. $d$, $m$, $d(\sigma^2 d)^2$.
      */
-    private IntVector normalisation(Face f, IntVector clock, ParetoTerms order1) {
-        if (order1 == null || order1.terms().isEmpty()) return null;
+    private record Scale(IntVector vector, String text) {}
+
+    private Scale normalisation(Face f, IntVector clock, ParetoTerms order1) {
+        if (order1 == null || order1.terms().isEmpty()) return new Scale(null, "");
         IntVector c = f.normal();
         long best = Long.MIN_VALUE;
         IntVector lead = null;
@@ -211,26 +213,13 @@ public final class PrismDerivation {
             IntVector size = IntVector.of(e);
             for (int k = 0; k <= (clock.isZero() ? 0 : 8); k++) {
                 IntVector candidate = size.plus(clock.times(k));
-                if (allZero(f, scale.minus(candidate))) return candidate;
-            }
-        }
-        return scale;
-    }
-
-    /** "d", "m", "d*(sigma^2*d)^2" or the monomial itself. */
-    private String scaleText(IntVector scale, IntVector clock) {
-        if (scale == null) return "";
-        for (int i : sizeCoordinates) {
-            for (int k = 0; k <= 8; k++) {
-                long[] e = new long[space.dimension()];
-                e[i] = 1;
-                if (IntVector.of(e).plus(clock.times(k)).equals(scale)) {
-                    String size = space.symbols().get(i);
-                    return k == 0 ? size : size + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : "");
+                if (allZero(f, scale.minus(candidate))) {
+                    String name = space.symbols().get(i);
+                    return new Scale(candidate, k == 0 ? name : name + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : ""));
                 }
             }
         }
-        return space.ratio(scale);
+        return new Scale(scale, space.ratio(scale));
     }
 
     private static boolean allZero(Face f, IntVector r) {
