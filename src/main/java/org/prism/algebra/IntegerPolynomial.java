@@ -65,6 +65,22 @@ public final class IntegerPolynomial {
         return big != null ? big[i] : BigInteger.valueOf(coefficients[i]);
     }
 
+    /** Whether every coefficient fits in a long ({@link #longCoefficient}). */
+    public boolean hasLongCoefficients() {
+        return big == null;
+    }
+
+    /** The coefficient of term {@code i}; only when {@link #hasLongCoefficients()}. */
+    public long longCoefficient(int i) {
+        if (big != null) throw new ArithmeticException("coefficient does not fit in a long");
+        return coefficients[i];
+    }
+
+    /** The single monomial with packed key {@code key} and coefficient 1. */
+    public static IntegerPolynomial monomial(long key) {
+        return new IntegerPolynomial(new long[] {key}, new long[] {1L}, null);
+    }
+
     public boolean isZero() {
         return keys.length == 0;
     }

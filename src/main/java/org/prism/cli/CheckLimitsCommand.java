@@ -31,15 +31,20 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     @Option(names = {"-l", "--loss"}, defaultValue = "both", description = "train, pop or both (default: ${DEFAULT-VALUE}).")
     Losses losses;
 
+    @Option(names = "--leading", description = "Derive the faces from the leading-order (planar) engine: same face series, orders up to "
+            + Limits.MAX_LEADING_ORDER + ".")
+    boolean leading;
+
     @Option(names = "--verbose", description = "Print every comparison, not one line per regime and loss.")
     boolean verbose;
 
     @Override
     public Integer call() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
-        Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
+        if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
+        else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
-        List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder);
+        List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);
         LimitCheckReport.text(spec.commandLine().getOut(), rows, verbose);
         return rows.stream().allMatch(LimitCheck.Row::agrees) ? 0 : 1;
     }

@@ -10,6 +10,7 @@ import org.prism.algebra.Rational;
 import org.prism.diagram.LossCoefficients;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
+import org.prism.regime.PrismDerivation;
 import org.prism.report.CoefficientsReport;
 import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "(sigma, d, m, n; negative powers of n), computed by a memoised Wick recursion over",
             "canonical multi-trace states. With --at, their exact values at a point instead.",
             "JSON: {\"loss\":L,\"orders\":[{\"order\":s,\"terms\":[{\"coef\":\"p/q\",\"sigma\":k,\"d\":a,\"m\":b,\"n\":c}]}]};",
-            "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}."})
+            "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}.",
+            "With --leading: only the Pareto-maximal terms, from the planar Wick pairings alone",
+            "(same JSON; orders up to " + Limits.MAX_LEADING_ORDER + ")."})
 public final class CoefficientsCommand implements Callable<Integer> {
     enum Format { text, json, latex }
 
@@ -43,21 +46,27 @@ public final class CoefficientsCommand implements Callable<Integer> {
             description = "Evaluate exactly at a point, e.g. d=2,m=1,n=1,sigma2=1/2 (sigma2 is sigma^2).")
     String at;
 
+    @Option(names = "--leading", description = "Only the Pareto-maximal (leading, tree-like) terms, computed from planar pairings alone.")
+    boolean leading;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
-        Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "exact engine");
+        if (leading) Limits.requireOrder(order, Limits.MAX_LEADING_ORDER, "leading-order engine");
+        else Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "exact engine");
         MatrixModel model = Models.tiedAutoencoder();
         Point point = at == null ? null : Point.parse(at).requireExactly(Exponents.symbols(model));
         String lossName = loss.loss.name();
-        LossCoefficients engine = new LossCoefficients(model, lossName);
+        LossCoefficients engine = leading ? LossCoefficients.leading(model, lossName) : new LossCoefficients(model, lossName);
+        PrismDerivation pareto = leading ? new PrismDerivation(model, Models.tiedAutoencoderRatios()) : null;
         List<Polynomial> cs = new ArrayList<>();
         for (int s = 0; s <= order; s++) {
             int words = engine.expansion().derivative(s).size();
-            try (Progress bar = Progress.start("c_" + s, words, s >= 7)) {
-                cs.add(engine.coefficient(s, () -> bar.stepBy(1)));
+            try (Progress bar = Progress.start("c_" + s, words, s >= (leading ? 10 : 7))) {
+                Polynomial c = engine.coefficient(s, () -> bar.stepBy(1));
+                cs.add(pareto == null ? c : pareto.leadingTerms(s, c, engine.pairingCounts(s)).asPolynomial(pareto.space()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -11,18 +11,23 @@ final class DerivationOptions {
     static final int DEFAULT_MAX_ORDER = 6;
 
     @Option(names = {"-S", "--max-order"}, defaultValue = "" + DEFAULT_MAX_ORDER, paramLabel = "S",
-            description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", default: ${DEFAULT-VALUE}).")
+            description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", with --leading 2.." + Limits.MAX_LEADING_ORDER
+                    + "; default: ${DEFAULT-VALUE}).")
     int maxOrder;
+
+    @Option(names = "--leading", description = "Compute only the leading (planar) terms: the derivation reads only Pareto-maximal terms, so it is the same, several times faster.")
+    boolean leading;
 
     @Mixin
     LossOption loss;
 
     DerivedPrism derive() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
-        Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
+        if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
+        else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
         PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios());
-        try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= 7)) {
-            return derivation.derive(loss.loss.name(), maxOrder, s -> bar.stepBy(1));
+        try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {
+            return derivation.derive(loss.loss.name(), maxOrder, leading, s -> bar.stepBy(1));
         }
     }
 }

@@ -10,6 +10,11 @@ final class Limits {
      * several times that (states x3.4 and time x5-9 per order), more than the default 8 GiB heap.
      */
     static final int MAX_EXACT_ORDER = 9;
+    /**
+     * Leading-order (planar) coefficients: c_0..c_10 of one loss in about 5 s, x4 per order
+     * (words of the expansion x3.3, planar states x3.4); order 12 takes a minute or two.
+     */
+    static final int MAX_LEADING_ORDER = 12;
     /** Explicit diagram enumeration: pairings visited, summed over the orders asked. */
     static final long MAX_PAIRINGS = 30_000_000L;
 

@@ -18,9 +18,10 @@ import org.prism.expansion.TraceSum;
 import org.prism.model.MatrixModel;
 
 /**
- * The exact Taylor coefficients $c_s = E[D^s L]$ of one loss: the expansion $D^s L =
- * \sum_w c_w \operatorname{tr}(w)$ ({@link LossExpansion}) contracted word by word by the
- * {@link WickRecursion}, in parallel over words (the memo is shared).
+ * The Taylor coefficients $c_s = E[D^s L]$ of one loss: the expansion $D^s L =
+ * \sum_w c_w \operatorname{tr}(w)$ ({@link LossExpansion}) contracted word by word by a
+ * {@link TraceExpectation}, in parallel over words (the memo is shared): exactly with the
+ * {@link WickRecursion}, or only the leading (planar) terms with {@link PlanarWick}.
  *
  * <p>To keep rationals out of the inner sum, word coefficients $c_w = \sum_\mu r_{w\mu}\mu$ are
  * scaled by the lcm $D$ of their denominators and summed as integer polynomials per coefficient
@@ -28,9 +29,9 @@ import org.prism.model.MatrixModel;
  */
 public final class LossCoefficients {
     private final LossExpansion expansion;
-    private final WickRecursion wick;
+    private final TraceExpectation wick;
 
-    public LossCoefficients(MatrixModel model, String loss, WickRecursion wick) {
+    public LossCoefficients(MatrixModel model, String loss, TraceExpectation wick) {
         this.expansion = new LossExpansion(model, loss);
         this.wick = wick;
     }
@@ -43,7 +44,15 @@ public final class LossCoefficients {
         return expansion;
     }
 
-    public WickRecursion wick() {
+    /**
+     * The leading-order coefficients of a model: only the planar Wick pairings ({@link PlanarWick}),
+     * the terms of top order when sizes grow together and variances shrink as their inverse.
+     */
+    public static LossCoefficients leading(MatrixModel model, String loss) {
+        return new LossCoefficients(model, loss, new PlanarWick(new org.prism.expansion.Alphabet(model)));
+    }
+
+    public TraceExpectation wick() {
         return wick;
     }
 

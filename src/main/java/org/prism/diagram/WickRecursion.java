@@ -35,7 +35,7 @@ import org.prism.model.RandomMatrix;
  * at most the number of letters) times the polynomial size. The memo is shared by every word
  * asked of this instance (all orders, all losses of the model) and is thread-safe.
  */
-public final class WickRecursion {
+public final class WickRecursion implements TraceExpectation {
     private static final byte SEPARATOR = (byte) 0xFF;
 
     private final Alphabet alphabet;
@@ -64,16 +64,19 @@ public final class WickRecursion {
         return new ExponentPacking(symbols);
     }
 
+    @Override
     public ExponentPacking packing() {
         return packing;
     }
 
     /** Number of memoised states so far. */
+    @Override
     public int states() {
         return memo.size();
     }
 
     /** $E[\operatorname{tr}(w)]$ (the empty word: 1). */
+    @Override
     public IntegerPolynomial expectation(CyclicWord w) {
         if (w.length() == 0) return IntegerPolynomial.ONE;
         for (int i = 0; i < alphabet.matrixCount(); i++) {
@@ -93,7 +96,7 @@ public final class WickRecursion {
 
     /** Thrown when the computing thread is interrupted (user pressed Ctrl-C or a deadline passed). */
     public static final class CancellationException extends RuntimeException {
-        CancellationException() {
+        public CancellationException() {
             super("interrupted", null, false, false);
         }
     }

@@ -53,12 +53,21 @@ public final class LimitCheck {
         return m;
     }
 
-    /** Computes $c_0..c_S$ of each loss, derives the regimes and compares (default points). */
+    /** Computes $c_0..c_S$ of each loss exactly, derives the regimes and compares (default points). */
     public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder) {
+        return run(model, namedRatios, losses, maxOrder, false);
+    }
+
+    /**
+     * The same; with {@code leading}, from the planar terms only: every face of the Newton polytopes
+     * is made of Pareto-maximal terms, which are planar, so the face series are the same.
+     */
+    public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder, boolean leading) {
         PrismDerivation derivation = new PrismDerivation(model, namedRatios);
         List<Row> rows = new ArrayList<>();
         for (String loss : losses) {
-            org.prism.diagram.LossCoefficients engine = new org.prism.diagram.LossCoefficients(model, loss);
+            org.prism.diagram.LossCoefficients engine = leading ? org.prism.diagram.LossCoefficients.leading(model, loss)
+                    : new org.prism.diagram.LossCoefficients(model, loss);
             List<Polynomial> cs = new ArrayList<>();
             List<Polynomial> counts = new ArrayList<>();
             for (int s = 0; s <= maxOrder; s++) {

@@ -38,6 +38,13 @@ public record ParetoTerms(int order, List<LeadingTerm> terms, boolean sameBefore
         return new ParetoTerms(order, List.copyOf(terms), front.equals(frontBefore));
     }
 
+    /** The Pareto-maximal terms as a polynomial, $\sum c_x \cdot \text{monomial}(x)$. */
+    public Polynomial asPolynomial(ExponentSpace space) {
+        Map<org.prism.algebra.Monomial, Rational> m = new HashMap<>();
+        for (LeadingTerm t : terms) m.put(space.monomial(t.exponent()), t.coefficient());
+        return Polynomial.of(m);
+    }
+
     public List<IntVector> exponents() {
         return terms.stream().map(LeadingTerm::exponent).toList();
     }

@@ -62,9 +62,18 @@ public final class PrismDerivation {
         return space;
     }
 
-    /** Computes $c_0..c_S$ of {@code loss} and derives; {@code orderDone} hears each order. */
+    /** Computes $c_0..c_S$ of {@code loss} exactly and derives; {@code orderDone} hears each order. */
     public DerivedPrism derive(String loss, int maxOrder, IntConsumer orderDone) {
-        LossCoefficients engine = new LossCoefficients(model, loss);
+        return derive(loss, maxOrder, false, orderDone);
+    }
+
+    /**
+     * Computes $c_0..c_S$ of {@code loss} and derives. With {@code leading}, only the planar terms
+     * ({@link LossCoefficients#leading}): the derivation reads nothing but Pareto-maximal terms, and
+     * for matrix models those are planar (checked against the exact engine in the tests).
+     */
+    public DerivedPrism derive(String loss, int maxOrder, boolean leading, IntConsumer orderDone) {
+        LossCoefficients engine = leading ? LossCoefficients.leading(model, loss) : new LossCoefficients(model, loss);
         List<Polynomial> cs = new ArrayList<>();
         List<Polynomial> counts = new ArrayList<>();
         for (int s = 0; s <= maxOrder; s++) {

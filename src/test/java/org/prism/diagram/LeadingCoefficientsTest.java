@@ -1,0 +1,71 @@
+package org.prism.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.model.Models;
+import org.prism.regime.PrismDerivation;
+
+/**
+ * The leading-order (planar) engine against the exact engine, a second algorithm: the planar
+ * coefficients are exactly the terms of $c_s$ with $d + m + n - \sigma/2$ maximal (= 1), and exactly
+ * its Pareto-maximal terms.
+ */
+class LeadingCoefficientsTest {
+    private static int grade(Monomial m) {
+        return m.exponent("d") + m.exponent("m") + m.exponent("n") - m.exponent("sigma") / 2;
+    }
+
+    private static Polynomial topGrade(Polynomial p) {
+        int top = p.terms().keySet().stream().mapToInt(LeadingCoefficientsTest::grade).max().orElseThrow();
+        Map<Monomial, Rational> t = new TreeMap<>();
+        p.terms().forEach((m, c) -> {
+            if (grade(m) == top) t.put(m, c);
+        });
+        return Polynomial.of(t);
+    }
+
+    private static void agree(int maxOrder) {
+        PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios());
+        for (String loss : new String[] {"train", "pop"}) {
+            LossCoefficients exact = new LossCoefficients(Models.tiedAutoencoder(), loss);
+            LossCoefficients planar = LossCoefficients.leading(Models.tiedAutoencoder(), loss);
+            for (int s = 0; s <= maxOrder; s++) {
+                Polynomial e = exact.coefficient(s);
+                Polynomial p = planar.coefficient(s);
+                assertEquals(topGrade(e), p, loss + " c_" + s + ": planar = top grade of the exact coefficient");
+                p.terms().keySet().forEach(m -> assertEquals(1, grade(m)));
+                assertEquals(derivation.leadingTerms(s, e, exact.pairingCounts(s)).asPolynomial(derivation.space()),
+                        derivation.leadingTerms(s, p, planar.pairingCounts(s)).asPolynomial(derivation.space()),
+                        loss + " c_" + s + ": same Pareto terms");
+                assertEquals(p, derivation.leadingTerms(s, p, planar.pairingCounts(s)).asPolynomial(derivation.space()),
+                        loss + " c_" + s + ": every planar term is Pareto-maximal");
+            }
+        }
+    }
+
+    @Test
+    void planarTermsAreTheTopGradeAndParetoTermsOfTheExactCoefficients() {
+        agree(5);
+    }
+
+    @Test
+    @Tag("slow")
+    void upToOrderEight() {
+        agree(8);
+    }
+
+    @Test
+    void populationOrderZeroByHand() {
+        // 1/2 tr(W^T W W^T W) - tr(W^T W) + d/2, planar pairings only:
+        // tr(W^T W W^T W): pairs (1,2)(3,4) -> sigma^4 m^2 d, (1,4)(2,3) -> sigma^4 m d^2; tr(W^T W) -> sigma^2 m d
+        Polynomial expected = Polynomial.parse("1/2*sigma^4*m^2*d + 1/2*sigma^4*m*d^2 - sigma^2*m*d + 1/2*d");
+        assertEquals(expected, LossCoefficients.leading(Models.tiedAutoencoder(), "pop").coefficient(0));
+    }
+}
