@@ -27,7 +27,7 @@ import org.prism.model.MatrixModel;
  * scaled by the lcm $D$ of their denominators and summed as integer polynomials per coefficient
  * monomial $\mu$: $c_s = \sum_\mu \frac{\mu}{D} \sum_w (D r_{w\mu}) E[\operatorname{tr} w]$.
  */
-public final class LossCoefficients {
+public final class LossCoefficients implements ExpectedLoss {
     private final LossExpansion expansion;
     private final TraceExpectation wick;
 
@@ -62,19 +62,26 @@ public final class LossCoefficients {
      * and its rational coefficient dropped. Its support is the support of $c_s$ before any
      * cancellation between words.
      */
-    public Polynomial pairingCounts(int s) {
-        return contract(expansion.derivative(s), r -> BigInteger.ONE, BigInteger.ONE, null);
+    @Override
+    public int terms(int s) {
+        return expansion.derivative(s).size();
     }
 
-    /** $c_s$ as a Laurent polynomial in the model's symbols. */
-    public Polynomial coefficient(int s) {
-        return coefficient(s, null);
+    @Override
+    public int states() {
+        return wick.states();
+    }
+
+    @Override
+    public Polynomial pairingCounts(int s) {
+        return contract(expansion.derivative(s), r -> BigInteger.ONE, BigInteger.ONE, null);
     }
 
     /**
      * $c_s$, reporting each word done to {@code wordDone} (may be null); honours the thread's
      * interrupt flag ({@link WickRecursion.CancellationException}).
      */
+    @Override
     public Polynomial coefficient(int s, Runnable wordDone) {
         TraceSum terms = expansion.derivative(s);
         BigInteger lcm = terms.commonDenominator();

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
-import org.prism.diagram.LossCoefficients;
+import org.prism.diagram.ExpectedLoss;
+import org.prism.diagram.MatrixEngine;
+import org.prism.diagram.ModelEngine;
 import org.prism.geometry.AffineHull;
 import org.prism.geometry.ConvexHull;
 import org.prism.geometry.Face;
@@ -16,9 +18,7 @@ import org.prism.geometry.FaceLattice;
 import org.prism.geometry.IntVector;
 import org.prism.geometry.Polytope;
 import org.prism.model.MatrixModel;
-import org.prism.model.RandomMatrix;
 import org.prism.regime.ScalingRelation.Behaviour;
-import org.prism.report.Exponents;
 
 /**
  * Derives the hierarchy of learning regimes from the exact coefficients, with nothing typed in:
@@ -33,15 +33,20 @@ import org.prism.report.Exponents;
  * </ol>
  */
 public final class PrismDerivation {
-    private final MatrixModel model;
+    private final ModelEngine model;
     private final ExponentSpace space;
     private final Map<String, Monomial> namedRatios;
     private final int[] varianceCoordinates;
     private final int[] sizeCoordinates;
 
     public PrismDerivation(MatrixModel model, Map<String, Monomial> namedRatios) {
+        this(new MatrixEngine(model), namedRatios);
+    }
+
+    /** For any model; {@code namedRatios} name edge directions of the polytope (may be empty). */
+    public PrismDerivation(ModelEngine model, Map<String, Monomial> namedRatios) {
         this.model = model;
-        this.space = new ExponentSpace(Exponents.symbols(model));
+        this.space = new ExponentSpace(model.symbols());
         this.namedRatios = new LinkedHashMap<>(namedRatios);
         List<Integer> variance = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -55,7 +60,6 @@ public final class PrismDerivation {
         }
         this.varianceCoordinates = variance.stream().mapToInt(Integer::intValue).toArray();
         this.sizeCoordinates = sizes.stream().mapToInt(Integer::intValue).toArray();
-        for (RandomMatrix r : model.matrices()) r.variance().exponents().keySet().forEach(space::index);
     }
 
     public ExponentSpace space() {
@@ -73,7 +77,7 @@ public final class PrismDerivation {
      * for matrix models those are planar (checked against the exact engine in the tests).
      */
     public DerivedPrism derive(String loss, int maxOrder, boolean leading, IntConsumer orderDone) {
-        LossCoefficients engine = leading ? LossCoefficients.leading(model, loss) : new LossCoefficients(model, loss);
+        ExpectedLoss engine = leading ? model.leading(loss) : model.exact(loss);
         List<Polynomial> cs = new ArrayList<>();
         List<Polynomial> counts = new ArrayList<>();
         for (int s = 0; s <= maxOrder; s++) {

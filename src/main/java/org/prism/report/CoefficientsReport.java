@@ -31,7 +31,7 @@ public final class CoefficientsReport {
         w.flush();
     }
 
-    /** {"loss":L,"orders":[{"order":s,"terms":[{"coef":"p/q","sigma":k,"d":a,"m":b,"n":c}]}]}. */
+    /** {"loss":L,"orders":[{"order":s,"terms":[{"coef":"p/q","exponents":{"sigma":k,...},"sigma":k,"d":a,"m":b,"n":c}]}]}. */
     public static void json(Writer out, String loss, List<Polynomial> coefficients, List<String> order) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("loss", loss);
@@ -43,11 +43,25 @@ public final class CoefficientsReport {
             for (Map.Entry<Monomial, Rational> t : coefficients.get(s).terms().entrySet()) {
                 ObjectNode term = terms.addObject();
                 term.put("coef", PolynomialFormat.fraction(t.getValue()));
-                for (String sym : order) term.put(sym, t.getKey().exponent(sym));
+                putExponents(term, t.getKey(), order);
             }
         }
         writeJson(out, root);
     }
+
+    /**
+     * The exponents of a term, keyed by the model's own symbols: {@code "exponents": {symbol: power}},
+     * and the same as top-level keys (the tied autoencoder's contract: sigma, d, m, n) for every
+     * symbol that is not a reserved key.
+     */
+    static void putExponents(ObjectNode term, Monomial m, List<String> symbols) {
+        ObjectNode e = term.putObject("exponents");
+        for (String sym : symbols) e.put(sym, m.exponent(sym));
+        for (String sym : symbols) if (!RESERVED.contains(sym)) term.put(sym, m.exponent(sym));
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("coef", "exponents", "id", "multiplicity", "order", "loss",
+            "pairings", "monomial", "edges", "vertices");
 
     public static void latex(Writer out, String loss, List<Polynomial> coefficients, List<String> order) {
         PrintWriter w = new PrintWriter(out);

@@ -133,7 +133,7 @@ public final class DiagramExport {
         Diagram d = c.representative();
         o.put("id", c.id());
         o.put("coef", PolynomialFormat.fraction(c.coefficient()));
-        for (String s : symbols) o.put(s, c.monomial().exponent(s));
+        CoefficientsReport.putExponents(o, c.monomial(), symbols);
         o.put("multiplicity", c.multiplicity());
         o.put("word", d.wordText());
         o.put("wordCoef", d.wordCoefficient().toString());

@@ -1,8 +1,6 @@
 package org.prism.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.prism.diagram.WickRecursion;
 import org.prism.model.MatrixModel;
 
 /**
@@ -13,8 +11,6 @@ public final class Exponents {
     private Exponents() {}
 
     public static List<String> symbols(MatrixModel model) {
-        List<String> s = new ArrayList<>(WickRecursion.packingOf(model).symbols());
-        for (String x : model.symbols()) if (!s.contains(x)) s.add(x);
-        return s;
+        return new org.prism.diagram.MatrixEngine(model).symbols();
     }
 }

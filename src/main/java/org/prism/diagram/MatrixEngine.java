@@ -1,0 +1,48 @@
+package org.prism.diagram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.prism.model.MatrixModel;
+
+/** A {@link ModelEngine} for a {@link MatrixModel}: Wick recursion over traces, planar recursion for the leading order. */
+public record MatrixEngine(MatrixModel model) implements ModelEngine {
+    @Override
+    public String name() {
+        return model.name();
+    }
+
+    @Override
+    public List<String> symbols() {
+        List<String> s = new ArrayList<>(WickRecursion.packingOf(model).symbols());
+        for (String x : model.symbols()) if (!s.contains(x)) s.add(x);
+        return List.copyOf(s);
+    }
+
+    @Override
+    public List<String> sizes() {
+        return model.sizes();
+    }
+
+    @Override
+    public List<String> losses() {
+        return List.copyOf(model.losses().keySet());
+    }
+
+    @Override
+    public ExpectedLoss exact(String loss) {
+        requireLoss(loss);
+        return new LossCoefficients(model, loss);
+    }
+
+    @Override
+    public ExpectedLoss leading(String loss) {
+        requireLoss(loss);
+        return LossCoefficients.leading(model, loss);
+    }
+
+    @Override
+    public Optional<MatrixModel> matrixModel() {
+        return Optional.of(model);
+    }
+}

@@ -1,0 +1,40 @@
+package org.prism.diagram;
+
+import java.util.List;
+import java.util.Optional;
+import org.prism.model.MatrixModel;
+
+/**
+ * A model made ready for the expectation engines: the symbols its coefficients are written in
+ * (variance symbols, then sizes, then others) and, per loss, an engine for $c_s$. Commands and the
+ * regime derivation see models only through this, whatever engine computes them.
+ */
+public interface ModelEngine {
+    String name();
+
+    /** Symbols of the coefficients, in print order: variance symbols, sizes, then others. */
+    List<String> symbols();
+
+    /** The size symbols (they may only grow); every other symbol is a variance or weight. */
+    List<String> sizes();
+
+    List<String> losses();
+
+    /** The exact coefficients of {@code loss}. */
+    ExpectedLoss exact(String loss);
+
+    /**
+     * The leading-order coefficients of {@code loss} (planar pairings), or an
+     * IllegalArgumentException naming why this model has none.
+     */
+    ExpectedLoss leading(String loss);
+
+    /** The matrix form of the model, when it has one (explicit diagrams, simulators). */
+    Optional<MatrixModel> matrixModel();
+
+    default void requireLoss(String loss) {
+        if (!losses().contains(loss)) {
+            throw new IllegalArgumentException("model " + name() + " has no loss '" + loss + "' (it has: " + String.join(", ", losses()) + ")");
+        }
+    }
+}
