@@ -39,9 +39,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--markdown", description = "Print a markdown table.")
         boolean markdown;
 
+        @Option(names = "--leading", description = "Time the leading-order (planar) engine instead (orders up to " + Limits.MAX_LEADING_ORDER + ").")
+        boolean leading;
+
         @Override
         public Integer call() {
-            Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 1, "benchmark (order 10 needs PRISM_JAVA_OPTS=-Xmx20g)");
+            if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order benchmark");
+            else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 1, "benchmark (order 10 needs PRISM_JAVA_OPTS=-Xmx20g)");
             PrintWriter out = spec.commandLine().getOut();
             if (markdown) {
                 out.println("| s | words train | words pop | states | terms train | terms pop | time (s) | cumulative (s) | peak heap (MiB) |");
@@ -51,7 +55,7 @@ public final class BenchCommand implements Runnable {
                         "terms pop", "time s", "cumul. s", "heap MiB");
             }
             out.flush();
-            ExactBenchmark.run(Models.tiedAutoencoder(), List.of("train", "pop"), maxOrder, r -> {
+            ExactBenchmark.run(Models.tiedAutoencoder(), List.of("train", "pop"), maxOrder, leading, r -> {
                 if (markdown) {
                     out.printf("| %d | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
                             r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);

@@ -9,7 +9,7 @@ import org.prism.expansion.Alphabet;
 import org.prism.model.MatrixModel;
 
 /**
- * Times the exact engine order by order: $c_s$ of every requested loss of a model with one shared
+ * Times the exact (or the leading-order) engine order by order: $c_s$ of every requested loss of a model with one shared
  * Wick memo, reporting per order the words of the expansion, the memoised states so far, the
  * terms of $c_s$, the wall time and the peak heap. Not a unit test: figures depend on the machine.
  */
@@ -19,7 +19,12 @@ public final class ExactBenchmark {
     public record Row(int order, List<Integer> words, int states, List<Integer> terms, double seconds, double cumulative, long peakHeapBytes) {}
 
     public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, java.util.function.Consumer<Row> onRow) {
-        WickRecursion wick = new WickRecursion(new Alphabet(model));
+        return run(model, losses, maxOrder, false, onRow);
+    }
+
+    /** The same for the exact engine or, with {@code leading}, the planar one ({@link PlanarWick}). */
+    public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, boolean leading, java.util.function.Consumer<Row> onRow) {
+        TraceExpectation wick = leading ? new PlanarWick(new Alphabet(model)) : new WickRecursion(new Alphabet(model));
         List<LossCoefficients> engines = new ArrayList<>();
         for (String l : losses) engines.add(new LossCoefficients(model, l, wick));
         resetPeaks();
