@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prism.diagram.ExactBenchmark;
-import org.prism.model.Models;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +36,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = {"-S", "--max-order"}, defaultValue = "8", paramLabel = "S", description = "Highest order (default: ${DEFAULT-VALUE}).")
         int maxOrder;
 
+        @Mixin
+        ModelOption modelOption;
+
         @Option(names = "--markdown", description = "Print a markdown table.")
         boolean markdown;
 
@@ -55,7 +58,10 @@ public final class BenchCommand implements Runnable {
                         "terms pop", "time s", "cumul. s", "heap MiB");
             }
             out.flush();
-            ExactBenchmark.run(Models.tiedAutoencoder(), List.of("train", "pop"), maxOrder, leading, r -> {
+            ModelOption.LoadedModel loaded = modelOption.load();
+            org.prism.model.MatrixModel model = loaded.requireMatrix("bench exact");
+            if (model.losses().size() != 2) throw new IllegalArgumentException("bench exact times models with two losses (train and pop); " + loaded.name() + " has " + model.losses().size());
+            ExactBenchmark.run(model, List.copyOf(model.losses().keySet()), maxOrder, leading, r -> {
                 if (markdown) {
                     out.printf("| %d | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
                             r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);

@@ -6,6 +6,7 @@ import org.prism.model.Models;
 import org.prism.regime.LimitCheck;
 import org.prism.report.LimitCheckReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,9 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Option(names = {"-S", "--max-order"}, defaultValue = "6", paramLabel = "S", description = "Orders 0..S (default: ${DEFAULT-VALUE}).")
     int maxOrder;
 
@@ -40,6 +44,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        modelOption.load().requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
         if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
         else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");

@@ -2,8 +2,6 @@ package org.prism.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.prism.diagram.LossCoefficients;
-import org.prism.model.Models;
 import org.prism.regime.Classification;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.Scaling;
@@ -43,10 +41,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Limits.requireOrder(order, Math.max(derivation.maxOrder, 0), "derivation (raise --max-order)");
-        var model = Models.tiedAutoencoder();
-        Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(org.prism.report.Exponents.symbols(model)), model.sizes());
+        var model = derivation.loaded().engine();
+        Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(model.symbols()), model.sizes());
         DerivedPrism d = derivation.derive();
-        Classification c = Classification.of(sc, d, new LossCoefficients(model, derivation.loss.loss.name()).coefficient(order), order);
+        Classification c = Classification.of(sc, d, model.exact(derivation.lossName()).coefficient(order), order);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> ClassificationReport.text(out, c, d);

@@ -7,12 +7,10 @@ import java.util.concurrent.Callable;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
-import org.prism.diagram.LossCoefficients;
-import org.prism.model.MatrixModel;
-import org.prism.model.Models;
+import org.prism.diagram.ExpectedLoss;
+import org.prism.diagram.ModelEngine;
 import org.prism.regime.PrismDerivation;
 import org.prism.report.CoefficientsReport;
-import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +40,9 @@ public final class CoefficientsCommand implements Callable<Integer> {
     @Mixin
     LossOption loss;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Option(names = "--at", paramLabel = "POINT",
             description = "Evaluate exactly at a point, e.g. d=2,m=1,n=1,sigma2=1/2 (sigma2 is sigma^2).")
     String at;
@@ -56,21 +57,22 @@ public final class CoefficientsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (leading) Limits.requireOrder(order, Limits.MAX_LEADING_ORDER, "leading-order engine");
         else Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "exact engine");
-        MatrixModel model = Models.tiedAutoencoder();
-        Point point = at == null ? null : Point.parse(at).requireExactly(Exponents.symbols(model));
-        String lossName = loss.loss.name();
-        LossCoefficients engine = leading ? LossCoefficients.leading(model, lossName) : new LossCoefficients(model, lossName);
-        PrismDerivation pareto = leading ? new PrismDerivation(model, Models.tiedAutoencoderRatios()) : null;
+        ModelOption.LoadedModel loaded = modelOption.load();
+        ModelEngine model = loaded.engine();
+        List<String> symbols = model.symbols();
+        Point point = at == null ? null : Point.parse(at).requireExactly(symbols);
+        String lossName = loaded.loss(loss.loss);
+        ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);
+        PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.ratios()) : null;
         List<Polynomial> cs = new ArrayList<>();
         for (int s = 0; s <= order; s++) {
-            int words = engine.expansion().derivative(s).size();
+            int words = engine.terms(s);
             try (Progress bar = Progress.start("c_" + s, words, s >= (leading ? 10 : 7))) {
                 Polynomial c = engine.coefficient(s, () -> bar.stepBy(1));
                 cs.add(pareto == null ? c : pareto.leadingTerms(s, c, engine.pairingCounts(s)).asPolynomial(pareto.space()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<String> symbols = Exponents.symbols(model);
         if (point != null) {
             List<Rational> values = new ArrayList<>();
             for (Polynomial c : cs) values.add(point.evaluate(c));

@@ -15,6 +15,7 @@ import org.prism.regime.compare.ScalingPath;
 import org.prism.regime.compare.ScalingPaths;
 import org.prism.simulation.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
 
     @Option(names = {"-r", "--regime"}, required = true, paramLabel = "NAME",
             description = "large-data, mean-field, narrow-latent, small-data or free (or one free path by name).")
@@ -66,6 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        modelOption.load().requireTiedAutoencoder("Comparisons of limits with simulations");
         List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick));
         Comparer comparer = threads == null ? new Comparer() : new Comparer(threads);
         PrintWriter o = spec.commandLine().getOut();

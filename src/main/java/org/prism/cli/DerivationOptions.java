@@ -1,6 +1,5 @@
 package org.prism.cli;
 
-import org.prism.model.Models;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Mixin;
@@ -21,13 +20,30 @@ final class DerivationOptions {
     @Mixin
     LossOption loss;
 
+    @Mixin
+    ModelOption model;
+
+    private ModelOption.LoadedModel loaded;
+
+    /** The model (parsed once). */
+    ModelOption.LoadedModel loaded() {
+        if (loaded == null) loaded = model.load();
+        return loaded;
+    }
+
+    /** The loss being derived: the one asked for or the model's default. */
+    String lossName() {
+        return loaded().loss(loss.loss);
+    }
+
     DerivedPrism derive() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
         if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
         else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
-        PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios());
+        ModelOption.LoadedModel m = loaded();
+        PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
         try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {
-            return derivation.derive(loss.loss.name(), maxOrder, leading, s -> bar.stepBy(1));
+            return derivation.derive(lossName(), maxOrder, leading, s -> bar.stepBy(1));
         }
     }
 }

@@ -8,7 +8,6 @@ import org.prism.diagram.DiagramExpansion;
 import org.prism.diagram.LossCoefficients;
 import org.prism.expansion.LossExpansion;
 import org.prism.model.MatrixModel;
-import org.prism.model.Models;
 import org.prism.regime.PrismDerivation;
 import org.prism.report.DiagramsReport;
 import org.prism.report.Exponents;
@@ -45,11 +44,14 @@ public final class DiagramsCommand implements Callable<Integer> {
     @Mixin
     LossOption loss;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     private static java.util.Set<org.prism.algebra.Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
-        PrismDerivation d = new PrismDerivation(model, Models.tiedAutoencoderRatios());
+        PrismDerivation d = new PrismDerivation(model, java.util.Map.of());
         java.util.Set<org.prism.algebra.Monomial> keep = new java.util.HashSet<>();
         d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.add(d.space().monomial(t.exponent())));
         return keep;
@@ -57,8 +59,9 @@ public final class DiagramsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MatrixModel model = Models.tiedAutoencoder();
-        String lossName = loss.loss.name();
+        ModelOption.LoadedModel loaded = modelOption.load();
+        MatrixModel model = loaded.requireMatrix("explicit diagrams");
+        String lossName = loaded.loss(loss.loss);
         Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "diagram enumeration");
         LossCoefficients exact = new LossCoefficients(model, lossName);
         LossExpansion expansion = exact.expansion();

@@ -7,10 +7,10 @@ import org.prism.diagram.DiagramClass;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.expansion.LossExpansion;
 import org.prism.model.MatrixModel;
-import org.prism.model.Models;
 import org.prism.report.DiagramExport;
 import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +31,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIAGRAM-ID", description = "LOSS.S.K, e.g. train.2.5")
     String id;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Option(names = {"-f", "--format"}, defaultValue = "ascii", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -40,8 +43,9 @@ public final class InspectCommand implements Callable<Integer> {
         if (parts.length != 3 || !parts[1].matches("\\d{1,3}") || !parts[2].matches("\\d{1,9}")) {
             throw new IllegalArgumentException("malformed diagram id '" + id + "': expected LOSS.S.K, e.g. train.2.5");
         }
-        MatrixModel model = Models.tiedAutoencoder();
-        String loss = parts[0];
+        ModelOption.LoadedModel loaded = modelOption.load();
+        MatrixModel model = loaded.requireMatrix("explicit diagrams");
+        String loss = loaded.loss(parts[0]);
         int s = Integer.parseInt(parts[1]);
         int k = Integer.parseInt(parts[2]);
         LossExpansion expansion = new LossExpansion(model, loss);

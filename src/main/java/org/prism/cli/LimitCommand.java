@@ -12,6 +12,7 @@ import org.prism.regime.limit.RegimeLimit;
 import org.prism.regime.limit.RegimeLimits;
 import org.prism.report.LimitReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,9 @@ public final class LimitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Option(names = {"-r", "--regime"}, required = true, paramLabel = "NAME", description = "Regime name (see above).")
     String regime;
 
@@ -63,6 +67,7 @@ public final class LimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        modelOption.load().requireTiedAutoencoder("Limit formulas");
         RegimeLimit limit = RegimeLimits.byName(regime);
         Map<String, Rational> exact = LimitInput.parseParams(params);
         PrintWriter out = spec.commandLine().getOut();

@@ -12,6 +12,7 @@ import org.prism.simulation.SimulationReport;
 import org.prism.simulation.SimulationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
 
     @Option(names = "--d", required = true, paramLabel = "D", description = "Input dimension d (rows of X, columns of W).")
     int d;
@@ -98,6 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        modelOption.load().requireTiedAutoencoder("The simulator and its flows");
         SimulationParams params = SimulationParams.builder()
                 .d(d).m(m).n(n).sigma2(sigma2).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)

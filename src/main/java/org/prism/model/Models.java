@@ -1,48 +1,44 @@
 package org.prism.model;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
-import org.prism.algebra.Polynomial;
 
 /** The built-in models. */
 public final class Models {
     private Models() {}
 
     /**
-     * The weight-tied linear autoencoder: $W \in \mathbb{R}^{m\times d}$ with iid
-     * $N(0,\sigma^2)$ entries, data $X \in \mathbb{R}^{d\times n}$ with iid $N(0,1)$ entries,
-     * $\Sigma = XX^T/n$, $A = W^TW$.
-     * <ul>
-     * <li>train: $L_{tr} = \frac1{2n}\|(A-I)X\|_F^2 = \frac1{2n}[\operatorname{tr}(W^TWW^TWXX^T) - 2\operatorname{tr}(W^TWXX^T) + \operatorname{tr}(XX^T)]$;
-     * <li>pop: $L_{pop} = \frac12\|A-I\|_F^2 = \frac12\operatorname{tr}(W^TWW^TW) - \operatorname{tr}(W^TW) + \frac d2$;
-     * <li>flow: gradient flow on $L_{tr}$, $\dot W = -W[(A-I)\Sigma + \Sigma(A-I)] = \frac1n[2WXX^T - WW^TWXX^T - WXX^TW^TW]$.
-     * </ul>
+     * The weight-tied linear autoencoder, parsed from {@code examples/tied-autoencoder.prism} (on
+     * the class path): $W \in \mathbb{R}^{m\times d}$ with iid $N(0,\sigma^2)$ entries, data
+     * $X \in \mathbb{R}^{d\times n}$ with iid $N(0,1)$ entries, $A = W^TW$;
+     * train $L_{tr} = \frac1{2n}\|(A-I)X\|_F^2$, pop $L_{pop} = \frac12\|A-I\|_F^2$, gradient flow
+     * on $L_{tr}$, $\dot W = \frac1n[2WXX^T - WW^TWXX^T - WXX^TW^TW]$ (derived from the file).
      */
     public static MatrixModel tiedAutoencoder() {
-        RandomMatrix w = new RandomMatrix("W", "m", "d", Monomial.of("sigma", 2), true);
-        RandomMatrix x = new RandomMatrix("X", "d", "n", Monomial.ONE, false);
-        Letter W = new Letter(w, false);
-        Letter Wt = new Letter(w, true);
-        Letter X = new Letter(x, false);
-        Letter Xt = new Letter(x, true);
-        List<MatrixProduct> train = List.of(
-                product("1/2*n^-1", Wt, W, Wt, W, X, Xt),
-                product("-n^-1", Wt, W, X, Xt),
-                product("1/2*n^-1", X, Xt));
-        List<MatrixProduct> pop = List.of(
-                product("1/2", Wt, W, Wt, W),
-                product("-1", Wt, W),
-                product("1/2*d"));
-        List<MatrixProduct> dW = List.of(
-                product("2*n^-1", W, X, Xt),
-                product("-n^-1", W, Wt, W, X, Xt),
-                product("-n^-1", W, X, Xt, Wt, W));
-        Map<String, List<MatrixProduct>> losses = new LinkedHashMap<>();
-        losses.put("train", train);
-        losses.put("pop", pop);
-        return new MatrixModel("tied-autoencoder", List.of("d", "m", "n"), List.of(w, x), losses, Map.of(w, dW));
+        return BuiltIn.TIED;
+    }
+
+    /** The built-in model as the file states it (index-notation form). */
+    public static TensorModel tiedAutoencoderFile() {
+        return BuiltIn.TIED_FILE;
+    }
+
+    /** Loaded once, on first use. */
+    private static final class BuiltIn {
+        static final TensorModel TIED_FILE = load("tied-autoencoder");
+        static final MatrixModel TIED = MatrixLowering.lower(TIED_FILE).orElseThrow(
+                () -> new IllegalStateException("the built-in model does not lower: " + MatrixLowering.obstacle(TIED_FILE).orElse("?")));
+
+        private static TensorModel load(String name) {
+            String resource = "/examples/" + name + ".prism";
+            try (java.io.InputStream in = Models.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("missing resource " + resource);
+                return org.prism.model.lang.ModelFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name + ".prism");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -56,9 +52,5 @@ public final class Models {
         r.put("y", Monomial.parse("m*d^-1"));
         r.put("gamma", Monomial.parse("d*n^-1"));
         return r;
-    }
-
-    private static MatrixProduct product(String coefficient, Letter... letters) {
-        return new MatrixProduct(Polynomial.parse(coefficient), List.of(letters));
     }
 }

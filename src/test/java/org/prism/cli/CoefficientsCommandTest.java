@@ -73,7 +73,7 @@ class CoefficientsCommandTest {
         "diagrams --order 9 | Wick pairings to enumerate",
         "inspect train.1 | malformed diagram id",
         "inspect train.1.99999 | unknown diagram id",
-        "inspect nosuch.1.0 | unknown loss",
+        "inspect nosuch.1.0 | no loss 'nosuch'",
         "frobnicate | Unmatched argument"})
     void badInputGivesOneLineAndExitCode2(String args, String expected) {
         CliRunner r = CliRunner.run(args.strip().split("\\s+"));

@@ -23,7 +23,7 @@ import org.prism.oracle.EntrywiseGradientOracle.Poly;
 
 /**
  * Model files lowered to the matrix engine, checked against independent routes: the hand-written
- * {@link Models#tiedAutoencoder()}, expectations derived by hand (in the comments), and the
+ * {@link HandWrittenModels#tiedAutoencoder()}, expectations derived by hand (in the comments), and the
  * entrywise brute-force oracle for $c_0, c_1, c_2$.
  */
 class MatrixLoweringTest {
@@ -49,7 +49,7 @@ class MatrixLoweringTest {
     @ParameterizedTest
     @ValueSource(strings = {"train", "pop"})
     void tiedAutoencoderMatchesTheBuiltInModel(String loss) {
-        LossCoefficients builtIn = new LossCoefficients(Models.tiedAutoencoder(), loss);
+        LossCoefficients builtIn = new LossCoefficients(HandWrittenModels.tiedAutoencoder(), loss);
         LossCoefficients sugar = new LossCoefficients(lowered("tied-autoencoder"), loss);
         LossCoefficients index = new LossCoefficients(MatrixLowering.lower(ModelFile.parse(TIED_INDEX, "tied-index.prism")).orElseThrow(), loss);
         for (int s = 0; s <= 4; s++) {
@@ -62,7 +62,7 @@ class MatrixLoweringTest {
     /** The velocity derived from the gradient is the hand-written one, $\frac1n[2WXX^T - WW^TWXX^T - WXX^TW^TW]$. */
     @Test
     void tiedVelocityIsTheHandWrittenOne() {
-        MatrixModel builtIn = Models.tiedAutoencoder();
+        MatrixModel builtIn = HandWrittenModels.tiedAutoencoder();
         MatrixModel file = lowered("tied-autoencoder");
         assertEquals(new HashSet<>(builtIn.velocity().values().iterator().next()), new HashSet<>(file.velocity().values().iterator().next()));
         assertEquals(builtIn.matrices(), file.matrices());

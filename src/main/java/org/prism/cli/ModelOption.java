@@ -1,0 +1,66 @@
+package org.prism.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.prism.algebra.Monomial;
+import org.prism.diagram.MatrixEngine;
+import org.prism.diagram.ModelEngine;
+import org.prism.model.MatrixLowering;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.model.TensorModel;
+import org.prism.model.lang.ModelFile;
+import picocli.CommandLine.Option;
+
+/** The {@code --model FILE} option shared by every command; without it, the built-in tied autoencoder. */
+final class ModelOption {
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Model file (language: grammars/README.md; examples in examples/). Default: the built-in tied autoencoder, examples/tied-autoencoder.prism.")
+    Path file;
+
+    /** Parses the file (errors: one line with file:line:column, exit code 2) and picks the engine. */
+    LoadedModel load() {
+        if (file == null) return LoadedModel.builtIn();
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--model: no such file: " + file);
+        ModelFile parsed = ModelFile.read(file);
+        return LoadedModel.of(parsed.model());
+    }
+
+    /** The model with its engine, the ratios that name its regimes, and what it is. */
+    record LoadedModel(String name, ModelEngine engine, Map<String, Monomial> ratios, String defaultLoss, boolean isTiedAutoencoder) {
+        static LoadedModel builtIn() {
+            return new LoadedModel(Models.tiedAutoencoder().name(), new MatrixEngine(Models.tiedAutoencoder()), Models.tiedAutoencoderRatios(),
+                    "train", true);
+        }
+
+        static LoadedModel of(TensorModel model) {
+            var matrix = MatrixLowering.lower(model);
+            if (matrix.isPresent()) {
+                boolean tied = matrix.get().equals(Models.tiedAutoencoder());
+                return new LoadedModel(model.name(), new MatrixEngine(matrix.get()),
+                        tied ? Models.tiedAutoencoderRatios() : Map.of(), model.flowLoss(), tied);
+            }
+            throw new IllegalArgumentException("model " + model.name() + " is not a matrix model (" + MatrixLowering.obstacle(model).orElse("?")
+                    + "); the tensor-network engine is not wired to the command line yet");
+        }
+
+        /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */
+        String loss(String asked) {
+            String l = asked == null ? defaultLoss : asked;
+            engine.requireLoss(l);
+            return l;
+        }
+
+        MatrixModel requireMatrix(String what) {
+            return engine.matrixModel().orElseThrow(() -> new IllegalArgumentException(
+                    what + " needs a model whose losses are traces of matrix products; " + name + " is not one"));
+        }
+
+        void requireTiedAutoencoder(String what) {
+            if (!isTiedAutoencoder) {
+                throw new IllegalArgumentException(what + " exist for the tied autoencoder only; model " + name + " is another model");
+            }
+        }
+    }
+}
