@@ -1,6 +1,7 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Runs the regime derivation and writes into --out (default: reports): tables/pareto.tex,",
             "tables/regimes.tex, tables/faces.tex (booktabs, plus standalone documents that compile with",
-            "pdflatex), figures/prism.tex (TikZ) and README.md."})
+            "pdflatex), figures/prism.tex (TikZ) and README.md; then, for every model file in examples/,",
+            "its polytope and regime table into reports/models/NAME/ (orders 0..--models-order).",
+            "With --model FILE: only that model's folder, reports/models/NAME/ (or --out)."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,11 +35,24 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Comparisons at the smallest sizes with few seeds (for a fast look; not for committing).")
     boolean quick;
 
+    @Option(names = "--models-order", defaultValue = "4", paramLabel = "S",
+            description = "Orders 0..S for the models of examples/ (default: ${DEFAULT-VALUE}).")
+    int modelsOrder;
+
+    @Option(names = "--examples", defaultValue = "examples", paramLabel = "DIR", description = "Model files to report on (default: ${DEFAULT-VALUE}).")
+    Path examples;
+
     @Mixin
     DerivationOptions derivation;
 
     @Override
     public Integer call() throws Exception {
+        if (derivation.model.file != null && !derivation.loaded().isTiedAutoencoder()) {
+            boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+            Path dir = outGiven ? out : out.resolve("models").resolve(derivation.loaded().name());
+            printWritten(dir, modelFolder(derivation.derive(), dir, derivation.loaded().name(), derivation.model.file.toString()));
+            return 0;
+        }
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
         List<String> files = new java.util.ArrayList<>(writer.tables(d));
@@ -60,10 +76,36 @@ public final class ReportCommand implements Callable<Integer> {
             sections.add(ReportWriter.compareSection(comparisons));
         }
         writer.readme(d, sections);
-        PrintWriter w = spec.commandLine().getOut();
-        for (String f : files) w.println("wrote " + out.resolve(f));
-        w.println("wrote " + out.resolve("README.md"));
-        w.flush();
+        files.add("README.md");
+        printWritten(out, files);
+        if (Files.isDirectory(examples)) {
+            try (var list = Files.list(examples)) {
+                for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
+                    ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
+                    DerivedPrism md;
+                    try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
+                        md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));
+                    }
+                    Path dir = out.resolve("models").resolve(m.name());
+                    printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
+                }
+            }
+        }
         return 0;
+    }
+
+    /** Tables, polytope figure and README of one model into {@code dir}; the files written. */
+    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source) throws java.io.IOException {
+        ReportWriter writer = new ReportWriter(dir);
+        List<String> files = new java.util.ArrayList<>(writer.tables(d));
+        writer.modelReadme(d, name, source);
+        files.add("README.md");
+        return files;
+    }
+
+    private void printWritten(Path dir, List<String> files) {
+        PrintWriter w = spec.commandLine().getOut();
+        for (String f : files) w.println("wrote " + dir.resolve(f));
+        w.flush();
     }
 }

@@ -106,8 +106,15 @@ public final class PrismDerivation {
             allPareto.addAll(p.exponents());
         }
         List<FamilyPolytope.Step> steps = FamilyPolytope.steps(newton);
-        FamilyPolytope.Step last = steps.get(steps.size() - 1);
-        if (last.increment() == null) throw new IllegalStateException("no per-order polytope: " + last.reason());
+        // the latest order pair that is an exact Minkowski step gives P; the steps say which pairs agree
+        FamilyPolytope.Step last = null;
+        for (FamilyPolytope.Step st : steps) if (st.increment() != null) last = st;
+        if (last == null) {
+            FamilyPolytope.Step top = steps.get(steps.size() - 1);
+            throw new IllegalArgumentException("model " + model.name() + ", " + loss + " loss: the Newton polytopes of c_0..c_"
+                    + (coefficients.size() - 1) + " do not grow by one polytope per order (order " + top.from() + " -> " + top.to() + ": "
+                    + top.reason() + "); no regime polytope");
+        }
         Polytope p = last.increment();
         return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
                 regimes(p, pareto.size() > 1 ? pareto.get(1) : null));

@@ -63,7 +63,7 @@ public final class PrismReport {
         w.flush();
     }
 
-    static String relationsText(DerivedPrism d) {
+    public static String relationsText(DerivedPrism d) {
         List<String> parts = new ArrayList<>();
         for (AffineEquation e : d.paretoRelations()) parts.add(equationText(e, d.space().symbols()));
         return String.join("; ", parts);
@@ -151,6 +151,7 @@ public final class PrismReport {
         }
         w.println();
         for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
+            if (r.name() == null) continue; // unnamed faces are described by their scaling relations above
             w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());
         }
         w.flush();
