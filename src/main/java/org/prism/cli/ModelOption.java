@@ -6,6 +6,7 @@ import java.util.Map;
 import org.prism.algebra.Monomial;
 import org.prism.diagram.MatrixEngine;
 import org.prism.diagram.ModelEngine;
+import org.prism.diagram.NetworkEngine;
 import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
@@ -41,8 +42,7 @@ final class ModelOption {
                 return new LoadedModel(model.name(), new MatrixEngine(matrix.get()),
                         tied ? Models.tiedAutoencoderRatios() : Map.of(), model.flowLoss(), tied);
             }
-            throw new IllegalArgumentException("model " + model.name() + " is not a matrix model (" + MatrixLowering.obstacle(model).orElse("?")
-                    + "); the tensor-network engine is not wired to the command line yet");
+            return new LoadedModel(model.name(), new NetworkEngine(model), Map.of(), model.flowLoss(), false);
         }
 
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */

@@ -1,5 +1,7 @@
 package org.prism.diagram;
 
+import org.prism.graph.CanonicalCode;
+import org.prism.graph.MultigraphCanonicalForm;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;

@@ -1,5 +1,6 @@
 package org.prism.diagram;
 
+import org.prism.graph.CanonicalCode;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Rational;
 

@@ -1,5 +1,7 @@
 package org.prism.diagram;
 
+import org.prism.graph.CanonicalCode;
+import org.prism.graph.MultigraphCanonicalForm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;

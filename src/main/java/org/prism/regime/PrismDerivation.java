@@ -144,7 +144,7 @@ public final class PrismDerivation {
                     for (Map.Entry<Face, String> e : facetNames.entrySet()) {
                         if (e.getKey().vertexIndices().containsAll(f.vertexIndices())) parts.add(e.getValue() == null ? "?" : e.getValue());
                     }
-                    name = String.join(" ∩ ", parts);
+                    name = parts.stream().allMatch("?"::equals) ? null : String.join(" ∩ ", parts);
                 }
                 // the simplest vertex, ties to the first symbols (sigma^2*d before sigma^2*m)
                 IntVector clock = f.vertices().stream()

@@ -1,4 +1,4 @@
-package org.prism.diagram;
+package org.prism.graph;
 
 import java.util.Arrays;
 
@@ -77,10 +77,12 @@ public final class MultigraphCanonicalForm {
 
     private final int[] labelling;
     private final CanonicalCode code;
+    private final int[][] automorphisms;
 
-    private MultigraphCanonicalForm(int[] labelling, CanonicalCode code) {
+    private MultigraphCanonicalForm(int[] labelling, CanonicalCode code, int[][] automorphisms) {
         this.labelling = labelling;
         this.code = code;
+        this.automorphisms = automorphisms;
     }
 
     /**
@@ -137,7 +139,7 @@ public final class MultigraphCanonicalForm {
         }
         Search s = new Search(colours, copy);
         s.run();
-        return new MultigraphCanonicalForm(s.bestLab, new CanonicalCode(s.bestCode));
+        return new MultigraphCanonicalForm(s.bestLab, new CanonicalCode(s.bestCode), Arrays.copyOf(s.gens, s.genCount));
     }
 
     /** {@code labelling()[v]} is the canonical position of vertex {@code v} (a permutation). */
@@ -148,6 +150,21 @@ public final class MultigraphCanonicalForm {
     /** The canonical code: equal for two inputs if and only if they are isomorphic. */
     public CanonicalCode code() {
         return code;
+    }
+
+    /**
+     * The automorphisms the search met (pairs of leaves with equal codes), each a permutation
+     * {@code gamma} of the vertices ({@code gamma[v]} is the image of {@code v}) preserving
+     * colours and the edge multiset. They generate a subgroup of the automorphism group (in
+     * practice usually all of it, as in nauty, but this is not guaranteed: storage is capped and
+     * pruning by the best leaf can hide generators), so orbits computed from them are exact
+     * unions of equivalent vertices, possibly finer than the true orbits. Empty for a graph whose
+     * search found no symmetry.
+     */
+    public int[][] automorphisms() {
+        int[][] copy = new int[automorphisms.length][];
+        for (int i = 0; i < copy.length; i++) copy[i] = automorphisms[i].clone();
+        return copy;
     }
 
     /** Number of vertices. */

@@ -1,4 +1,4 @@
-package org.prism.diagram;
+package org.prism.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

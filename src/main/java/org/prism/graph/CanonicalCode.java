@@ -1,4 +1,4 @@
-package org.prism.diagram;
+package org.prism.graph;
 
 import java.util.Arrays;
 

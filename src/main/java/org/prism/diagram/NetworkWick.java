@@ -1,0 +1,205 @@
+package org.prism.diagram;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.prism.algebra.ExponentPacking;
+import org.prism.algebra.IntegerPolynomial;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.expansion.NetworkAlphabet;
+import org.prism.expansion.TensorNetwork;
+
+/**
+ * Gaussian expectation of a closed {@link TensorNetwork} by a memoised Wick recursion over
+ * canonical networks, without listing pairings.
+ *
+ * <h2>Definition</h2>
+ *
+ * Every tensor $T$ of the model (parameters at initialisation and data alike) has iid centred
+ * Gaussian entries of variance $v_T$, so $E[T_{a_1\dots a_k} T_{b_1\dots b_k}] = v_T \prod_k
+ * \delta_{a_k b_k}$ and, by Wick's theorem, $E[N] = \sum_{\text{pairings}} \prod v \cdot
+ * \prod_{\text{index classes}} \text{size}$: pair the factors of each tensor among themselves, merge
+ * the indices that the deltas identify (union-find), and count one size per class of merged
+ * indices. A tensor occurring an odd number of times gives $E[N] = 0$. The variance factor is the
+ * same for every pairing, $\prod_T v_T^{n_T/2}$ for $n_T$ occurrences of $T$
+ * ({@link #variance}), so the recursion counts sizes only: {@link #sizeExpectation} is
+ * $E[N] / \prod_T v_T^{n_T/2}$, a polynomial in the size symbols with nonnegative integer
+ * coefficients (variances may be any Laurent monomials).
+ *
+ * <h2>Recursion</h2>
+ *
+ * Take the tensor with the fewest occurrences in $N$ and its first factor $f$; for every other
+ * factor $g$ of that tensor, remove $f$ and $g$, identify their slots pairwise, and canonicalise
+ * ({@link TensorNetwork#join}); indices left on no factor are closed loops and contribute their
+ * sizes. Then $E'[N] = \sum_{\text{children}} \text{multiplicity}\cdot\text{loops}\cdot
+ * E'[\text{child}]$. Pivoting on the rarest tensor keeps the branching (at most $n_T - 1$) small.
+ * Partners that give isomorphic children are joined once: copies of one entry (same slots), and
+ * partners in one orbit of the symmetries of $N$ that fix $f$ ({@link TensorNetwork#symmetries()},
+ * found for free while canonicalising $N$); on CP networks this halves the canonical labellings.
+ * Children are then grouped by (canonical network, loops), so each distinct child costs one memo
+ * lookup.
+ *
+ * <h2>Complexity</h2>
+ *
+ * The number of distinct reachable networks times the branching times (one canonical labelling
+ * plus a polynomial combination). Without memoisation the cost would be the number of pairings,
+ * $\prod_T (n_T - 1)!!$. The memo is shared by every network asked of this instance (all orders,
+ * all losses of the model) and is thread-safe. Compare {@link WickRecursion}, the same recursion
+ * on trace words for matrix models, where canonical forms are cheap rotations.
+ */
+public final class NetworkWick {
+    private final NetworkAlphabet alphabet;
+    private final ExponentPacking packing;
+    private final long[] loopKey; // per size id: packed size symbol
+    private final Map<String, IntegerPolynomial> memo = new ConcurrentHashMap<>();
+
+    /** @throws IllegalArgumentException if the model has more than {@value ExponentPacking#MAX_SYMBOLS} sizes */
+    public NetworkWick(NetworkAlphabet alphabet) {
+        this.alphabet = alphabet;
+        this.packing = new ExponentPacking(alphabet.sizes());
+        loopKey = new long[alphabet.sizes().size()];
+        for (int k = 0; k < loopKey.length; k++) loopKey[k] = packing.key(alphabet.sizes().get(k), 1);
+    }
+
+    public NetworkAlphabet alphabet() {
+        return alphabet;
+    }
+
+    /** The size symbols of {@link #sizeExpectation}. */
+    public ExponentPacking packing() {
+        return packing;
+    }
+
+    /** Number of memoised networks so far. */
+    public int states() {
+        return memo.size();
+    }
+
+    /**
+     * $\prod_T v_T^{n_T/2}$, or null if some tensor occurs an odd number of times ($E[N] = 0$).
+     *
+     * @throws IllegalArgumentException if the network has a hole (it is not closed)
+     */
+    public Monomial variance(TensorNetwork n) {
+        Monomial v = Monomial.ONE;
+        for (int f = 0; f < n.factorCount();) {
+            int t = n.tensor(f);
+            if (alphabet.isHole(t)) throw new IllegalArgumentException("a network with free slots has no expectation: " + n);
+            int g = f;
+            while (g < n.factorCount() && n.tensor(g) == t) g++;
+            if (((g - f) & 1) == 1) return null;
+            v = v.multiply(alphabet.variance(t).pow((g - f) / 2));
+            f = g;
+        }
+        return v;
+    }
+
+    /** $E[N]$ as a polynomial in the model's symbols. */
+    public Polynomial expectation(TensorNetwork n) {
+        Monomial v = variance(n);
+        if (v == null) return Polynomial.ZERO;
+        return sizeExpectation(n).toPolynomial(packing, Rational.ONE).multiply(Rational.ONE, v);
+    }
+
+    /** $E[N]/\prod_T v_T^{n_T/2}$ (0 if a tensor occurs an odd number of times); honours the thread's interrupt flag. */
+    public IntegerPolynomial sizeExpectation(TensorNetwork n) {
+        Thread caller = Thread.currentThread();
+        return sizeExpectation(n, caller::isInterrupted);
+    }
+
+    /**
+     * As {@link #sizeExpectation(TensorNetwork)}, polling {@code cancelled} before every new state.
+     *
+     * @throws WickRecursion.CancellationException when {@code cancelled} answers true
+     */
+    public IntegerPolynomial sizeExpectation(TensorNetwork n, BooleanSupplier cancelled) {
+        if (variance(n) == null) return IntegerPolynomial.ZERO;
+        return expect(n, cancelled);
+    }
+
+    private IntegerPolynomial expect(TensorNetwork n, BooleanSupplier cancelled) {
+        if (n.factorCount() == 0) return IntegerPolynomial.ONE;
+        IntegerPolynomial v = memo.get(n.key());
+        if (v != null) return v;
+        if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
+        v = compute(n, cancelled);
+        IntegerPolynomial prev = memo.putIfAbsent(n.key(), v);
+        return prev != null ? prev : v;
+    }
+
+    private record Child(TensorNetwork network, long loops) {}
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        a = find(parent, a);
+        b = find(parent, b);
+        if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+
+    private IntegerPolynomial compute(TensorNetwork n, BooleanSupplier cancelled) {
+        // factors are sorted by tensor: find the shortest run (the rarest tensor)
+        int start = -1;
+        int best = Integer.MAX_VALUE;
+        for (int f = 0; f < n.factorCount();) {
+            int g = f;
+            while (g < n.factorCount() && n.tensor(g) == n.tensor(f)) g++;
+            if (g - f < best) {
+                best = g - f;
+                start = f;
+            }
+            f = g;
+        }
+        int end = start + best;
+        // the pivot: the first factor of the run (trying the one fixed by the most symmetry
+        // generators instead gave coarser orbits but more distinct states, and more work in all)
+        int pivot = start;
+        // partners grouped by orbit of their copy class under the generators fixing the pivot:
+        // partners in one orbit give isomorphic children, so each orbit is joined once
+        int[] orbit = new int[best];
+        for (int i = 0; i < best; i++) orbit[i] = n.leader(start + i) - start;
+        for (int g = 0; g < n.symmetryCount(); g++) {
+            if (n.symmetry(g, pivot) != pivot) continue;
+            for (int f = start; f < end; f++) {
+                if (n.leader(f) != f) continue;
+                union(orbit, f - start, n.symmetry(g, f) - start);
+            }
+        }
+        long[] multiplicity = new long[best];
+        int[] representative = new int[best];
+        java.util.Arrays.fill(representative, -1);
+        for (int f = start; f < end; f++) {
+            if (f == pivot) continue;
+            int r = find(orbit, f - start);
+            multiplicity[r]++;
+            if (representative[r] < 0) representative[r] = f;
+        }
+        Map<Child, long[]> children = new HashMap<>();
+        for (int r = 0; r < best; r++) {
+            if (multiplicity[r] == 0) continue;
+            TensorNetwork.Canonical c = TensorNetwork.join(n, pivot, null, representative[r]);
+            long loops = 0;
+            for (int l = 0; l < c.loopCount(); l++) loops = ExponentPacking.add(loops, loopKey[c.loop(l)]);
+            children.computeIfAbsent(new Child(c.network(), loops), k -> new long[1])[0] += multiplicity[r];
+        }
+        IntegerPolynomial[] subs = new IntegerPolynomial[children.size()];
+        long[] factors = new long[subs.length];
+        long[] shifts = new long[subs.length];
+        int j = 0;
+        for (Map.Entry<Child, long[]> e : children.entrySet()) {
+            subs[j] = expect(e.getKey().network(), cancelled);
+            factors[j] = e.getValue()[0];
+            shifts[j++] = e.getKey().loops();
+        }
+        return IntegerPolynomial.linearCombination(subs, factors, shifts);
+    }
+}

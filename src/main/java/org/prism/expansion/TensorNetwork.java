@@ -1,0 +1,462 @@
+package org.prism.expansion;
+
+import java.util.Arrays;
+import org.prism.graph.MultigraphCanonicalForm;
+
+/**
+ * A closed tensor network in canonical form: factors $T_f[i_{f,1}, \dots, i_{f,k_f}]$ (tensor ids,
+ * see {@link NetworkAlphabet}; a hole id marks the free slots of a gradient) and index vertices,
+ * each with a size id, every index summed. Kronecker deltas never occur (they are eliminated by
+ * identifying indices), so an index vertex may meet any number of slots, and every index vertex
+ * meets at least one slot: an index on no factor is a free loop, a factor $\text{size}$ that
+ * {@link #canonical} hands back separately ({@link Canonical#loops()}).
+ *
+ * <h2>Canonical form</h2>
+ *
+ * Two networks are equal as sums (for all tensor values) when some size-preserving bijection of
+ * their index vertices maps the multiset of factors (tensor, slot indices) of one onto the other's.
+ * The network is encoded as a vertex-coloured, edge-labelled directed multigraph on the index
+ * vertices (colour $2k$ for size $k$): a factor of order 2, $T[i,j]$, is an edge $i \to j$ with
+ * label $3t$ ($T[i,i]$ a loop); a factor of order 1, $v[i]$, a loop at $i$ with label $3t+1$; a
+ * factor of order $\ge 3$ a vertex of its own (colour $2t+1$) with an edge to the index of slot $k$
+ * labelled $3k+2$. Encoding matrices as edges keeps the graph small and turns copies of one entry
+ * into an edge multiplicity rather than interchangeable vertices the search would have to
+ * individualise (a 3-10x speed-up on CP networks). {@link MultigraphCanonicalForm}
+ * (individualisation-refinement with automorphism pruning) gives the canonical order of the
+ * vertices; the relabelled network is written as the {@link #key()}: index count, factor count,
+ * the size of each index, then per factor its tensor and the indices of its slots, factors
+ * sorted by tensor, then by position (vertex factors) or relabelled slots (edge factors). The key
+ * is a bijective re-encoding of the canonically relabelled graph, so equal keys if and only if
+ * isomorphic networks. Canonical positions are sorted by colour, so indices come sorted by size.
+ *
+ * <p>Cost: one canonical labelling of a graph with $I + F_{\ge 3}$ vertices and at most
+ * $\sum_f k_f$ edges, polynomial in practice (see {@link MultigraphCanonicalForm}), plus sorting
+ * the factors, $O(F \log F)$. Immutable; equality is by key.
+ */
+public final class TensorNetwork implements Comparable<TensorNetwork> {
+    private static final int[][] NONE = new int[0][]; // before EMPTY: its constructor reads it
+
+    /** The network with no factors (the scalar 1). */
+    public static final TensorNetwork EMPTY = new TensorNetwork(new int[0], new int[0][], new int[0]);
+
+    private final int[] tensor;
+    private final int[][] slots;
+    private final int[] indexSize;
+    private final String key;
+    private final int hash;
+    private final int[] leader; // first factor of each factor's copy class
+    private int[][] symmetries = NONE; // set once by canonical(), before the network is shared
+
+    private TensorNetwork(int[] tensor, int[][] slots, int[] indexSize) {
+        this.tensor = tensor;
+        this.slots = slots;
+        this.indexSize = indexSize;
+        leader = new int[tensor.length];
+        for (int f = 0; f < tensor.length; f++) leader[f] = f > 0 && sameSlots(f - 1, f) ? leader[f - 1] : f;
+        int length = 2 + indexSize.length + tensor.length;
+        for (int[] s : slots) length += s.length;
+        char[] k = new char[length];
+        int o = 0;
+        k[o++] = (char) indexSize.length;
+        k[o++] = (char) tensor.length;
+        for (int s : indexSize) k[o++] = (char) s;
+        for (int f = 0; f < tensor.length; f++) {
+            k[o++] = (char) tensor[f];
+            for (int i : slots[f]) k[o++] = (char) i;
+        }
+        this.key = new String(k);
+        this.hash = key.hashCode();
+    }
+
+    /** A canonical network and the sizes of the index loops that were left on no factor. */
+    public record Canonical(TensorNetwork network, int[] loops) {
+        public Canonical {
+            loops = loops.clone();
+        }
+
+        @Override
+        public int[] loops() {
+            return loops.clone();
+        }
+
+        /** Number of free loops. */
+        public int loopCount() {
+            return loops.length;
+        }
+
+        /** Size id of free loop {@code j}. */
+        public int loop(int j) {
+            return loops[j];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Canonical c && network.equals(c.network) && Arrays.equals(loops, c.loops);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * network.hashCode() + Arrays.hashCode(loops);
+        }
+    }
+
+    /**
+     * Canonicalises a network given by its factors and index sizes.
+     *
+     * @param tensor    tensor (or hole) id of each factor, {@code >= 0}
+     * @param slots     {@code slots[f][k]}: the index vertex at slot {@code k} of factor {@code f}
+     * @param indexSize size id of each index vertex, {@code >= 0}
+     * @throws IllegalArgumentException on a negative id, a slot out of range or a too large network
+     */
+    public static Canonical canonical(int[] tensor, int[][] slots, int[] indexSize) {
+        int factors = tensor.length;
+        if (slots.length != factors) throw new IllegalArgumentException("one slot array per factor needed");
+        int indices = indexSize.length;
+        if (factors > Character.MAX_VALUE || indices > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
+        // indices on no factor are free loops: drop them from the graph
+        boolean[] used = new boolean[indices];
+        for (int f = 0; f < factors; f++) {
+            // ids are written as chars in the key and as 3t + 2 in edge labels
+            if (tensor[f] < 0 || tensor[f] > Character.MAX_VALUE) throw new IllegalArgumentException("bad tensor id " + tensor[f]);
+            for (int i : slots[f]) {
+                if (i < 0 || i >= indices) throw new IllegalArgumentException("slot index " + i + " out of range");
+                used[i] = true;
+            }
+        }
+        int[] vertex = new int[indices];
+        int kept = 0;
+        int loops = 0;
+        for (int i = 0; i < indices; i++) {
+            if (indexSize[i] < 0) throw new IllegalArgumentException("negative size id");
+            if (used[i]) vertex[i] = kept++;
+            else loops++;
+        }
+        int[] loopSizes = new int[loops];
+        int l = 0;
+        for (int i = 0; i < indices; i++) if (!used[i]) loopSizes[l++] = indexSize[i];
+        Arrays.sort(loopSizes);
+        if (factors == 0) return new Canonical(EMPTY, loopSizes);
+
+        // graph: index vertices first; a factor of order 2 is an edge between its two indices
+        // (label 3t, a loop for T[i,i]), of order 1 a loop at its index (label 3t+1), of higher
+        // order a vertex of its own with one edge per slot (label 3k+2). Edges rather than
+        // vertices for matrices keeps the graph small, and parallel copies of one entry become a
+        // multiplicity instead of interchangeable vertices the search would have to individualise.
+        int big = 0;
+        for (int f = 0; f < factors; f++) if (slots[f].length > 2) big++;
+        int n = kept + big;
+        int[] colours = new int[n];
+        for (int i = 0; i < indices; i++) if (used[i]) colours[vertex[i]] = 2 * indexSize[i];
+        int[] factorVertex = new int[factors];
+        int edgeCount = 0;
+        int b = kept;
+        for (int f = 0; f < factors; f++) {
+            if (slots[f].length > 2) {
+                factorVertex[f] = b;
+                colours[b++] = 2 * tensor[f] + 1;
+                edgeCount += slots[f].length;
+            } else {
+                factorVertex[f] = -1;
+                edgeCount++;
+            }
+        }
+        int[][] e = new int[edgeCount][];
+        int j = 0;
+        for (int f = 0; f < factors; f++) {
+            int[] s = slots[f];
+            if (s.length == 2) e[j++] = new int[] {vertex[s[0]], vertex[s[1]], 3 * tensor[f]};
+            else if (s.length == 1) e[j++] = new int[] {vertex[s[0]], vertex[s[0]], 3 * tensor[f] + 1};
+            else for (int k = 0; k < s.length; k++) e[j++] = new int[] {factorVertex[f], vertex[s[k]], 3 * k + 2};
+        }
+        MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, e);
+        int[] position = form.labelling();
+        // positions are sorted by colour: index vertices (even colours) by size, factor vertices
+        // (odd colours) by tensor; number the indices in position order
+        int[] atPosition = new int[n];
+        for (int v = 0; v < n; v++) atPosition[position[v]] = v;
+        int[] newIndex = new int[kept];
+        int[] newSize = new int[kept];
+        int ni = 0;
+        for (int p = 0; p < n; p++) {
+            int v = atPosition[p];
+            if (v < kept) {
+                newSize[ni] = colours[v] / 2;
+                newIndex[v] = ni++;
+            }
+        }
+        // factors sorted by tensor; within a tensor, vertex factors by position, edge and loop
+        // factors by their relabelled slots (equal ones are interchangeable, so ties are harmless)
+        Integer[] order = new Integer[factors];
+        int[][] relabelled = new int[factors][];
+        for (int f = 0; f < factors; f++) {
+            order[f] = f;
+            relabelled[f] = new int[slots[f].length];
+            for (int k = 0; k < slots[f].length; k++) relabelled[f][k] = newIndex[vertex[slots[f][k]]];
+        }
+        Arrays.sort(order, (x, y) -> {
+            if (tensor[x] != tensor[y]) return Integer.compare(tensor[x], tensor[y]);
+            if (factorVertex[x] >= 0) return Integer.compare(position[factorVertex[x]], position[factorVertex[y]]);
+            return Arrays.compare(relabelled[x], relabelled[y]);
+        });
+        int[] newTensor = new int[factors];
+        int[][] newSlots = new int[factors][];
+        int[] newFactor = new int[factors];
+        for (int q = 0; q < factors; q++) {
+            newTensor[q] = tensor[order[q]];
+            newSlots[q] = relabelled[order[q]];
+            newFactor[order[q]] = q;
+        }
+        TensorNetwork network = new TensorNetwork(newTensor, newSlots, newSize);
+        network.symmetries = symmetries(network, form.automorphisms(), kept, newIndex, factorVertex, newFactor, factors);
+        return new Canonical(network, loopSizes);
+    }
+
+    /**
+     * The automorphisms of the graph as maps on the network's copy classes: {@code map[q]} is the
+     * leader (first factor) of the class that factor {@code q}'s class goes to.
+     */
+    private static int[][] symmetries(TensorNetwork n, int[][] automorphisms, int kept, int[] newIndex,
+            int[] factorVertex, int[] newFactor, int factors) {
+        if (automorphisms.length == 0) return NONE;
+        int[] vertexFactor = new int[automorphisms[0].length]; // graph vertex of a factor -> new factor
+        for (int f = 0; f < factors; f++) if (factorVertex[f] >= 0) vertexFactor[factorVertex[f]] = newFactor[f];
+        int[] oldIndex = new int[kept];
+        for (int v = 0; v < kept; v++) oldIndex[newIndex[v]] = v;
+        int[] oldFactor = new int[factors];
+        for (int f = 0; f < factors; f++) oldFactor[newFactor[f]] = f;
+        int[][] out = new int[automorphisms.length][];
+        for (int g = 0; g < automorphisms.length; g++) {
+            int[] gamma = automorphisms[g];
+            int[] map = new int[factors];
+            for (int q = 0; q < factors; q++) {
+                int f = oldFactor[q];
+                if (factorVertex[f] >= 0) {
+                    map[q] = n.leader[vertexFactor[gamma[factorVertex[f]]]];
+                } else {
+                    int[] image = new int[n.slots[q].length];
+                    for (int k = 0; k < image.length; k++) image[k] = newIndex[gamma[oldIndex[n.slots[q][k]]]];
+                    map[q] = n.leader[n.findEdgeFactor(n.tensor[q], image)];
+                }
+            }
+            out[g] = map;
+        }
+        return out;
+    }
+
+    /**
+     * A factor of order at most 2 with this tensor and these slots, by binary search (such factors
+     * are sorted by tensor, then slots).
+     */
+    private int findEdgeFactor(int t, int[] s) {
+        int lo = 0;
+        int hi = tensor.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = tensor[mid] != t ? Integer.compare(tensor[mid], t) : Arrays.compare(slots[mid], s);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        throw new IllegalStateException("a graph automorphism maps a factor outside " + this);
+    }
+
+    /**
+     * Removes factor {@code fa} of {@code a} and factor {@code fb} of {@code b}, identifies slot
+     * $k$ of the one with slot $k$ of the other for every $k$, and canonicalises the rest. With
+     * {@code b == null} both factors are taken from {@code a} (a Wick pairing:
+     * $E[T_{i\dots}T_{j\dots}] \propto \prod_k \delta_{i_k j_k}$); otherwise the result is the
+     * disjoint union of the two remainders glued along those slots (substituting the gradient
+     * network {@code b}, whose hole is {@code fb}, for the factor {@code fa} of {@code a}).
+     * Index identification is a union-find over the index vertices: $O((F + I)\,\alpha)$ plus the
+     * canonical labelling.
+     *
+     * @throws IllegalArgumentException if the two factors have different numbers of slots or
+     *                                  {@code b == null} and {@code fa == fb}
+     */
+    public static Canonical join(TensorNetwork a, int fa, TensorNetwork b, int fb) {
+        boolean same = b == null;
+        TensorNetwork other = same ? a : b;
+        if (same && fa == fb) throw new IllegalArgumentException("a factor cannot pair with itself");
+        int[] sa = a.slots[fa];
+        int[] sb = other.slots[fb];
+        if (sa.length != sb.length) throw new IllegalArgumentException("factors of different orders cannot be joined");
+        int offset = same ? 0 : a.indexSize.length;
+        int total = offset + other.indexSize.length;
+        int[] parent = new int[total];
+        for (int i = 0; i < total; i++) parent[i] = i;
+        for (int k = 0; k < sa.length; k++) {
+            int x = find(parent, sa[k]);
+            int y = find(parent, offset + sb[k]);
+            if (x != y) parent[Math.max(x, y)] = Math.min(x, y);
+        }
+        int[] size = new int[total];
+        System.arraycopy(a.indexSize, 0, size, 0, a.indexSize.length);
+        if (!same) System.arraycopy(b.indexSize, 0, size, offset, b.indexSize.length);
+        int[] root = new int[total];
+        int[] id = new int[total];
+        Arrays.fill(id, -1);
+        int count = 0;
+        for (int i = 0; i < total; i++) {
+            root[i] = find(parent, i);
+            if (id[root[i]] < 0) id[root[i]] = count++;
+        }
+        int[] indexSize = new int[count];
+        for (int i = 0; i < total; i++) indexSize[id[root[i]]] = size[i];
+        int factors = a.tensor.length + (same ? -2 : other.tensor.length - 2);
+        int[] tensor = new int[factors];
+        int[][] slots = new int[factors][];
+        int q = 0;
+        for (int f = 0; f < a.tensor.length; f++) {
+            if (f == fa || (same && f == fb)) continue;
+            tensor[q] = a.tensor[f];
+            slots[q++] = remap(a.slots[f], 0, root, id);
+        }
+        if (!same) {
+            for (int f = 0; f < b.tensor.length; f++) {
+                if (f == fb) continue;
+                tensor[q] = b.tensor[f];
+                slots[q++] = remap(b.slots[f], offset, root, id);
+            }
+        }
+        return canonical(tensor, slots, indexSize);
+    }
+
+    /**
+     * This network with the tensor of factor {@code f} replaced by {@code newTensor} (same slots),
+     * canonicalised: $\partial/\partial T$ at that factor when {@code newTensor} is $T$'s hole.
+     */
+    public Canonical relabel(int f, int newTensor) {
+        int[] t = tensor.clone();
+        t[f] = newTensor;
+        return canonical(t, slots, indexSize);
+    }
+
+    private static int[] remap(int[] s, int offset, int[] root, int[] id) {
+        int[] r = new int[s.length];
+        for (int k = 0; k < s.length; k++) r[k] = id[root[offset + s[k]]];
+        return r;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    public int factorCount() {
+        return tensor.length;
+    }
+
+    public int indexCount() {
+        return indexSize.length;
+    }
+
+    /** Tensor (or hole) id of factor {@code f}; factors are sorted by it. */
+    public int tensor(int f) {
+        return tensor[f];
+    }
+
+    /** The index vertex at slot {@code k} of factor {@code f}. */
+    public int slot(int f, int k) {
+        return slots[f][k];
+    }
+
+    public int order(int f) {
+        return slots[f].length;
+    }
+
+    /** Size id of index vertex {@code i}; indices are sorted by it. */
+    public int indexSize(int i) {
+        return indexSize[i];
+    }
+
+    /**
+     * The first factor of {@code f}'s copy class: adjacent factors that are copies of one entry
+     * (same tensor, same indices) form a class. All copies of an order-1 or order-2 entry are
+     * adjacent; copies of higher-order entries may be split over several classes, which only
+     * makes the classes finer.
+     */
+    public int leader(int f) {
+        return leader[f];
+    }
+
+    /**
+     * Symmetries of the network found while canonicalising it, as maps on copy classes:
+     * {@code symmetries()[g][f]} is the leader of the class that automorphism {@code g} sends
+     * {@code f}'s class to. They generate a group of automorphisms (a subgroup of the full group,
+     * see {@link MultigraphCanonicalForm#automorphisms()}), so two factors in one orbit of it are
+     * equivalent: removing or replacing either gives isomorphic networks.
+     */
+    public int[][] symmetries() {
+        int[][] c = new int[symmetries.length][];
+        for (int g = 0; g < c.length; g++) c[g] = symmetries[g].clone();
+        return c;
+    }
+
+    /** Number of symmetry generators. */
+    public int symmetryCount() {
+        return symmetries.length;
+    }
+
+    /** Image of {@code f}'s class under generator {@code g}, as a leader. */
+    public int symmetry(int g, int f) {
+        return symmetries[g][f];
+    }
+
+    /** Whether factors {@code f} and {@code g} are copies of one entry (same tensor, same indices). */
+    public boolean sameSlots(int f, int g) {
+        return tensor[f] == tensor[g] && Arrays.equals(slots[f], slots[g]);
+    }
+
+    /** Number of factors with tensor (or hole) id {@code t}. */
+    public int count(int t) {
+        int c = 0;
+        for (int x : tensor) if (x == t) c++;
+        return c;
+    }
+
+    /** The first factor with tensor id {@code t}, or -1. */
+    public int first(int t) {
+        for (int f = 0; f < tensor.length; f++) if (tensor[f] == t) return f;
+        return -1;
+    }
+
+    /** The canonical key: equal for two networks if and only if they are isomorphic. */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof TensorNetwork n && hash == n.hash && key.equals(n.key));
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    /** Order of the keys: fewer indices first, then fewer factors, then lexicographic. */
+    @Override
+    public int compareTo(TensorNetwork o) {
+        return key.compareTo(o.key);
+    }
+
+    /** E.g. {@code t0[i0,i1] t0[i0,i2] (sizes 0,1,1)}; {@link NetworkAlphabet#format} names them. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < tensor.length; f++) {
+            if (f > 0) sb.append(' ');
+            sb.append('t').append(tensor[f]).append('[');
+            for (int k = 0; k < slots[f].length; k++) {
+                if (k > 0) sb.append(',');
+                sb.append('i').append(slots[f][k]);
+            }
+            sb.append(']');
+        }
+        return sb.append(" (sizes ").append(Arrays.toString(indexSize)).append(')').toString();
+    }
+}
