@@ -5,14 +5,17 @@ Model: W (m x d) ~ N(0, 1/d), X (d x n) ~ N(0, 1), Sigma = X X^T / n, A = W^T W.
 One step = the flow field F = -W S, S = (A-I) Sigma + Sigma (A-I), both losses
 L_tr = tr((A-I) Sigma (A-I))/2 and L_pop = ||A-I||_F^2/2, and the update W += dt F,
 by the same four evaluation orders ("routes") as org.prism.simulation.Route, choosing
-the one with the fewest multiply-adds, with preallocated outputs (np.matmul(..., out=)).
+the one with the fewest multiply-adds, into preallocated arrays (out=), so a step allocates
+nothing. numpy's matmul of a matrix with its own transpose (W W^T, W^T W) is a BLAS syrk,
+as in prism's native path.
 
 Prints numpy's BLAS configuration, then d,m,n,route,ms_per_step,gflops: warm-up steps,
-then the median of several timed steps. Compare with org.prism.simulation.StepBenchmark.
-Threads: numpy's BLAS uses all cores unless OPENBLAS_NUM_THREADS=1 (or OMP_NUM_THREADS=1)
-is set in the environment; the Java benchmark is single-threaded.
+then the median of several timed steps. Compare with `prism bench step` (same sizes, same
+columns). Threads: numpy's BLAS uses all cores unless OPENBLAS_NUM_THREADS=1 (or
+OMP_NUM_THREADS=1) is set in the environment; `prism bench step` uses one BLAS thread unless
+given --threads K, so compare OPENBLAS_NUM_THREADS=K with --threads K.
 
-Usage: python3 bench/numpy_step.py [d,m,n ...]
+Usage: OPENBLAS_NUM_THREADS=1 python3 bench/numpy_step.py [d,m,n ...]
 """
 import os
 import statistics
@@ -53,6 +56,7 @@ class Stepper:
             self.tr_sigma = float(np.sum(xt * xt)) / n
         self.w = rng.standard_normal((m, d)) / np.sqrt(d)
         self.f = np.empty((m, d))
+        self.scratch = np.empty((m, d))
         if self.route.startswith("latent"):
             self.p = np.empty((m, d))
             self.g = np.empty((m, m))
@@ -81,8 +85,10 @@ class Stepper:
             train = 0.5 * (tr_asa - 2 * tr_as + self.tr_sigma)
             pop = 0.5 * (np.vdot(self.g, self.g) - 2 * np.trace(self.g) + self.d)
             np.matmul(self.g, self.p, out=f)                          # F = 2P - G P - Q W
-            f += self.q @ w
-            np.subtract(2 * self.p, f, out=f)
+            np.matmul(self.q, w, out=self.scratch)
+            f += self.scratch
+            np.multiply(self.p, 2.0, out=self.scratch)
+            np.subtract(self.scratch, f, out=f)
         else:
             b = self.b
             np.matmul(w.T, w, out=b)                                  # A = W^T W
@@ -95,14 +101,15 @@ class Stepper:
                 self.mm /= self.n
             train = 0.5 * np.vdot(self.mm, b)
             pop = 0.5 * np.vdot(b, b)
-            s = self.mm + self.mm.T                                   # S = M + M^T
-            np.matmul(w, s, out=f)
+            np.add(self.mm, self.mm.T, out=b)                         # S = M + M^T (over B, no longer needed)
+            np.matmul(w, b, out=f)
             np.negative(f, out=f)                                     # F = -W S
         return train, pop
 
     def step(self, dt):
         train, pop = self.evaluate()
-        self.w += dt * self.f
+        np.multiply(self.f, dt, out=self.scratch)
+        self.w += self.scratch
         return train, pop
 
 

@@ -1,20 +1,23 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prism.diagram.ExactBenchmark;
+import org.prism.simulation.StepBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         header = "Benchmarks (figures depend on the machine; README has this machine's).",
-        subcommands = {BenchCommand.Exact.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Exact.class, BenchCommand.Step.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -72,6 +75,49 @@ public final class BenchCommand implements Runnable {
                 out.flush();
             });
             return 0;
+        }
+    }
+
+    @Command(name = "step",
+            mixinStandardHelpOptions = true,
+            header = "Time one gradient-descent step of the simulator per size (ms/step, median).",
+            description = {"One worker, the cheapest route, warm-up steps then the median of 5-21 timed steps;",
+                "prints the backend (native BLAS or pure Java) and CSV rows d,m,n,route,ms_per_step,gflops,",
+                "as bench/numpy_step.py does (run that with OPENBLAS_NUM_THREADS set to the same --threads)."})
+    public static final class Step implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "D,M,N", arity = "0..*",
+                description = "Sizes (default: 128,128,512 256,256,1024 512,512,2048 1024,64,4096 1024,1024,4096 4096,64,4096).")
+        List<String> sizes = new ArrayList<>();
+
+        @Option(names = "--threads", defaultValue = "1", paramLabel = "K", description = "BLAS threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--java", description = "Time the pure-Java (EJML) path even where native BLAS is available.")
+        boolean java;
+
+        @Override
+        public Integer call() {
+            if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            List<int[]> parsed = new ArrayList<>();
+            for (String s : sizes) parsed.add(parseSize(s));
+            StepBenchmark.run(spec.commandLine().getOut(), parsed.isEmpty() ? StepBenchmark.SIZES : parsed, threads, java);
+            return 0;
+        }
+
+        private static int[] parseSize(String s) {
+            String[] p = s.split(",");
+            try {
+                if (p.length == 3) {
+                    int[] v = {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()), Integer.parseInt(p[2].strip())};
+                    if (v[0] >= 1 && v[1] >= 1 && v[2] >= 1) return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("a size is d,m,n with positive integers, got '" + s + "'");
         }
     }
 }

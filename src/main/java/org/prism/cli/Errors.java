@@ -35,10 +35,10 @@ final class Errors {
             err.println("prism: interrupted");
             code = INTERRUPTED;
         } else if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException) {
-            err.println("prism " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
             code = INVALID_INPUT;
         } else {
-            err.println("prism " + cmd.getCommandName() + ": internal error (" + ex.getClass().getSimpleName() + "): "
+            err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (" + ex.getClass().getSimpleName() + "): "
                     + oneLine(String.valueOf(ex.getMessage())) + " -- set PRISM_DEBUG=1 for details");
             code = 1;
         }

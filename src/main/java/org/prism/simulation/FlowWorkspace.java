@@ -1,18 +1,21 @@
 package org.prism.simulation;
 
+import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Preallocated work matrices for evaluating the flow field {@code F(W) = -W S} and both losses at a
- * point {@code W} ({@code m x d}) by one {@link Route}. {@link #evaluate} allocates nothing.
- * Not thread-safe: one workspace per worker thread; the {@link Dataset} it reads may be shared.
+ * The pure-Java {@link FlowEngine}: EJML products into preallocated Java matrices ({@link Backend#EJML},
+ * the fallback where OpenBLAS does not load). Reads a {@link HeapDataset}. {@link #evaluate} costs
+ * {@link Route#multiplyAdds} at EJML's speed (about 5 GFLOP/s on one core) and allocates nothing.
+ * Work matrices beyond {@code W}, {@code F} and the integrator's buffers: {@link Route#workDoubles}.
  */
-final class FlowWorkspace {
-    final Route route;
-    final int d;
-    final int m;
-    private Dataset data;
+final class FlowWorkspace extends FlowEngine<DMatrixRMaj> {
+    private final HeapDataset data;
+    /** Length-{@code n} scratch vector of {@link #applySigma} (factor form). */
+    private final double[] sigmaTmp;
+    /** Length-{@code m} scratch vector of {@link #applyGram}. */
+    private final double[] gramTmp;
 
     // latent routes
     private final DMatrixRMaj wt;
@@ -26,14 +29,13 @@ final class FlowWorkspace {
     private final DMatrixRMaj mm;
     private final DMatrixRMaj bx;
 
-    /** Losses at the point of the last {@link #evaluate} call. */
-    double train;
-    double pop;
-
-    FlowWorkspace(Route route, int d, int m, int n) {
-        this.route = route;
-        this.d = d;
-        this.m = m;
+    FlowWorkspace(Route route, int m, HeapDataset data) {
+        super(route, data, m);
+        this.data = data;
+        int d = this.d;
+        int n = this.n;
+        sigmaTmp = data.dense ? null : new double[n];
+        gramTmp = new double[m];
         if (route.latent()) {
             wt = new DMatrixRMaj(d, m);
             pt = new DMatrixRMaj(d, m);
@@ -57,16 +59,64 @@ final class FlowWorkspace {
         }
     }
 
-    void setData(Dataset data) {
-        if (data.d != d || data.dense != route.denseSigma()) throw new IllegalStateException("data set does not fit the route");
-        this.data = data;
+    @Override
+    DMatrixRMaj newMatrix() {
+        return new DMatrixRMaj(m, d);
     }
 
-    /** {@code f = F(w) = -w S(w)} (f must not alias w); sets {@link #train} and {@link #pop} at {@code w}. */
+    @Override
+    void fill(DMatrixRMaj target, DoubleSupplier next) {
+        double[] t = target.data;
+        for (int i = 0, len = m * d; i < len; i++) t[i] = next.getAsDouble();
+    }
+
+    @Override
+    double[] toArray(DMatrixRMaj source) {
+        return source.data.clone();
+    }
+
+    @Override
     void evaluate(DMatrixRMaj w, DMatrixRMaj f) {
         if (route.latent()) evaluateLatent(w, f);
         else evaluateFeature(w, f);
     }
+
+    @Override
+    void axpy(DMatrixRMaj a, double alpha, DMatrixRMaj b, DMatrixRMaj out) {
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] od = out.data;
+        for (int i = 0, len = m * d; i < len; i++) od[i] = ad[i] + alpha * bd[i];
+    }
+
+    @Override
+    void copy(DMatrixRMaj from, DMatrixRMaj to) {
+        to.setTo(from);
+    }
+
+    @Override
+    void applySigma(double[] v, double[] out) {
+        data.applySigma(v, out, sigmaTmp);
+    }
+
+    @Override
+    void applyGram(DMatrixRMaj w, double[] v, double[] out) {
+        double[] wd = w.data;
+        for (int i = 0; i < m; i++) {
+            double acc = 0;
+            for (int j = 0; j < d; j++) acc += wd[i * d + j] * v[j];
+            gramTmp[i] = acc;
+        }
+        java.util.Arrays.fill(out, 0, d, 0.0);
+        for (int i = 0; i < m; i++) {
+            double c = gramTmp[i];
+            for (int j = 0; j < d; j++) out[j] += c * wd[i * d + j];
+        }
+    }
+
+    /** Nothing to free: the matrices are garbage-collected. */
+    @Override
+    public void close() {}
 
     private void evaluateLatent(DMatrixRMaj w, DMatrixRMaj f) {
         // Works with transposes (d x m): the products then stream the big d x d (or d x n) operand once.
@@ -83,7 +133,7 @@ final class FlowWorkspace {
         double trASA = dot(q, g);
         double trA2 = dot(g, g);
         double trA = CommonOps_DDRM.trace(g);
-        train = 0.5 * (trASA - 2 * trAS + data.traceSigma());
+        train = 0.5 * (trASA - 2 * trAS + data.traceSigma);
         pop = 0.5 * (trA2 - 2 * trA + d);
         // F = 2P - G P - Q W (W A Sigma = G P, W Sigma A = Q W), as F^T = 2P^T - P^T G - W^T Q
         CommonOps_DDRM.mult(-1.0, pt, g, ft);
@@ -123,63 +173,6 @@ final class FlowWorkspace {
         double[] y = c.data;
         double s = 0;
         for (int i = 0, len = a.getNumElements(); i < len; i++) s += x[i] * y[i];
-        return s;
-    }
-
-    /**
-     * Rough largest curvature of {@code L_tr} that a step along the trajectory from {@code w} meets:
-     * {@code lambda = ||Sigma|| * max(4, 2 (||W^T W|| - 1))}. At a minimum ({@code A} a projection) the
-     * top Hessian eigenvalue is {@code 4 ||Sigma||}; while {@code ||A|| = a} is large, a step along the
-     * top singular direction multiplies it by about {@code 1 - 2 dt ||Sigma|| (a - 1)} (the secant
-     * slope, exact for {@code d = m = 1}), which overshoots without bound once that exceeds 2. Both
-     * norms by 30 power iterations; returns {@code {lambda, ||Sigma||, ||W^T W||}}. Since the top
-     * directions of {@code W} and {@code Sigma} need not align, it may overestimate.
-     */
-    double[] curvature(DMatrixRMaj w) {
-        int n = data.n;
-        double[] v = new double[d];
-        double[] u = new double[d];
-        double[] tmp = new double[Math.max(n, m)];
-        double sigmaNorm = power(v, u, () -> data.applySigma(v, u, tmp));
-        double aNorm = power(v, u, () -> {
-            double[] wd = w.data;
-            for (int i = 0; i < m; i++) {
-                double acc = 0;
-                for (int j = 0; j < d; j++) acc += wd[i * d + j] * v[j];
-                tmp[i] = acc;
-            }
-            java.util.Arrays.fill(u, 0.0);
-            for (int i = 0; i < m; i++) {
-                double c = tmp[i];
-                for (int j = 0; j < d; j++) u[j] += c * wd[i * d + j];
-            }
-        });
-        return new double[] {sigmaNorm * Math.max(4.0, 2.0 * (aNorm - 1.0)), sigmaNorm, aNorm};
-    }
-
-    /** Power iteration u = Op v on a symmetric PSD operator; returns the Rayleigh-quotient estimate. */
-    private double power(double[] v, double[] u, Runnable op) {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(0x5EEDL);
-        for (int i = 0; i < d; i++) v[i] = 1.0 + 0.1 * r.nextGaussian();
-        normalize(v);
-        double est = 0;
-        for (int it = 0; it < 30; it++) {
-            op.run();
-            double rq = 0;
-            for (int i = 0; i < d; i++) rq += u[i] * v[i];
-            est = Math.max(est, rq);
-            System.arraycopy(u, 0, v, 0, d);
-            if (normalize(v) == 0) break;
-        }
-        return est;
-    }
-
-    private static double normalize(double[] v) {
-        double s = 0;
-        for (double x : v) s += x * x;
-        s = Math.sqrt(s);
-        if (s == 0 || !Double.isFinite(s)) return 0;
-        for (int i = 0; i < v.length; i++) v[i] /= s;
         return s;
     }
 }

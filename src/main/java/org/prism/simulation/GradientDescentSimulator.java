@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -36,9 +37,11 @@ import org.ejml.data.DMatrixRMaj;
  * formed). So {@code O(m d^2 + m^2 d)} per step, or {@code O(m d n + m^2 d)} via {@code X}; one
  * evaluation per Euler step, four per RK4 step. Forming {@code Sigma} costs {@code d^2 n} once per
  * data set. Memory per worker thread: {@code O(md + m^2)} or {@code O(md + d^2)} work matrices plus
- * the data ({@code d^2}, or {@code 2dn} via {@code X}); no allocation inside the time loop (EJML
- * products into preallocated matrices). Sizes are checked against the heap before anything large
- * is allocated.
+ * the data ({@code d^2}, or {@code 2dn} via {@code X}); no allocation inside the time loop (products
+ * into matrices allocated once per worker). The products run on the {@link Backend}: OpenBLAS on
+ * off-heap buffers where it loads (it also halves the symmetric products), else EJML on the heap;
+ * the route is the same either way. Sizes are checked against the available memory (the heap, and
+ * for OpenBLAS also JavaCPP's off-heap allowance) before anything large is allocated.
  *
  * <h2>Seeds, threads, determinism</h2>
  * With {@code root = new SplittableRandom(seed)}: the shared data set (if {@code fixedData}) is drawn
@@ -47,10 +50,14 @@ import org.ejml.data.DMatrixRMaj;
  * {@code r_i.split()} and {@code W(0)} from the next {@code r_i.split()}. So a run's {@code W(0)} is
  * the same with and without {@code fixedData}, and results are identical for any thread count.
  * Runs are spread over a fixed pool of {@code threads} workers (default: available processors);
- * each worker reuses its preallocated matrices for the seeds it takes.
+ * each worker reuses its preallocated matrices for the seeds it takes. With OpenBLAS, each worker's
+ * products use {@code max(1, min(threads, processors) / workers)} BLAS threads, so fewer seeds than
+ * threads still use every core, and workers times BLAS threads exceed neither {@code threads} nor the
+ * processors (unless there are more workers than processors); this does not change the results
+ * either (see {@link NativeFlowWorkspace}).
  *
  * <h2>Failures</h2>
- * Bad input and sizes that do not fit in the heap: {@link IllegalArgumentException} before anything
+ * Bad input and sizes that do not fit in memory: {@link IllegalArgumentException} before anything
  * runs. A step far beyond the estimated stability limit (more than {@value #REFUSE_FACTOR} times
  * {@code c / lambda_max}, {@code c = 2} for Euler, {@code 2.785} for RK4, with
  * {@code lambda_max ~ ||Sigma|| max(4, 2 ||A(0)|| - 2)} by power iteration) is refused the same
@@ -63,25 +70,32 @@ public final class GradientDescentSimulator {
     public static final double DIVERGENCE_FACTOR = 1e12;
     /** A step above this factor times the estimated stability limit is refused. */
     public static final double REFUSE_FACTOR = 10;
-    /** Fraction of the available heap the matrices may use. */
+    /** Fraction of the available memory the matrices may use. */
     static final double HEAP_FRACTION = 0.85;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private final int threads;
+    private final Backend backend;
 
     /** A simulator using as many worker threads as there are available processors. */
     public GradientDescentSimulator() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A simulator using at most {@code threads} worker threads (results do not depend on it). */
+    /** A simulator using at most {@code threads} threads (results do not depend on it), on {@link Backend#current()}. */
     public GradientDescentSimulator(int threads) {
+        this(threads, Backend.current());
+    }
+
+    /** A simulator on a given backend (for tests that compare the backends). */
+    GradientDescentSimulator(int threads, Backend backend) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.backend = backend;
     }
 
     /**
-     * Chooses the route and the number of threads, and checks that the matrices fit in the heap.
+     * Chooses the route and the number of threads, and checks that the matrices fit in memory.
      *
      * @throws IllegalArgumentException if they do not fit, even with one thread
      */
@@ -89,8 +103,7 @@ public final class GradientDescentSimulator {
         long d = p.d();
         long m = p.m();
         long n = p.n();
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long available = backend.availableBytes();
         double budget = HEAP_FRACTION * available;
         int records = p.recordCount();
         List<Route> byCost = new ArrayList<>(List.of(Route.values()));
@@ -103,8 +116,9 @@ public final class GradientDescentSimulator {
             double shared = 8 * ((p.fixedData() ? data : 0) + (2.0 * p.seeds() + 5) * records);
             int fit = (int) Math.min(Integer.MAX_VALUE, Math.floor((budget - shared) / perWorker));
             int t = Math.min(Math.min(threads, p.seeds()), fit);
-            SimulationPlan plan = new SimulationPlan(route,
-                    p.integrator().evaluationsPerStep() * route.multiplyAdds(d, m, n), shared, perWorker, Math.max(t, 1), available);
+            int workers = Math.max(t, 1);
+            SimulationPlan plan = new SimulationPlan(route, p.integrator().evaluationsPerStep() * route.multiplyAdds(d, m, n),
+                    shared, perWorker, workers, available, backend, backend == Backend.OPENBLAS ? blasThreads(workers) : 1);
             if (t >= 1 && largestMatrix(route, d, m, n) <= MAX_ARRAY) return plan;
             if (smallest == null || plan.totalBytes() < smallest.totalBytes()) smallest = plan;
         }
@@ -113,9 +127,14 @@ public final class GradientDescentSimulator {
             throw new IllegalArgumentException(String.format("d=%d, m=%d, n=%d: a work matrix would have %.3g entries, more than"
                     + " a Java array holds (2^31)", d, m, n, largestMatrix(r, d, m, n)));
         }
-        throw new IllegalArgumentException(String.format("d=%d, m=%d, n=%d: the matrices need about %s but the Java heap has %s"
-                + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)",
-                d, m, n, bytes(smallest.totalBytes()), bytes(available)));
+        throw new IllegalArgumentException(String.format("d=%d, m=%d, n=%d: the matrices need about %s but the Java heap%s has %s"
+                + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)", d, m, n, bytes(smallest.totalBytes()),
+                backend == Backend.OPENBLAS ? " (and JavaCPP's off-heap limit, which follows it)" : "", bytes(available)));
+    }
+
+    /** BLAS threads per worker: the requested threads, at most the processors, shared among the workers. */
+    private int blasThreads(int workers) {
+        return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()) / workers);
     }
 
     private static double largestMatrix(Route r, long d, long m, long n) {
@@ -149,25 +168,32 @@ public final class GradientDescentSimulator {
         SplittableRandom[] runRng = new SplittableRandom[seeds];
         for (int i = 0; i < seeds; i++) runRng[i] = root.split();
         Route route = plan.route();
-        Dataset shared = null;
-        if (p.fixedData()) {
-            shared = new Dataset(p.d(), p.n(), route.denseSigma());
-            shared.fill(dataRoot);
-        }
         double[][] train = new double[seeds][rec.length];
         double[][] pop = new double[seeds][rec.length];
-        BlockingQueue<Runner> idle = new ArrayBlockingQueue<>(plan.threads());
-        for (int t = 0; t < plan.threads(); t++) idle.add(new Runner(route, p.d(), p.m(), p.n(), p.integrator(), shared));
         AtomicBoolean warned = new AtomicBoolean();
         // report progress about every 1e8 multiply-adds (tens of ms), and at least 200 times per run
         long chunk = Math.max(1, Math.min(p.steps() / 200, (long) (1e8 / plan.multiplyAddsPerStep())));
-        ExecutorService pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
+        Dataset shared = null;
+        List<Runner<?>> runners = new ArrayList<>();
+        ExecutorService pool = null;
+        boolean stopped = true;
+        NativeBlas.Lease blasThreads = backend == Backend.OPENBLAS ? NativeBlas.threads(plan.blasThreads()) : null;
         try {
+            if (p.fixedData()) {
+                shared = backend.dataset(p.d(), p.n(), route.denseSigma());
+                shared.fill(dataRoot);
+            }
+            BlockingQueue<Runner<?>> idle = new ArrayBlockingQueue<>(plan.threads());
+            for (int t = 0; t < plan.threads(); t++) {
+                runners.add(Runner.create(backend, route, p.d(), p.m(), p.n(), p.integrator(), shared));
+                idle.add(runners.get(t));
+            }
+            pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < seeds; i++) {
                 int index = i;
                 done.submit(() -> {
-                    Runner r = idle.take();
+                    Runner<?> r = idle.take();
                     try {
                         r.runSeed(index, runRng[index], p, rec, train[index], pop[index], l, chunk, warned);
                     } finally {
@@ -184,12 +210,22 @@ public final class GradientDescentSimulator {
                 }
             }
         } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (pool != null) {
+                pool.shutdownNow();
+                try {
+                    stopped = pool.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    stopped = false;
+                    Thread.currentThread().interrupt();
+                }
             }
+            // Off-heap buffers are freed now rather than by the garbage collector, but never under a
+            // worker still inside a (long) native product: then they are left to the collector.
+            if (stopped) {
+                for (Runner<?> r : runners) r.close();
+                if (shared != null) shared.close();
+            }
+            if (blasThreads != null) blasThreads.close();
         }
         double[] times = new double[rec.length];
         for (int j = 0; j < rec.length; j++) times[j] = rec[j] * p.dt();
@@ -251,9 +287,15 @@ public final class GradientDescentSimulator {
         return trajectory(w0, x, dt, p.recordSteps(), integrator, Route.cheapest(p.d(), p.m(), p.n()));
     }
 
-    /** As above, with explicit recording steps and a forced route (for tests of the routes). */
+    /** As above, with explicit recording steps and a forced route (for tests of the routes), on {@link Backend#current()}. */
     static double[][] trajectory(DMatrixRMaj w0, DMatrixRMaj x, double dt, int[] recordSteps, Integrator integrator,
             Route route) throws InterruptedException {
+        return trajectory(w0, x, dt, recordSteps, integrator, route, Backend.current());
+    }
+
+    /** As above, on a given backend (for tests that compare the backends). */
+    static double[][] trajectory(DMatrixRMaj w0, DMatrixRMaj x, double dt, int[] recordSteps, Integrator integrator,
+            Route route, Backend backend) throws InterruptedException {
         if (w0.numCols != x.numRows) {
             throw new IllegalArgumentException("W0 is " + w0.numRows + " x " + w0.numCols + " but X is " + x.numRows + " x "
                     + x.numCols + ": W0 needs d = " + x.numRows + " columns");
@@ -262,41 +304,71 @@ public final class GradientDescentSimulator {
         int m = w0.numRows;
         int n = x.numCols;
         int steps = recordSteps[recordSteps.length - 1];
-        Dataset data = Dataset.of(x, route.denseSigma());
-        Runner r = new Runner(route, d, m, n, integrator, data);
-        r.w.setTo(w0);
         double[] train = new double[recordSteps.length];
         double[] pop = new double[recordSteps.length];
-        r.checkStability(0, dt, integrator, ProgressListener.NONE, new AtomicBoolean());
-        r.integrate(0, false, dt, steps, recordSteps, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+        try (Runner<?> r = Runner.create(backend, route, d, m, n, integrator, null)) {
+            r.data.set(x);
+            r.load(w0.data);
+            r.checkStability(0, dt, integrator, ProgressListener.NONE, new AtomicBoolean());
+            r.integrate(0, false, dt, steps, recordSteps, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+        }
         double[] times = new double[recordSteps.length];
         for (int j = 0; j < times.length; j++) times[j] = recordSteps[j] * dt;
         return new double[][] {times, train, pop};
     }
 
-    /** The matrices of one worker thread, reused for every seed it runs. */
-    static final class Runner {
-        final FlowWorkspace ws;
-        final DMatrixRMaj w;
-        private final DMatrixRMaj f;
-        private final DMatrixRMaj tmp;
-        private final DMatrixRMaj k;
-        private final DMatrixRMaj acc;
-        private final Dataset data;
+    /**
+     * The matrices of one worker thread, reused for every seed it runs: an engine ({@link FlowEngine})
+     * with {@code W}, {@code F} and the integrator's buffers in its storage, and the worker's own data
+     * set unless the data are shared. Closing it frees the engine and its own data set.
+     */
+    static final class Runner<M> implements AutoCloseable {
+        final FlowEngine<M> ws;
+        final M w;
+        private final M f;
+        private final M tmp;
+        private final M k;
+        private final M acc;
+        final Dataset data;
         private final boolean ownData;
         private double lambda;
 
-        Runner(Route route, int d, int m, int n, Integrator integrator, Dataset shared) {
-            ws = new FlowWorkspace(route, d, m, n);
-            w = new DMatrixRMaj(m, d);
-            f = new DMatrixRMaj(m, d);
+        private Runner(FlowEngine<M> ws, Integrator integrator, Dataset data, boolean ownData) {
+            this.ws = ws;
+            this.data = data;
+            this.ownData = ownData;
+            w = ws.newMatrix();
+            f = ws.newMatrix();
             boolean rk4 = integrator == Integrator.RK4;
-            tmp = rk4 ? new DMatrixRMaj(m, d) : null;
-            k = rk4 ? new DMatrixRMaj(m, d) : null;
-            acc = rk4 ? new DMatrixRMaj(m, d) : null;
-            ownData = shared == null;
-            data = ownData ? new Dataset(d, n, route.denseSigma()) : shared;
-            ws.setData(data);
+            tmp = rk4 ? ws.newMatrix() : null;
+            k = rk4 ? ws.newMatrix() : null;
+            acc = rk4 ? ws.newMatrix() : null;
+        }
+
+        /** A runner on {@code backend}, on the {@code shared} data set or (if null) on its own. */
+        static Runner<?> create(Backend backend, Route route, int d, int m, int n, Integrator integrator, Dataset shared) {
+            Dataset data = shared == null ? backend.dataset(d, n, route.denseSigma()) : shared;
+            return of(backend.engine(route, m, data), integrator, data, shared == null);
+        }
+
+        private static <M> Runner<M> of(FlowEngine<M> ws, Integrator integrator, Dataset data, boolean ownData) {
+            return new Runner<>(ws, integrator, data, ownData);
+        }
+
+        /** Sets {@code W} to the {@code m x d} row-major {@code values}. */
+        void load(double[] values) {
+            int[] i = {0};
+            fillW(() -> values[i[0]++]);
+        }
+
+        /** The entries of {@code W}, row by row (a copy). */
+        double[] weights() {
+            return ws.toArray(w);
+        }
+
+        /** Sets the entries of {@code W}, row by row, from {@code next}. */
+        void fillW(DoubleSupplier next) {
+            ws.fill(w, next);
         }
 
         void runSeed(int index, SplittableRandom rng, SimulationParams p, int[] rec, double[] train, double[] pop,
@@ -305,8 +377,7 @@ public final class GradientDescentSimulator {
             SplittableRandom initRng = rng.split();
             if (ownData) data.fill(dataRng);
             double sd = Math.sqrt(p.sigma2());
-            double[] wd = w.data;
-            for (int i = 0, len = wd.length; i < len; i++) wd[i] = sd * initRng.nextGaussian();
+            fillW(() -> sd * initRng.nextGaussian());
             checkStability(index, p.dt(), p.integrator(), l, warned);
             integrate(index, p.seeds() > 1, p.dt(), p.steps(), rec, p.integrator(), train, pop, l, chunk);
         }
@@ -368,7 +439,7 @@ public final class GradientDescentSimulator {
                 if (step == steps) break;
                 if (Thread.interrupted()) throw new InterruptedException("interrupted at step " + step);
                 if (integrator == Integrator.EULER) {
-                    axpy(w, dt, f, w);
+                    ws.axpy(w, dt, f, w);
                 } else {
                     rk4Step(dt);
                 }
@@ -383,30 +454,28 @@ public final class GradientDescentSimulator {
         /** One Euler step with evaluation of the losses at the current point (for benchmarks). */
         void eulerStep(double dt) {
             ws.evaluate(w, f);
-            axpy(w, dt, f, w);
+            ws.axpy(w, dt, f, w);
         }
 
         /** Classical RK4 step from {@link #w}, whose field {@link #f} is already evaluated. */
         private void rk4Step(double dt) {
-            acc.setTo(f);
-            axpy(w, dt / 2, f, tmp);
+            ws.copy(f, acc);
+            ws.axpy(w, dt / 2, f, tmp);
             ws.evaluate(tmp, k);
-            axpy(acc, 2, k, acc);
-            axpy(w, dt / 2, k, tmp);
+            ws.axpy(acc, 2, k, acc);
+            ws.axpy(w, dt / 2, k, tmp);
             ws.evaluate(tmp, k);
-            axpy(acc, 2, k, acc);
-            axpy(w, dt, k, tmp);
+            ws.axpy(acc, 2, k, acc);
+            ws.axpy(w, dt, k, tmp);
             ws.evaluate(tmp, k);
-            axpy(acc, 1, k, acc);
-            axpy(w, dt / 6, acc, w);
+            ws.axpy(acc, 1, k, acc);
+            ws.axpy(w, dt / 6, acc, w);
         }
 
-        /** {@code out = a + alpha b} (out may alias a). */
-        private static void axpy(DMatrixRMaj a, double alpha, DMatrixRMaj b, DMatrixRMaj out) {
-            double[] ad = a.data;
-            double[] bd = b.data;
-            double[] od = out.data;
-            for (int i = 0, len = a.getNumElements(); i < len; i++) od[i] = ad[i] + alpha * bd[i];
+        @Override
+        public void close() {
+            ws.close();
+            if (ownData) data.close();
         }
     }
 }

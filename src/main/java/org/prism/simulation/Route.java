@@ -3,9 +3,12 @@ package org.prism.simulation;
 /**
  * How one evaluation of the flow field {@code F(W) = -W S}, {@code S = (A-I) Sigma + Sigma (A-I)},
  * and of the two losses is computed. Four algebraically equivalent orders of the same products;
- * {@link #cheapest} picks the one with fewest multiply-adds. All use only the products
- * {@code C = a b} and {@code C = a^T b} (EJML's fast row-reordered kernels) into preallocated
- * matrices.
+ * {@link #cheapest} picks the one with fewest multiply-adds, for either {@link Backend}. With EJML
+ * ({@link FlowWorkspace}) all use only the products {@code C = a b} and {@code C = a^T b} (EJML's fast
+ * row-reordered kernels) into preallocated matrices; with OpenBLAS ({@link NativeFlowWorkspace}) the
+ * symmetric products ({@code W W^T} or {@code W^T W}, and those by the result) are {@code syrk} and
+ * {@code symm}, which saves {@code m^2 d / 2} (latent) or {@code m d^2 / 2} (feature) multiply-adds
+ * of the counts below.
  *
  * <p>Latent routes never form a {@code d x d} matrix from {@code W}: with {@code P = W Sigma}
  * ({@code m x d}), {@code G = W W^T} and {@code Q = P W^T = W Sigma W^T} ({@code m x m}),
@@ -67,7 +70,8 @@ public enum Route {
     /**
      * Doubles of the work matrices of one evaluation, beyond {@code W}, {@code F}, the integrator's
      * buffers and the data: latent {@code 3md + 2m^2} (+ {@code mn} for {@code W X}); feature
-     * {@code 2d^2} (+ {@code dn} for {@code B X}).
+     * {@code 2d^2} (+ {@code dn} for {@code B X}). The native engine needs no transposes: latent
+     * {@code md} fewer.
      */
     public double workDoubles(long d, long m, long n) {
         double dd = d;
@@ -81,9 +85,13 @@ public enum Route {
         };
     }
 
-    /** Doubles of one data set: {@code Sigma} ({@code d^2}) plus a sampling block, or {@code X} and {@code X^T} ({@code 2dn}). */
+    /**
+     * Doubles of one data set: {@code Sigma} ({@code d^2}) plus a sampling block twice (the native data
+     * set copies it off the heap for BLAS), or {@code X} and {@code X^T} ({@code 2dn}; the native data
+     * set keeps {@code X^T} only).
+     */
     public double dataDoubles(long d, long n) {
-        return denseSigma ? (double) d * d + (double) Dataset.blockRows(d, n) * d : 2.0 * d * n;
+        return denseSigma ? (double) d * d + 2.0 * Dataset.blockRows(d, n) * d : 2.0 * d * n;
     }
 
     /** The route with fewest multiply-adds per evaluation (ties: declaration order). */

@@ -10,10 +10,14 @@ package org.prism.simulation;
  *        matrices, and its own data set unless the data are fixed
  * @param threads worker threads that will be used: at most the requested threads, the seeds, and
  *        what fits in the heap
- * @param availableBytes heap still available when planned ({@code Runtime.maxMemory()} minus used)
+ * @param availableBytes memory still available when planned: the heap ({@code Runtime.maxMemory()}
+ *        minus used), and for OpenBLAS at most JavaCPP's off-heap allowance
+ * @param backend where the products run
+ * @param blasThreads threads of each worker's BLAS products (1 for EJML; for OpenBLAS
+ *        {@code max(1, min(requested threads, processors) / workers)})
  */
 public record SimulationPlan(Route route, double multiplyAddsPerStep, double sharedBytes, double bytesPerWorker,
-        int threads, long availableBytes) {
+        int threads, long availableBytes, Backend backend, int blasThreads) {
 
     /** Total multiply-adds of the run: steps times seeds times {@link #multiplyAddsPerStep}. */
     public double totalMultiplyAdds(SimulationParams p) {

@@ -47,6 +47,7 @@ public final class SimulationReport {
                 p.fixedData() ? "fixed (one X, W(0) resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
         w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L(0) = %s%n",
                 r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(), p.expectedInitialLoss());
+        w.printf(Locale.ROOT, "# %s; %s%n", r.plan().backend().describe(), r.plan().backend().threads(r.plan().threads(), r.plan().blasThreads()));
         w.flush();
         csv(out, r);
     }
