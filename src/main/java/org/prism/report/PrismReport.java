@@ -320,7 +320,28 @@ public final class PrismReport {
                 }
             }
         }
+        if (best == null) best = planarLayout(vs); // P of dimension 1 or 2: a projection on two coordinates
         return normalise(best);
+    }
+
+    /** The projection on the pair of coordinates that spreads the vertices best (any polytope). */
+    private static double[][] planarLayout(List<IntVector> vs) {
+        int n = vs.get(0).dimension();
+        double[][] best = null;
+        double bestScore = -1;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (a == b) continue;
+                double[][] xy = new double[vs.size()][];
+                for (int i = 0; i < vs.size(); i++) xy[i] = new double[] {vs.get(i).get(a), vs.get(i).get(b)};
+                double score = spread(xy);
+                if (score > bestScore + 1e-9) {
+                    bestScore = score;
+                    best = xy;
+                }
+            }
+        }
+        return best;
     }
 
     private static boolean rank3(List<IntVector> vs, int[] ax) {

@@ -148,7 +148,9 @@ public final class ReportWriter {
             w.write("Per-order polytope P: " + f[0] + " vertices" + (f.length > 1 ? ", " + f[1] + " edges" : "")
                     + (f.length > 2 ? ", " + f[2] + " two-faces" : "") + " (dimension " + d.perOrder().dimension() + "); the same exact step at every order from 1 on: "
                     + d.consistent() + ".\n");
-            w.write("Pareto terms lie on: " + PrismReport.relationsText(d) + ".\n\n");
+            String relations = PrismReport.relationsText(d);
+            w.write((relations.isBlank() ? "The Pareto terms satisfy no affine relation (they span the exponent space)."
+                    : "Every Pareto term satisfies " + relations + ".") + "\n\n");
             w.write("| face | families | scaling | T | loss scale |\n|---|---|---|---|---|\n");
             for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
                 w.write("| " + (r.name() == null ? "(unnamed)" : r.name()) + " | " + String.join(", ", r.families()) + " | " + r.relationsText()
