@@ -51,7 +51,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order benchmark");
-            else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER + 1, "benchmark (order 10 needs PRISM_JAVA_OPTS=-Xmx20g)");
+            else Limits.requireExactOrder(maxOrder);
             PrintWriter out = spec.commandLine().getOut();
             if (markdown) {
                 out.println("| s | words train | words pop | states | terms train | terms pop | time (s) | cumulative (s) | peak heap (MiB) |");

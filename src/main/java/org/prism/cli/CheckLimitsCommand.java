@@ -47,7 +47,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
         modelOption.load().requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
         if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
+        else Limits.requireExactOrder(maxOrder);
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
         List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);
         LimitCheckReport.text(spec.commandLine().getOut(), rows, verbose);

@@ -34,7 +34,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0.." + Limits.MAX_EXACT_ORDER + ").")
+    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0.." + Limits.MAX_EXACT_ORDER + "; " + Limits.MAX_EXACT_ORDER_LARGE_HEAP + " with a 20 GiB heap; --leading: 0.." + Limits.MAX_LEADING_ORDER + ").")
     int order;
 
     @Mixin
@@ -56,7 +56,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (leading) Limits.requireOrder(order, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "exact engine");
+        else Limits.requireExactOrder(order);
         ModelOption.LoadedModel loaded = modelOption.load();
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();

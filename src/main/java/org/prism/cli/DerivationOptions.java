@@ -39,7 +39,7 @@ final class DerivationOptions {
     DerivedPrism derive() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
         if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireOrder(maxOrder, Limits.MAX_EXACT_ORDER, "exact engine");
+        else Limits.requireExactOrder(maxOrder);
         ModelOption.LoadedModel m = loaded();
         PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
         try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {

@@ -18,7 +18,19 @@ final class Limits {
     /** Explicit diagram enumeration: pairings visited, summed over the orders asked. */
     static final long MAX_PAIRINGS = 30_000_000L;
 
+    /** Order 10 of the exact engine: about 3.5 min and 20 GiB of heap (README, Benchmarks). */
+    static final int MAX_EXACT_ORDER_LARGE_HEAP = 10;
+    static final long LARGE_HEAP_BYTES = 19L << 30;
+
     private Limits() {}
+
+    /** The exact engine's orders: up to 9 always, 10 when the JVM has a heap of about 20 GiB. */
+    static void requireExactOrder(int order) {
+        if (order == MAX_EXACT_ORDER_LARGE_HEAP && Runtime.getRuntime().maxMemory() < LARGE_HEAP_BYTES) {
+            throw new IllegalArgumentException("order " + order + " of the exact engine needs about 20 GiB of heap and 3-4 minutes: run with PRISM_JAVA_OPTS=\"-Xmx20g -Xss16m\" (or use --leading)");
+        }
+        requireOrder(order, MAX_EXACT_ORDER_LARGE_HEAP, "exact engine");
+    }
 
     static void requireOrder(int order, int max, String what) {
         if (order < 0) throw new IllegalArgumentException("--order must be >= 0, got " + order);
