@@ -22,7 +22,18 @@ final class Limits {
     static final int MAX_EXACT_ORDER_LARGE_HEAP = 10;
     static final long LARGE_HEAP_BYTES = 19L << 30;
 
+    /**
+     * Tensor-network engine (models that are not traces of matrix products): order 5 of the CP
+     * examples takes 15-70 s, and each order costs 10-20x more.
+     */
+    static final int MAX_NETWORK_ORDER = 5;
+
     private Limits() {}
+
+    /** The order limit of the engine that will run {@code model}. */
+    static void requireOrderFor(ModelOption.LoadedModel model, int order) {
+        if (model.engine().matrixModel().isEmpty()) requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
+    }
 
     /** The exact engine's orders: up to 9 always, 10 when the JVM has a heap of about 20 GiB. */
     static void requireExactOrder(int order) {

@@ -57,6 +57,12 @@ class ModelOptionTest {
         CliRunner loss = CliRunner.run("coefficients", "-s", "1", "-l", "nope", "--model", TIED);
         assertEquals(2, loss.exitCode());
         assertTrue(loss.err().contains("no loss 'nope'"), loss.err());
+        CliRunner far = CliRunner.run("coefficients", "-s", "8", "--model", "examples/cp4-sym.prism");
+        assertEquals(2, far.exitCode());
+        assertTrue(far.err().contains("tensor-network engine"), far.err());
+        CliRunner leading = CliRunner.run("coefficients", "-s", "2", "--leading", "--model", "examples/cp3-sym.prism");
+        assertEquals(2, leading.exitCode());
+        assertTrue(leading.err().contains("no leading-order engine"), leading.err());
         CliRunner limit = CliRunner.run("limit", "--regime", "large-data", "--model", "examples/untied-autoencoder.prism");
         assertEquals(2, limit.exitCode());
         assertTrue(limit.err().contains("tied autoencoder only"), limit.err());
