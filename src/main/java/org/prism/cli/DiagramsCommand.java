@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.diagram.LossCoefficients;
+import org.prism.diagram.NetworkEngine;
+import org.prism.diagram.NetworkTerm;
+import org.prism.report.NetworkExport;
 import org.prism.expansion.LossExpansion;
 import org.prism.model.MatrixModel;
 import org.prism.regime.PrismDerivation;
@@ -60,6 +63,7 @@ public final class DiagramsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelOption.LoadedModel loaded = modelOption.load();
+        if (loaded.engine() instanceof NetworkEngine networks) return networks(networks, loaded.loss(loss.loss));
         MatrixModel model = loaded.requireMatrix("explicit diagrams");
         String lossName = loaded.loss(loss.loss);
         Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "diagram enumeration");
@@ -91,6 +95,35 @@ public final class DiagramsCommand implements Callable<Integer> {
         switch (format) {
             case text -> DiagramsReport.text(w, lossName, out, orders, symbols);
             case json -> DiagramsReport.json(w, lossName, out, orders, symbols);
+        }
+        return 0;
+    }
+
+    /** A model in index notation: its diagrams are the tensor networks of D^s L, each with its exact expectation. */
+    private int networks(NetworkEngine engine, String lossName) throws java.io.IOException {
+        if (pareto) throw new IllegalArgumentException("--pareto needs a matrix model; " + engine.name() + " lists tensor networks");
+        Limits.requireOrder(order, Limits.MAX_NETWORK_ORDER, "tensor-network engine");
+        List<Integer> orders = new ArrayList<>();
+        List<List<NetworkTerm>> terms = new ArrayList<>();
+        var exact = engine.exact(lossName);
+        for (int s = only ? order : 0; s <= order; s++) {
+            List<NetworkTerm> ts = engine.terms(lossName, s);
+            org.prism.algebra.Polynomial total = org.prism.algebra.Polynomial.ZERO;
+            for (NetworkTerm t : ts) total = total.add(t.contribution());
+            if (!total.equals(exact.coefficient(s))) throw new IllegalStateException("sum over networks differs from the engine's c_" + s);
+            orders.add(s);
+            terms.add(ts);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        switch (format) {
+            case text -> {
+                for (int i = 0; i < orders.size(); i++) {
+                    org.prism.algebra.Polynomial total = org.prism.algebra.Polynomial.ZERO;
+                    for (NetworkTerm t : terms.get(i)) total = total.add(t.contribution());
+                    NetworkExport.text(w, lossName, orders.get(i), terms.get(i), total, engine.symbols());
+                }
+            }
+            case json -> NetworkExport.json(w, lossName, orders, terms, engine.symbols());
         }
         return 0;
     }

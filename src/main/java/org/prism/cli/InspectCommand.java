@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import org.prism.diagram.DiagramClass;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.expansion.LossExpansion;
+import org.prism.diagram.NetworkEngine;
+import org.prism.diagram.NetworkTerm;
 import org.prism.model.MatrixModel;
+import org.prism.report.NetworkExport;
 import org.prism.report.DiagramExport;
 import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
@@ -44,10 +47,11 @@ public final class InspectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("malformed diagram id '" + id + "': expected LOSS.S.K, e.g. train.2.5");
         }
         ModelOption.LoadedModel loaded = modelOption.load();
-        MatrixModel model = loaded.requireMatrix("explicit diagrams");
         String loss = loaded.loss(parts[0]);
         int s = Integer.parseInt(parts[1]);
         int k = Integer.parseInt(parts[2]);
+        if (loaded.engine() instanceof NetworkEngine networks) return network(networks, loss, s, k);
+        MatrixModel model = loaded.requireMatrix("explicit diagrams");
         LossExpansion expansion = new LossExpansion(model, loss);
         Limits.requireOrder(s, Limits.MAX_EXACT_ORDER, "diagram enumeration");
         if (DiagramExpansion.pairingCount(expansion, s) > Limits.MAX_PAIRINGS) {
@@ -65,6 +69,25 @@ public final class InspectCommand implements Callable<Integer> {
             case dot -> DiagramExport.dot(out, c);
             case tikz -> DiagramExport.tikz(out, c, symbols);
             case json -> DiagramExport.json(out, c, symbols);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One tensor network of D^s L of a model in index notation. */
+    private int network(NetworkEngine engine, String loss, int s, int k) throws java.io.IOException {
+        Limits.requireOrder(s, Limits.MAX_NETWORK_ORDER, "tensor-network engine");
+        List<NetworkTerm> terms = engine.terms(loss, s);
+        if (k >= terms.size()) {
+            throw new IllegalArgumentException("unknown network id '" + id + "': D^" + s + " " + loss + " has networks 0.." + (terms.size() - 1));
+        }
+        NetworkTerm t = terms.get(k);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case ascii -> NetworkExport.ascii(out, t, engine.symbols());
+            case dot -> NetworkExport.dot(out, t);
+            case json -> NetworkExport.json(out, t, engine.symbols());
+            case tikz -> throw new IllegalArgumentException("--format tikz draws trace diagrams; for a tensor network use dot, ascii or json");
         }
         out.flush();
         return 0;

@@ -68,6 +68,13 @@ public final class NetworkEngine implements ModelEngine {
         throw new IllegalArgumentException("model " + model.name() + " has no leading-order engine: planar pairings are defined for trace words, not for tensor networks");
     }
 
+    /** The networks of $D^s L$ with their coefficients and expectations (the tensor model's diagrams). */
+    public List<NetworkTerm> terms(String loss, int s) {
+        requireLoss(loss);
+        NetworkExpansion expansion = new NetworkExpansion(alphabet, loss);
+        return NetworkTerm.of(alphabet, wick, loss, s, expansion.derivative(s).terms());
+    }
+
     @Override
     public Optional<MatrixModel> matrixModel() {
         return Optional.empty();

@@ -67,4 +67,26 @@ class ModelOptionTest {
         assertEquals(2, limit.exitCode());
         assertTrue(limit.err().contains("tied autoencoder only"), limit.err());
     }
+
+    /**
+     * cp3-sym, D^1 L: the gradient of 1/2||sum_h u_h^{x3} - I||^2 has the target part
+     * -3 sum_{jk} delta[a,j,k] U[j,h] U[k,h] = -3 U[a,h]^2, so -||grad||^2 contains -9 sum_{a,h} U[a,h]^4,
+     * whose expectation is 3 sigma^4 p H (E z^4 = 3): the network U^4 on one (p, H) pair, coefficient -9.
+     */
+    @Test
+    void tensorModelsListTheirNetworksWithExactExpectations() {
+        CliRunner list = CliRunner.run("diagrams", "--order", "1", "--only", "--model", "examples/cp3-sym.prism");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().lines().anyMatch(l -> l.matches("pop\\.1\\.\\d+\\s+-9\\s+3\\*sigma\\^4\\*p\\*H\\s+U\\[p0,H0\\] U\\[p0,H0\\] U\\[p0,H0\\] U\\[p0,H0\\]")), list.out());
+        String id = list.out().lines().filter(l -> l.contains("3*sigma^4*p*H")).findFirst().orElseThrow().split("\\s+")[0];
+        CliRunner one = CliRunner.run("inspect", id, "--model", "examples/cp3-sym.prism", "--format", "dot");
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().startsWith("digraph"), one.out());
+        assertEquals(8, one.out().lines().filter(l -> l.contains("->")).count(), one.out()); // 4 factors x 2 slots
+        CliRunner json = CliRunner.run("diagrams", "--order", "0", "--model", "examples/cp3-asym.prism", "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"networks\""), json.out());
+        CliRunner tikz = CliRunner.run("inspect", id, "--model", "examples/cp3-sym.prism", "--format", "tikz");
+        assertEquals(2, tikz.exitCode());
+    }
 }
