@@ -58,11 +58,11 @@ public final class CoefficientsCommand implements Callable<Integer> {
         if (leading) Limits.requireOrder(order, Limits.MAX_LEADING_ORDER, "leading-order engine");
         else Limits.requireExactOrder(order);
         ModelOption.LoadedModel loaded = modelOption.load();
-        Limits.requireOrderFor(loaded, order);
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();
         Point point = at == null ? null : Point.parse(at).requireExactly(symbols);
         String lossName = loaded.loss(loss.loss);
+        Limits.requireOrderFor(loaded, lossName, order, leading);
         ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);
         PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.ratios()) : null;
         List<Polynomial> cs = new ArrayList<>();

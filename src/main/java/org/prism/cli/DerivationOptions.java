@@ -41,7 +41,7 @@ final class DerivationOptions {
         if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
         else Limits.requireExactOrder(maxOrder);
         ModelOption.LoadedModel m = loaded();
-        Limits.requireOrderFor(m, maxOrder);
+        Limits.requireOrderFor(m, lossName(), maxOrder, leading);
         PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
         try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {
             return derivation.derive(lossName(), maxOrder, leading, s -> bar.stepBy(1));

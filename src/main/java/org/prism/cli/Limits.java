@@ -30,9 +30,43 @@ final class Limits {
 
     private Limits() {}
 
-    /** The order limit of the engine that will run {@code model}. */
-    static void requireOrderFor(ModelOption.LoadedModel model, int order) {
-        if (model.engine().matrixModel().isEmpty()) requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
+    /**
+     * Trace words of D^s L one loss may have: the tied autoencoder's train loss has 62 151 at order
+     * 10 (exact engine, 20 GiB) and 218 441 at order 11 (leading engine, 5 GiB). Other matrix models
+     * grow at their own rate (deep-linear: x10 per order), so their limit is found by counting.
+     */
+    static final int MAX_EXACT_WORDS = 70_000;
+    static final int MAX_LEADING_WORDS = 250_000;
+
+    /**
+     * The order limit of the engine that will run {@code loss} of {@code model}: a fixed order for
+     * tensor networks; for trace words, the expansion is counted order by order (cheap against the
+     * Wick recursion) and extrapolated with the last growth factor once it passes a few thousand words.
+     */
+    static void requireOrderFor(ModelOption.LoadedModel model, String loss, int order, boolean leading) {
+        if (model.engine().matrixModel().isEmpty()) {
+            requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
+            return;
+        }
+        int max = leading ? MAX_LEADING_WORDS : MAX_EXACT_WORDS;
+        var expansion = new org.prism.expansion.LossExpansion(model.engine().matrixModel().get(), loss);
+        double words = 1;
+        double growth = 1;
+        for (int s = 0; s <= order; s++) {
+            double w = expansion.derivative(s).size();
+            growth = Math.max(1, w / Math.max(1, words));
+            words = w;
+            if (w > max) break;
+            if (w > 5_000 && s < order) {
+                words = w * Math.pow(growth, order - s);
+                break;
+            }
+        }
+        if (words > max) {
+            throw new IllegalArgumentException("order " + order + " is out of reach of the " + (leading ? "leading-order" : "exact") + " engine for "
+                    + model.name() + ": D^" + order + " " + loss + " has about " + String.format(java.util.Locale.ROOT, "%.2g", words)
+                    + " trace words (limit " + max + "; x" + String.format(java.util.Locale.ROOT, "%.1f", growth) + " per order)");
+        }
     }
 
     /** The exact engine's orders: up to 9 always, 10 when the JVM has a heap of about 20 GiB. */
