@@ -75,9 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             sections.add(ReportWriter.compareSection(comparisons));
         }
-        writer.readme(d, sections);
-        files.add("README.md");
-        printWritten(out, files);
+        StringBuilder models = new StringBuilder();
         if (Files.isDirectory(examples)) {
             try (var list = Files.list(examples)) {
                 for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
@@ -89,9 +87,20 @@ public final class ReportCommand implements Callable<Integer> {
                     }
                     Path dir = out.resolve("models").resolve(m.name());
                     printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
+                    int[] fv = md.perOrder().fVector();
+                    models.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
+                            .append("`): P has ").append(fv[0]).append(" vertices, dimension ").append(md.perOrder().dimension())
+                            .append(md.consistent() ? "" : ", not the same step at every order").append(".\n");
                 }
             }
         }
+        if (models.length() > 0) {
+            sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from c_0..c_" + modelsOrder
+                    + " of the loss its flow follows (regime table, faces, Pareto terms and polytope figure in each folder):\n\n" + models + "\n");
+        }
+        writer.readme(d, sections);
+        files.add("README.md");
+        printWritten(out, files);
         return 0;
     }
 
