@@ -52,29 +52,44 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order benchmark");
             else Limits.requireExactOrder(maxOrder);
-            PrintWriter out = spec.commandLine().getOut();
-            if (markdown) {
-                out.println("| s | words train | words pop | states | terms train | terms pop | time (s) | cumulative (s) | peak heap (MiB) |");
-                out.println("|---|---|---|---|---|---|---|---|---|");
-            } else {
-                out.printf("%3s %12s %10s %10s %12s %10s %10s %12s %10s%n", "s", "words train", "words pop", "states", "terms train",
-                        "terms pop", "time s", "cumul. s", "heap MiB");
-            }
-            out.flush();
             ModelOption.LoadedModel loaded = modelOption.load();
-            org.prism.model.MatrixModel model = loaded.requireMatrix("bench exact");
-            if (model.losses().size() != 2) throw new IllegalArgumentException("bench exact times models with two losses (train and pop); " + loaded.name() + " has " + model.losses().size());
-            ExactBenchmark.run(model, List.copyOf(model.losses().keySet()), maxOrder, leading, r -> {
-                if (markdown) {
-                    out.printf("| %d | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
-                            r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);
-                } else {
-                    out.printf("%3d %12d %10d %10d %12d %10d %10.3f %12.3f %10d%n", r.order(), r.words().get(0), r.words().get(1), r.states(),
-                            r.terms().get(0), r.terms().get(1), r.seconds(), r.cumulative(), r.peakHeapBytes() >> 20);
-                }
-                out.flush();
-            });
+            List<String> losses = loaded.engine().losses();
+            for (String l : losses) Limits.requireOrderFor(loaded, l, maxOrder, leading);
+            PrintWriter out = spec.commandLine().getOut();
+            // one column of words (trace words or networks) and one of terms per loss
+            List<String> head = new ArrayList<>(List.of("s"));
+            String unit = loaded.engine().matrixModel().isPresent() ? "words " : "networks ";
+            for (String l : losses) head.add(unit + l);
+            head.add("states");
+            for (String l : losses) head.add("terms " + l);
+            head.addAll(List.of("time (s)", "cumulative (s)", "peak heap (MiB)"));
+            printRow(out, head);
+            if (markdown) printRow(out, java.util.Collections.nCopies(head.size(), "---"));
+            java.util.function.Consumer<ExactBenchmark.Row> print = r -> {
+                List<String> row = new ArrayList<>(List.of(String.valueOf(r.order())));
+                r.words().forEach(w -> row.add(String.valueOf(w)));
+                row.add(String.valueOf(r.states()));
+                r.terms().forEach(t -> row.add(String.valueOf(t)));
+                row.add(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()));
+                row.add(String.format(java.util.Locale.ROOT, "%.3f", r.cumulative()));
+                row.add(String.valueOf(r.peakHeapBytes() >> 20));
+                printRow(out, row);
+            };
+            if (loaded.engine().matrixModel().isPresent()) {
+                ExactBenchmark.run(loaded.engine().matrixModel().get(), losses, maxOrder, leading, print);
+            } else {
+                if (leading) loaded.engine().leading(losses.get(0)); // says why there is none
+                ExactBenchmark.run(loaded.engine(), losses, maxOrder, print);
+            }
             return 0;
+        }
+
+        /** A markdown row, or right-aligned columns of width 16. */
+        private void printRow(PrintWriter out, List<String> cells) {
+            StringBuilder b = new StringBuilder(markdown ? "|" : "");
+            for (String c : cells) b.append(markdown ? " " + c + " |" : String.format("%16s", c));
+            out.println(b);
+            out.flush();
         }
     }
 

@@ -24,7 +24,7 @@ final class Limits {
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 5 of the CP
-     * examples takes 15-70 s, and each order costs 10-20x more.
+     * examples takes 4-24 s (bench exact --model), and each order costs 5-10x more.
      */
     static final int MAX_NETWORK_ORDER = 5;
 

@@ -22,11 +22,22 @@ public final class ExactBenchmark {
         return run(model, losses, maxOrder, false, onRow);
     }
 
-    /** The same for the exact engine or, with {@code leading}, the planar one ({@link PlanarWick}). */
+    /** The same for the exact engine or, with {@code leading}, the planar one ({@link PlanarWick}); one memo for all losses. */
     public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, boolean leading, java.util.function.Consumer<Row> onRow) {
         TraceExpectation wick = leading ? new PlanarWick(new Alphabet(model)) : new WickRecursion(new Alphabet(model));
-        List<LossCoefficients> engines = new ArrayList<>();
+        List<ExpectedLoss> engines = new ArrayList<>();
         for (String l : losses) engines.add(new LossCoefficients(model, l, wick));
+        return run(engines, wick::states, maxOrder, onRow);
+    }
+
+    /** The same for any model: its engine's losses (a {@link NetworkEngine} shares one Wick memo between them). */
+    public static List<Row> run(ModelEngine model, List<String> losses, int maxOrder, java.util.function.Consumer<Row> onRow) {
+        List<ExpectedLoss> engines = new ArrayList<>();
+        for (String l : losses) engines.add(model.exact(l));
+        return run(engines, () -> engines.get(0).states(), maxOrder, onRow);
+    }
+
+    private static List<Row> run(List<ExpectedLoss> engines, java.util.function.IntSupplier states, int maxOrder, java.util.function.Consumer<Row> onRow) {
         resetPeaks();
         List<Row> rows = new ArrayList<>();
         long start = System.nanoTime();
@@ -34,12 +45,12 @@ public final class ExactBenchmark {
             long t = System.nanoTime();
             List<Integer> words = new ArrayList<>();
             List<Integer> terms = new ArrayList<>();
-            for (LossCoefficients e : engines) {
+            for (ExpectedLoss e : engines) {
                 terms.add(e.coefficient(s).terms().size());
-                words.add(e.expansion().derivative(s).size());
+                words.add(e.terms(s));
             }
             long now = System.nanoTime();
-            Row r = new Row(s, words, wick.states(), terms, (now - t) / 1e9, (now - start) / 1e9, peakHeap());
+            Row r = new Row(s, words, states.getAsInt(), terms, (now - t) / 1e9, (now - start) / 1e9, peakHeap());
             rows.add(r);
             if (onRow != null) onRow.accept(r);
         }
