@@ -90,7 +90,11 @@ public final class DiagramsCommand implements Callable<Integer> {
             }
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (pareto) w.println("# leading diagrams only: terms Pareto-maximal in c_s (same power of sigma, powers of d, m, n maximal)");
+        if (pareto) {
+            List<String> variances = loaded.engine().symbols().stream().filter(x -> !model.sizes().contains(x)).toList();
+            w.println("# leading diagrams only: terms Pareto-maximal in c_s (same power of " + String.join(", ", variances) + ", powers of "
+                    + String.join(", ", model.sizes()) + " maximal)");
+        }
         List<String> symbols = Exponents.symbols(model);
         switch (format) {
             case text -> DiagramsReport.text(w, lossName, out, orders, symbols);

@@ -18,7 +18,13 @@ public record DerivedPrism(
         List<FamilyPolytope.Step> steps,
         Polytope perOrder,
         List<AffineEquation> paretoRelations,
-        List<Regime> regimes) {
+        List<Regime> regimes,
+        List<String> sizes) {
+
+    /** The symbols that are not sizes (variances, weights): dominance keeps their powers equal. */
+    public List<String> varianceSymbols() {
+        return space.symbols().stream().filter(x -> !sizes.contains(x)).toList();
+    }
 
     /** The monomial a vertex of $P$ multiplies a leading term by, e.g. "sigma^2*m" or "d/n". */
     public String familyName(IntVector vertex) {

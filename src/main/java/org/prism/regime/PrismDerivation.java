@@ -117,7 +117,7 @@ public final class PrismDerivation {
         }
         Polytope p = last.increment();
         return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
-                regimes(p, pareto.size() > 1 ? pareto.get(1) : null));
+                regimes(p, pareto.size() > 1 ? pareto.get(1) : null), model.sizes());
     }
 
     private List<Regime> regimes(Polytope p, ParetoTerms order1) {

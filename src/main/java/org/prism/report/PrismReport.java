@@ -26,19 +26,27 @@ public final class PrismReport {
 
     private PrismReport() {}
 
+    /** The dominance rule in words, e.g. "same power of sigma, powers of d, m, n maximal". */
+    public static String dominance(DerivedPrism d) {
+        List<String> v = d.varianceSymbols();
+        return (v.isEmpty() ? "" : "same power" + (v.size() > 1 ? "s" : "") + " of " + String.join(", ", v) + ", ")
+                + "powers of " + String.join(", ", d.sizes()) + " maximal";
+    }
+
     /** The derivation, step by step, for people. */
     public static void text(Writer out, DerivedPrism d) {
         PrintWriter w = new PrintWriter(out);
         List<String> sym = d.space().symbols();
         w.printf("Regime polytope of the %s loss, derived from c_0..c_%d (exponents in %s)%n%n", d.loss(), d.pareto().size() - 1, String.join(", ", sym));
-        w.println("Pareto-maximal terms per order (same power of sigma, powers of d, m, n maximal):");
+        w.println("Pareto-maximal terms per order (" + dominance(d) + "):");
         for (ParetoTerms p : d.pareto()) {
             w.printf("  c_%d: %3d Pareto terms, Newton polytope N_%d: %d vertices, dim %d%s%n", p.order(), p.terms().size(), p.order(),
                     d.newton().get(p.order()).vertices().size(), d.newton().get(p.order()).dimension(),
                     p.sameBeforeCancellation() ? "" : "  (a leading family cancels!)");
         }
         w.println("  no Pareto term cancels: " + d.pareto().stream().allMatch(ParetoTerms::sameBeforeCancellation));
-        w.println("  every Pareto exponent satisfies: " + relationsText(d));
+        String relations = relationsText(d);
+        w.println("  every Pareto exponent satisfies: " + (relations.isBlank() ? "no affine relation (they span the exponent space)" : relations));
         w.println();
         w.println("Per-order polytope P (N_{s+1} = N_s + P):");
         for (FamilyPolytope.Step s : d.steps()) {
