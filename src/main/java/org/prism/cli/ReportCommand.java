@@ -90,6 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
                     int[] fv = md.perOrder().fVector();
                     models.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
                             .append("`): P has ").append(fv[0]).append(" vertices, dimension ").append(md.perOrder().dimension())
+                            .append(md.period() == 1 ? "" : ", one step every " + md.period() + " orders")
                             .append(md.consistent() ? "" : ", not the same step at every order").append(".\n");
                 }
             }

@@ -39,6 +39,8 @@ public record Classification(Scaling scaling, Regime regime, Rational perOrderGr
         }
         Map<Monomial, Rational> t = new java.util.LinkedHashMap<>();
         lead.forEach(e -> t.put(e.getKey(), e.getValue()));
+        // P spans `period` orders: the growth of one order is its share
+        if (prism.period() != 1) h = h.divide(org.prism.algebra.Rational.of(prism.period()));
         return new Classification(scaling, regime, h, order, best, Polynomial.of(t));
     }
 

@@ -19,7 +19,8 @@ public record DerivedPrism(
         Polytope perOrder,
         List<AffineEquation> paretoRelations,
         List<Regime> regimes,
-        List<String> sizes) {
+        List<String> sizes,
+        int period) {
 
     /** The symbols that are not sizes (variances, weights): dominance keeps their powers equal. */
     public List<String> varianceSymbols() {
@@ -39,7 +40,11 @@ public record DerivedPrism(
         return regimes.stream().filter(r -> r.dimension() == dimension).toList();
     }
 
-    /** Whether every step from order 1 on gives the same $P$ and is an exact Minkowski step. */
+    /**
+     * Whether every step from order 1 on gives the same $P$ and is an exact Minkowski step. With
+     * {@code period} 2 (orders of two parities, e.g. odd tensor order), steps go from $s$ to $s+2$ and
+     * $P$ is what two more orders multiply a leading term by.
+     */
     public boolean consistent() {
         return steps.stream().filter(s -> s.from() >= 1).allMatch(s -> s.exact() && perOrder.equals(s.increment()));
     }

@@ -25,23 +25,41 @@ public final class FamilyPolytope {
     public record Step(int from, int to, Polytope increment, boolean exact, String reason) {}
 
     public static Step step(int from, Polytope lower, Polytope upper) {
+        return step(from, from + 1, lower, upper);
+    }
+
+    /** The step from order {@code from} to order {@code to} ({@code N_to = N_from + P}). */
+    public static Step step(int from, int to, Polytope lower, Polytope upper) {
         Set<IntVector> increments = new LinkedHashSet<>();
         for (Face u : upper.faces(0)) {
             Face a = lower.faceMaximising(u.normal());
             if (a.dimension() != 0) {
-                return new Step(from, from + 1, null, false, "a vertex of N_" + (from + 1) + " has no unique partner vertex in N_" + from);
+                return new Step(from, to, null, false, "a vertex of N_" + to + " has no unique partner vertex in N_" + from);
             }
             increments.add(u.vertices().get(0).minus(a.vertices().get(0)));
         }
         Polytope p = ConvexHull.of(new ArrayList<>(increments));
         boolean exact = lower.minkowskiSum(p).equals(upper);
-        return new Step(from, from + 1, p, exact, exact ? "N_" + from + " + P = N_" + (from + 1) : "N_" + from + " + P != N_" + (from + 1));
+        return new Step(from, to, p, exact, exact ? "N_" + from + " + P = N_" + to : "N_" + from + " + P != N_" + to);
     }
 
     /** Steps for every consecutive pair of the given Newton polytopes (index = order). */
     public static List<Step> steps(List<Polytope> newton) {
+        return steps(newton, 1);
+    }
+
+    /** Steps from every order to the order {@code period} above it. */
+    public static List<Step> steps(List<Polytope> newton, int period) {
         List<Step> out = new ArrayList<>();
-        for (int s = 0; s + 1 < newton.size(); s++) out.add(step(s, newton.get(s), newton.get(s + 1)));
+        for (int s = 0; s + period < newton.size(); s++) out.add(step(s, s + period, newton.get(s), newton.get(s + period)));
         return out;
+    }
+
+    /** Whether every step from order 1 on is exact with one and the same increment (and there are at least two). */
+    public static boolean consistent(List<Step> steps) {
+        List<Step> from1 = steps.stream().filter(st -> st.from() >= 1).toList();
+        if (from1.size() < 2) return false;
+        Polytope p = from1.get(0).increment();
+        return p != null && from1.stream().allMatch(st -> st.exact() && p.equals(st.increment()));
     }
 }

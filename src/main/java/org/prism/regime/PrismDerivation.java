@@ -106,6 +106,15 @@ public final class PrismDerivation {
             allPareto.addAll(p.exponents());
         }
         List<FamilyPolytope.Step> steps = FamilyPolytope.steps(newton);
+        int period = 1;
+        if (!FamilyPolytope.consistent(steps)) {
+            // two parities of orders (odd tensor order, two variances): N_{s+2} = N_s + P may hold where N_{s+1} = N_s + P does not
+            List<FamilyPolytope.Step> two = FamilyPolytope.steps(newton, 2);
+            if (FamilyPolytope.consistent(two)) {
+                steps = two;
+                period = 2;
+            }
+        }
         // the latest order pair that is an exact Minkowski step gives P; the steps say which pairs agree
         FamilyPolytope.Step last = null;
         for (FamilyPolytope.Step st : steps) if (st.increment() != null) last = st;
@@ -117,10 +126,11 @@ public final class PrismDerivation {
         }
         Polytope p = last.increment();
         return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
-                regimes(p, pareto.size() > 1 ? pareto.get(1) : null), model.sizes());
+                regimes(p, pareto.size() > period ? pareto.get(period) : null, period), model.sizes(), period);
     }
 
-    private List<Regime> regimes(Polytope p, ParetoTerms order1) {
+    /** Faces of P as regimes; {@code orderP} holds the Pareto terms of order {@code period} (for loss scales). */
+    private List<Regime> regimes(Polytope p, ParetoTerms orderP, int period) {
         FaceLattice lattice = p.faceLattice();
         List<IntVector> ratios = ratios(p);
         List<Regime> out = new ArrayList<>();
@@ -149,8 +159,8 @@ public final class PrismDerivation {
                 // the simplest vertex, ties to the first symbols (sigma^2*d before sigma^2*m)
                 IntVector clock = f.vertices().stream()
                         .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
-                String timescale = clock.isZero() ? "1" : space.ratio(clock.negate());
-                Scale scale = normalisation(f, clock, order1);
+                String timescale = timescale(clock, period);
+                Scale scale = normalisation(f, clock, orderP);
                 out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale, clock,
                         scale.text(), scale.vector(), name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
             }
@@ -158,11 +168,24 @@ public final class PrismDerivation {
         return out;
     }
 
-    /** Edge directions of P, one per ratio up to sign, oriented as the model names them. */
+    /** $T$ with $T^{-1}$ = the growth of one order: the clock vertex, or its {@code period}-th root. */
+    private String timescale(IntVector clock, int period) {
+        if (clock.isZero()) return "1";
+        boolean divisible = true;
+        for (long x : clock.coordinates()) divisible &= x % period == 0;
+        if (divisible) {
+            long[] c = clock.coordinates().clone();
+            for (int i = 0; i < c.length; i++) c[i] /= period;
+            return space.ratio(IntVector.of(c).negate());
+        }
+        return "(" + space.ratio(clock.negate()) + ")^(1/" + period + ")";
+    }
+
+    /** Edge directions of P, one per ratio up to sign (primitive), oriented as the model names them. */
     private List<IntVector> ratios(Polytope p) {
         List<IntVector> out = new ArrayList<>();
         for (Face e : p.faces(1)) {
-            IntVector r = e.vertices().get(1).minus(e.vertices().get(0));
+            IntVector r = e.vertices().get(1).minus(e.vertices().get(0)).primitive();
             if (out.contains(r) || out.contains(r.negate())) continue;
             IntVector named = null;
             for (Monomial m : namedRatios.values()) {

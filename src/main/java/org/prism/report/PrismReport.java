@@ -48,7 +48,8 @@ public final class PrismReport {
         String relations = relationsText(d);
         w.println("  every Pareto exponent satisfies: " + (relations.isBlank() ? "no affine relation (they span the exponent space)" : relations));
         w.println();
-        w.println("Per-order polytope P (N_{s+1} = N_s + P):");
+        w.println(d.period() == 1 ? "Per-order polytope P (N_{s+1} = N_s + P):"
+                : "Polytope P of " + d.period() + " orders (N_{s+" + d.period() + "} = N_s + P; one order alone is no Minkowski step):");
         for (FamilyPolytope.Step s : d.steps()) {
             w.printf("  order %d -> %d: %s%s%n", s.from(), s.to(), s.reason(),
                     s.increment() == null ? "" : s.increment().equals(d.perOrder()) ? ", same P" : ", different P (" + s.increment().vertices().size() + " vertices)");
@@ -56,7 +57,8 @@ public final class PrismReport {
         int[] f = d.perOrder().fVector();
         w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%s%n%n", f[0], f.length > 1 ? f[1] : 0, f.length > 2 ? f[2] : 0,
                 d.perOrder().dimension(), d.consistent() ? ", the same for every order >= 1" : ", NOT consistent across orders");
-        w.println("Vertices (diagram families: what one more order multiplies a leading term by):");
+        w.println("Vertices (diagram families: what " + (d.period() == 1 ? "one more order multiplies" : d.period() + " more orders multiply")
+                + " a leading term by):");
         for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), v);
         w.println();
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
@@ -107,6 +109,7 @@ public final class PrismReport {
         root.put("loss", d.loss());
         root.put("maxOrder", d.pareto().size() - 1);
         root.put("consistent", d.consistent());
+        root.put("period", d.period());
         root.put("paretoRelation", relationsText(d));
         ArrayNode vs = root.putArray("vertices");
         for (IntVector v : d.perOrder().vertices()) {

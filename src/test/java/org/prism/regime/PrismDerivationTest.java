@@ -208,4 +208,21 @@ class PrismDerivationTest {
         }
         assertEquals(Rational.of(growth), c.perOrderGrowth());
     }
+
+    /**
+     * Odd tensor order: for the asymmetric CP decomposition with nu = 3 only even s_R = s + 1 - s_D occur
+     * (Theorem 4.1 of arXiv 2602.04548), so N_{s+1} is no Minkowski step from N_s but N_{s+2} is. From the
+     * theorem's terms p^Q H^k sigma^(3(s_D+1)+s), Q = 1 + 2(s_D + 1 - k), two orders either keep s_D
+     * (sigma^2), or raise s_D by 2 at fixed k (sigma^8 p^4), or raise s_D and k by 2 (sigma^8 H^2):
+     * P = conv{(2,0,0), (8,4,0), (8,0,2)} in (sigma, p, H).
+     */
+    @Test
+    void oddTensorOrderGrowsByOnePolytopeEveryTwoOrders() {
+        var model = org.prism.model.lang.ModelFile.parse(java.nio.file.Path.of("examples/cp3-asym.prism"));
+        DerivedPrism d = new PrismDerivation(new org.prism.diagram.NetworkEngine(model), Map.of()).derive("pop", 4, null);
+        assertEquals(2, d.period());
+        assertTrue(d.consistent());
+        assertEquals(List.of("sigma", "p", "H"), d.space().symbols());
+        assertEquals(Set.of(IntVector.of(2, 0, 0), IntVector.of(8, 4, 0), IntVector.of(8, 0, 2)), new HashSet<>(d.perOrder().vertices()));
+    }
 }
