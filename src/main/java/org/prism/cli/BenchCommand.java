@@ -50,8 +50,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order benchmark");
-            else Limits.requireExactOrder(maxOrder);
+            Limits.requireEngineOrder(maxOrder, leading);
             ModelOption.LoadedModel loaded = modelOption.load();
             List<String> losses = loaded.engine().losses();
             for (String l : losses) Limits.requireOrderFor(loaded, l, maxOrder, leading);

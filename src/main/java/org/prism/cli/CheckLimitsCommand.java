@@ -46,8 +46,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     public Integer call() {
         modelOption.load().requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
-        if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireExactOrder(maxOrder);
+        Limits.requireEngineOrder(maxOrder, leading);
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
         List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);
         LimitCheckReport.text(spec.commandLine().getOut(), rows, verbose);

@@ -55,8 +55,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (leading) Limits.requireOrder(order, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireExactOrder(order);
+        Limits.requireEngineOrder(order, leading);
         ModelOption.LoadedModel loaded = modelOption.load();
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();

@@ -38,8 +38,7 @@ final class DerivationOptions {
 
     DerivedPrism derive() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
-        if (leading) Limits.requireOrder(maxOrder, Limits.MAX_LEADING_ORDER, "leading-order engine");
-        else Limits.requireExactOrder(maxOrder);
+        Limits.requireEngineOrder(maxOrder, leading);
         ModelOption.LoadedModel m = loaded();
         Limits.requireOrderFor(m, lossName(), maxOrder, leading);
         PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());

@@ -69,6 +69,12 @@ final class Limits {
         }
     }
 
+    /** The order limit of the leading-order engine ({@code leading}) or of the exact one. */
+    static void requireEngineOrder(int order, boolean leading) {
+        if (leading) requireOrder(order, MAX_LEADING_ORDER, "leading-order engine");
+        else requireExactOrder(order);
+    }
+
     /** The exact engine's orders: up to 9 always, 10 when the JVM has a heap of about 20 GiB. */
     static void requireExactOrder(int order) {
         if (order == MAX_EXACT_ORDER_LARGE_HEAP && Runtime.getRuntime().maxMemory() < LARGE_HEAP_BYTES) {

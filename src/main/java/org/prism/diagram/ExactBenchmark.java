@@ -18,10 +18,6 @@ public final class ExactBenchmark {
 
     public record Row(int order, List<Integer> words, int states, List<Integer> terms, double seconds, double cumulative, long peakHeapBytes) {}
 
-    public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, java.util.function.Consumer<Row> onRow) {
-        return run(model, losses, maxOrder, false, onRow);
-    }
-
     /** The same for the exact engine or, with {@code leading}, the planar one ({@link PlanarWick}); one memo for all losses. */
     public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, boolean leading, java.util.function.Consumer<Row> onRow) {
         TraceExpectation wick = leading ? new PlanarWick(new Alphabet(model)) : new WickRecursion(new Alphabet(model));
