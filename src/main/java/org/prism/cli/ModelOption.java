@@ -24,15 +24,13 @@ final class ModelOption {
     LoadedModel load() {
         if (file == null) return LoadedModel.builtIn();
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--model: no such file: " + file);
-        ModelFile parsed = ModelFile.read(file);
-        return LoadedModel.of(parsed.model());
+        return LoadedModel.of(ModelFile.parse(file));
     }
 
     /** The model with its engine, the ratios that name its regimes, and what it is. */
     record LoadedModel(String name, ModelEngine engine, Map<String, Monomial> ratios, String defaultLoss, boolean isTiedAutoencoder) {
         static LoadedModel builtIn() {
-            return new LoadedModel(Models.tiedAutoencoder().name(), new MatrixEngine(Models.tiedAutoencoder()), Models.tiedAutoencoderRatios(),
-                    "train", true);
+            return of(Models.tiedAutoencoderFile());
         }
 
         static LoadedModel of(TensorModel model) {
