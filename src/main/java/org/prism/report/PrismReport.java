@@ -26,6 +26,22 @@ public final class PrismReport {
 
     private PrismReport() {}
 
+    /**
+     * How a face is called in tables and figures: its name, or for an unnamed facet "F" and its
+     * position among the facets (F1, F2, ...), for an unnamed lower face the facets it lies on
+     * (F1 ∩ F3); the same label in every output.
+     */
+    public static String label(DerivedPrism d, Regime r) {
+        if (r.name() != null) return r.name();
+        List<Regime> facets = d.regimes(d.perOrder().dimension() - 1);
+        int i = facets.indexOf(r);
+        if (i >= 0) return "F" + (i + 1);
+        // a lower face: the facets it lies on
+        List<String> parts = new java.util.ArrayList<>();
+        for (Regime f : facets) if (f.face().vertexIndices().containsAll(r.face().vertexIndices())) parts.add(label(d, f));
+        return parts.isEmpty() ? "(unnamed)" : String.join(" ∩ ", parts);
+    }
+
     /** The dominance rule in words, e.g. "same power of sigma, powers of d, m, n maximal". */
     public static String dominance(DerivedPrism d) {
         List<String> v = d.varianceSymbols();
@@ -64,7 +80,7 @@ public final class PrismReport {
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
             w.println(dim == 2 ? "2-faces (regimes):" : dim == 1 ? "Edges:" : "Vertices:");
             for (Regime r : d.regimes(dim)) {
-                w.printf("  %-34s {%s}%n", r.name() == null ? "(unnamed)" : r.name(), String.join(", ", r.families()));
+                w.printf("  %-34s {%s}%n", label(d, r), String.join(", ", r.families()));
                 w.printf("      scaling: %s%n", r.relationsText());
                 w.printf("      T = %s, loss scale %s%n", r.timescale(), r.normalisation());
                 if (!r.statement().isEmpty()) w.printf("      %s%n", r.statement());
@@ -158,7 +174,7 @@ public final class PrismReport {
         PrintWriter w = new PrintWriter(out);
         w.printf("%-4s %-44s %-16s %-26s %s%n", "dim", "regime", "T", "loss scale", "scaling relations");
         for (Regime r : d.regimes()) {
-            w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), r.name() == null ? "(unnamed)" : r.name(), r.timescale(), r.normalisation(), r.relationsText());
+            w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), label(d, r), r.timescale(), r.normalisation(), r.relationsText());
         }
         w.println();
         for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
@@ -182,7 +198,7 @@ public final class PrismReport {
             for (IntVector v : r.face().vertices()) fam.add("$" + d.space().latexRatio(v) + "$");
             List<String> rel = new ArrayList<>();
             for (ScalingRelation s : r.relations()) rel.add("$" + latexName(s) + "$ " + latexBehaviour(s.behaviour()));
-            w.printf("%d & %s & %s & %s & %s & %s \\\\%n", r.dimension(), r.name() == null ? "--" : r.name().replace("∩", "$\\cap$"),
+            w.printf("%d & %s & %s & %s & %s & %s \\\\%n", r.dimension(), label(d, r).replace("∩", "$\\cap$").replace("(unnamed)", "--"),
                     String.join(", ", fam), String.join(", ", rel), "$" + latexMonomialText(r.timescale()) + "$",
                     "$" + latexMonomialText(r.normalisation()) + "$");
         }
@@ -285,7 +301,7 @@ public final class PrismReport {
             for (int i : idx) path.append(String.format(Locale.ROOT, "(%.3f,%.3f) -- ", xy[i][0], xy[i][1]));
             String c = colours[k++ % colours.length];
             w.printf("  \\fill[%s,opacity=0.12] %scycle;%n", c, path);
-            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, cx, cy, r.name() == null ? "?" : r.name());
+            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, cx, cy, label(d, r));
         }
         for (var e : d.perOrder().faces(1)) {
             int a = vs.indexOf(e.vertices().get(0));

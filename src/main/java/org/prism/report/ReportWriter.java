@@ -153,7 +153,7 @@ public final class ReportWriter {
                     : "Every Pareto term satisfies " + relations + ".") + "\n\n");
             w.write("| face | families | scaling | T | loss scale |\n|---|---|---|---|---|\n");
             for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
-                w.write("| " + (r.name() == null ? "(unnamed)" : r.name()) + " | " + String.join(", ", r.families()) + " | " + r.relationsText()
+                w.write("| " + PrismReport.label(d, r) + " | " + String.join(", ", r.families()) + " | " + r.relationsText()
                         + " | " + r.timescale() + " | " + r.normalisation() + " |\n");
             }
             w.write("\nFiles: `tables/pareto.tex`, `tables/regimes.tex`, `tables/faces.tex` (and `*-standalone.tex`), `figures/prism.tex`.\n");
