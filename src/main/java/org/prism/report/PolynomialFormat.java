@@ -36,12 +36,17 @@ public final class PolynomialFormat {
     }
 
     public static String latexSymbol(String s) {
-        return switch (s) {
-            case "sigma" -> "\\sigma";
-            case "gamma" -> "\\gamma";
-            case "nu" -> "\\nu";
-            default -> s.length() == 1 ? s : "\\mathrm{" + s + "}";
-        };
+        int u = s.indexOf('_');
+        if (u > 0 && u + 1 < s.length()) return latexSymbol(s.substring(0, u)) + "_{" + escape(s.substring(u + 1)) + "}"; // sigma_d -> \sigma_{d}
+        if (GREEK.contains(s)) return "\\" + s;
+        return s.length() == 1 ? s : "\\mathrm{" + escape(s) + "}";
+    }
+
+    private static final java.util.Set<String> GREEK = java.util.Set.of("alpha", "beta", "gamma", "delta", "epsilon", "eta", "theta", "kappa",
+            "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega");
+
+    private static String escape(String s) {
+        return s.replace("_", "\\_");
     }
 
     public static String latexRational(Rational r) {
