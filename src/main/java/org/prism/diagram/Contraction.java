@@ -2,6 +2,7 @@ package org.prism.diagram;
 
 import java.util.Arrays;
 import org.prism.expansion.Alphabet;
+import org.prism.graph.UnionFind;
 
 /**
  * The index identification performed by one Wick pairing of a cyclic word, computed with a
@@ -21,8 +22,8 @@ public record Contraction(int classes, int[] classOfSlot, int[] sizeOfClass, int
         for (int p = 0; p < n; p++) {
             int q = partner[p];
             if (q < p) continue;
-            union(parent, rowSlot(letters, p, n), rowSlot(letters, q, n));
-            union(parent, colSlot(letters, p, n), colSlot(letters, q, n));
+            UnionFind.union(parent, rowSlot(letters, p, n), rowSlot(letters, q, n));
+            UnionFind.union(parent, colSlot(letters, p, n), colSlot(letters, q, n));
         }
         int[] classOf = new int[n];
         int[] rootClass = new int[n];
@@ -30,7 +31,7 @@ public record Contraction(int classes, int[] classOfSlot, int[] sizeOfClass, int
         int k = 0;
         int[] sizes = new int[n];
         for (int s = 0; s < n; s++) {
-            int r = find(parent, s);
+            int r = UnionFind.find(parent, s);
             if (rootClass[r] < 0) {
                 // slot s precedes letter s: its size is the row size of that letter
                 sizes[k] = alphabet.rowSize(letters[s]);
@@ -54,20 +55,6 @@ public record Contraction(int classes, int[] classOfSlot, int[] sizeOfClass, int
 
     private static int colSlot(byte[] letters, int p, int n) {
         return Alphabet.isTransposed(letters[p]) ? p : (p + 1) % n;
-    }
-
-    private static int find(int[] parent, int x) {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
 
     /** Number of classes of each size index. */

@@ -1,7 +1,5 @@
 package org.prism.diagram;
 
-import org.prism.graph.CanonicalCode;
-import org.prism.graph.MultigraphCanonicalForm;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
@@ -10,6 +8,8 @@ import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.expansion.Alphabet;
 import org.prism.expansion.CyclicWord;
+import org.prism.graph.CanonicalCode;
+import org.prism.graph.MultigraphCanonicalForm;
 import org.prism.model.MatrixModel;
 import org.prism.model.RandomMatrix;
 

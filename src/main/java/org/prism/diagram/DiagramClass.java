@@ -1,8 +1,8 @@
 package org.prism.diagram;
 
-import org.prism.graph.CanonicalCode;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Rational;
+import org.prism.graph.CanonicalCode;
 
 /**
  * An isomorphism class of diagrams at one order: {@code multiplicity} pairings (over all words of

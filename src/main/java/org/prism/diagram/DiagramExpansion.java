@@ -1,7 +1,5 @@
 package org.prism.diagram;
 
-import org.prism.graph.CanonicalCode;
-import org.prism.graph.MultigraphCanonicalForm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +14,8 @@ import org.prism.expansion.Alphabet;
 import org.prism.expansion.CyclicWord;
 import org.prism.expansion.LossExpansion;
 import org.prism.expansion.TraceSum;
+import org.prism.graph.CanonicalCode;
+import org.prism.graph.MultigraphCanonicalForm;
 
 /**
  * The explicit diagram expansion of $c_s = E[D^sL]$: every Wick pairing of every word of $D^sL$

@@ -11,6 +11,7 @@ import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.expansion.NetworkAlphabet;
 import org.prism.expansion.TensorNetwork;
+import org.prism.graph.UnionFind;
 
 /**
  * Gaussian expectation of a closed {@link TensorNetwork} by a memoised Wick recursion over
@@ -132,20 +133,6 @@ public final class NetworkWick {
 
     private record Child(TensorNetwork network, long loops) {}
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        a = find(parent, a);
-        b = find(parent, b);
-        if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
-
     private IntegerPolynomial compute(TensorNetwork n, BooleanSupplier cancelled) {
         // factors are sorted by tensor: find the shortest run (the rarest tensor)
         int start = -1;
@@ -171,7 +158,7 @@ public final class NetworkWick {
             if (n.symmetry(g, pivot) != pivot) continue;
             for (int f = start; f < end; f++) {
                 if (n.leader(f) != f) continue;
-                union(orbit, f - start, n.symmetry(g, f) - start);
+                UnionFind.union(orbit, f - start, n.symmetry(g, f) - start);
             }
         }
         long[] multiplicity = new long[best];
@@ -179,7 +166,7 @@ public final class NetworkWick {
         java.util.Arrays.fill(representative, -1);
         for (int f = start; f < end; f++) {
             if (f == pivot) continue;
-            int r = find(orbit, f - start);
+            int r = UnionFind.find(orbit, f - start);
             multiplicity[r]++;
             if (representative[r] < 0) representative[r] = f;
         }

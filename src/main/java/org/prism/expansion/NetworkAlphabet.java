@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
+import org.prism.graph.UnionFind;
 import org.prism.model.Tensor;
 import org.prism.model.TensorFactor;
 import org.prism.model.TensorModel;
@@ -158,7 +159,7 @@ public final class NetworkAlphabet {
                     if (!term.indexSize().get(i).equals(term.indexSize().get(d.indices().get(0)))) {
                         throw new IllegalArgumentException(d + " joins indices of different sizes");
                     }
-                    union(parent, first, var.get(i));
+                    UnionFind.union(parent, first, var.get(i));
                 }
             } else {
                 TensorFactor.Entry en = (TensorFactor.Entry) f;
@@ -181,7 +182,7 @@ public final class NetworkAlphabet {
         Arrays.fill(newId, -1);
         int count = 0;
         for (int i = 0; i < names.size(); i++) {
-            root[i] = find(parent, i);
+            root[i] = UnionFind.find(parent, i);
             if (newId[root[i]] < 0) newId[root[i]] = count++;
         }
         int[] indexSize = new int[count];
@@ -198,19 +199,5 @@ public final class NetworkAlphabet {
             for (int k = 0; k < s[f].length; k++) s[f][k] = newId[root[s[f][k]]];
         }
         return TensorNetwork.canonical(tensor, s, indexSize);
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        a = find(parent, a);
-        b = find(parent, b);
-        if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.graph.UnionFind;
 
 /**
  * The Lie derivative $D$ along gradient flow on a loss $L_{\text{flow}} = \sum_G c_G\, G$ (closed
@@ -96,20 +97,6 @@ public final class NetworkLieDerivative {
     /** A glued network, which velocity term made it, and its free loops (as chars). */
     private record Glued(TensorNetwork network, int tensor, int term, String loops) {}
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        a = find(parent, a);
-        b = find(parent, b);
-        if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
-
     private void derive(TensorNetwork n, Polynomial c, NetworkSum.Builder out) {
         // count each result first: one polynomial product per distinct (result, velocity term)
         Map<Glued, int[]> counts = new HashMap<>();
@@ -120,13 +107,13 @@ public final class NetworkLieDerivative {
         int[] orbit = new int[size];
         for (int f = 0; f < size; f++) orbit[f] = n.leader(f);
         for (int g = 0; g < n.symmetryCount(); g++) {
-            for (int f = 0; f < size; f++) if (n.leader(f) == f) union(orbit, f, n.symmetry(g, f));
+            for (int f = 0; f < size; f++) if (n.leader(f) == f) UnionFind.union(orbit, f, n.symmetry(g, f));
         }
         int[] multiplicity = new int[size];
-        for (int f = 0; f < size; f++) multiplicity[find(orbit, f)]++;
+        for (int f = 0; f < size; f++) multiplicity[UnionFind.find(orbit, f)]++;
         for (int f = 0; f < size; f++) {
             int t = n.tensor(f);
-            if (!alphabet.trained(t) || find(orbit, f) != f) continue;
+            if (!alphabet.trained(t) || UnionFind.find(orbit, f) != f) continue;
             List<Map.Entry<TensorNetwork, Polynomial>> v = velocityTerms.get(t);
             for (int j = 0; j < v.size(); j++) {
                 TensorNetwork g = v.get(j).getKey();

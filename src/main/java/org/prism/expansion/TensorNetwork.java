@@ -2,6 +2,7 @@ package org.prism.expansion;
 
 import java.util.Arrays;
 import org.prism.graph.MultigraphCanonicalForm;
+import org.prism.graph.UnionFind;
 
 /**
  * A closed tensor network in canonical form: factors $T_f[i_{f,1}, \dots, i_{f,k_f}]$ (tensor ids,
@@ -285,9 +286,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int[] parent = new int[total];
         for (int i = 0; i < total; i++) parent[i] = i;
         for (int k = 0; k < sa.length; k++) {
-            int x = find(parent, sa[k]);
-            int y = find(parent, offset + sb[k]);
-            if (x != y) parent[Math.max(x, y)] = Math.min(x, y);
+            UnionFind.union(parent, sa[k], offset + sb[k]);
         }
         int[] size = new int[total];
         System.arraycopy(a.indexSize, 0, size, 0, a.indexSize.length);
@@ -297,7 +296,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         Arrays.fill(id, -1);
         int count = 0;
         for (int i = 0; i < total; i++) {
-            root[i] = find(parent, i);
+            root[i] = UnionFind.find(parent, i);
             if (id[root[i]] < 0) id[root[i]] = count++;
         }
         int[] indexSize = new int[count];
@@ -335,14 +334,6 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int[] r = new int[s.length];
         for (int k = 0; k < s.length; k++) r[k] = id[root[offset + s[k]]];
         return r;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
     }
 
     public int factorCount() {

@@ -611,10 +611,10 @@ public final class MultigraphCanonicalForm {
                         computeOrbits(level, uf);
                         orbitsForGens = genCount;
                     }
-                    int rv = find(uf, v);
+                    int rv = UnionFind.find(uf, v);
                     boolean equivalent = false;
                     for (int j = 0; j < doneCount && !equivalent; j++) {
-                        equivalent = find(uf, done[j]) == rv;
+                        equivalent = UnionFind.find(uf, done[j]) == rv;
                     }
                     if (equivalent) {
                         continue;
@@ -649,8 +649,8 @@ public final class MultigraphCanonicalForm {
                     continue;
                 }
                 for (int x = 0; x < n; x++) {
-                    int rx = find(uf, x);
-                    int ry = find(uf, gamma[x]);
+                    int rx = UnionFind.find(uf, x);
+                    int ry = UnionFind.find(uf, gamma[x]);
                     if (rx != ry) {
                         if (rx < ry) {
                             uf[ry] = rx;
@@ -660,14 +660,6 @@ public final class MultigraphCanonicalForm {
                     }
                 }
             }
-        }
-
-        private static int find(int[] uf, int x) {
-            while (uf[x] != x) {
-                uf[x] = uf[uf[x]];
-                x = uf[x];
-            }
-            return x;
         }
 
         private void leaf(int level) {
