@@ -1,8 +1,6 @@
 package org.prism.diagram;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,17 +15,11 @@ import org.prism.model.RandomMatrix;
  * Gaussian expectation of products of traces by a memoised Wick recursion over canonical
  * multi-trace states, without listing pairings.
  *
- * <p>A state is a multiset of cyclic words. Its expectation: take the first letter $a$ of the
- * lowest-numbered matrix present and sum, over every other letter $b$ of the same matrix, the
- * variance of that matrix times the expectation of the state with $a$ and $b$ contracted
- * ($E[M_{ij}M_{kl}] = v\,\delta_{ik}\delta_{jl}$). Writing the cycles as $aU$ and $bV$:
- * <ul>
- * <li>$a$, $b$ in the same cycle $aUbV$: opposite orientations ($M$ with $M^T$) cut it into the
- * cycles $U$ and $V$; equal orientations give the one cycle $U V^{T}$ (reversed, transposed);
- * <li>$a$, $b$ in two cycles $aU$, $bV$: they join into $UV$ (opposite) or $UV^{T}$ (equal).
- * </ul>
- * A cycle left empty is a free index loop and contributes its size (d, m, n). Children are
- * grouped by canonical state before recursing, so each distinct child costs one memo lookup.
+ * <p>A state is a multiset of cyclic words; one step of the recursion ({@link WickStates#step})
+ * contracts the first letter of the lowest-numbered matrix present with each partner, and the
+ * state's expectation is the variance of that matrix times the sum of its children's, each times
+ * the sizes of the index loops it closed. Children are grouped by canonical state before recursing,
+ * so each distinct child costs one memo lookup.
  * The result is a polynomial in the packed symbols (variance symbols and sizes) with integer
  * coefficients: exactly $\sum_{\text{pairings}} \prod v \prod \text{loops}$.
  *
@@ -36,13 +28,11 @@ import org.prism.model.RandomMatrix;
  * asked of this instance (all orders, all losses of the model) and is thread-safe.
  */
 public final class WickRecursion implements TraceExpectation {
-    private static final byte SEPARATOR = (byte) 0xFF;
-
     private final Alphabet alphabet;
     private final ExponentPacking packing;
     private final long[] pairShift; // per matrix: packed variance monomial
     private final long[] loopShift; // per size: packed size symbol
-    private final Map<StateKey, IntegerPolynomial> memo = new ConcurrentHashMap<>();
+    private final Map<WickStates.Key, IntegerPolynomial> memo = new ConcurrentHashMap<>();
 
     public WickRecursion(Alphabet alphabet) {
         this.alphabet = alphabet;
@@ -82,14 +72,14 @@ public final class WickRecursion implements TraceExpectation {
         for (int i = 0; i < alphabet.matrixCount(); i++) {
             if ((w.count(i) & 1) == 1) return IntegerPolynomial.ZERO;
         }
-        return expect(new StateKey(encode(List.of(w.letters()))));
+        return expect(WickStates.of(w));
     }
 
-    private IntegerPolynomial expect(StateKey key) {
+    private IntegerPolynomial expect(WickStates.Key key) {
         IntegerPolynomial v = memo.get(key);
         if (v != null) return v;
         if (Thread.currentThread().isInterrupted()) throw new CancellationException();
-        v = compute(decode(key.bytes));
+        v = compute(WickStates.decode(key.bytes));
         IntegerPolynomial prev = memo.putIfAbsent(key, v);
         return prev != null ? prev : v;
     }
@@ -103,150 +93,20 @@ public final class WickRecursion implements TraceExpectation {
 
     private IntegerPolynomial compute(List<byte[]> cycles) {
         if (cycles.isEmpty()) return IntegerPolynomial.ONE;
-        // pivot: first letter of the lowest matrix present
-        int pivotMatrix = Integer.MAX_VALUE;
-        int pc = -1;
-        int pp = -1;
-        for (int c = 0; c < cycles.size(); c++) {
-            byte[] w = cycles.get(c);
-            for (int p = 0; p < w.length; p++) {
-                if ((w[p] >> 1) < pivotMatrix) {
-                    pivotMatrix = w[p] >> 1;
-                    pc = c;
-                    pp = p;
-                }
-            }
-        }
-        byte[] wa = rotate(cycles.get(pc), pp);
-        byte a = wa[0];
-        Map<Child, long[]> children = new HashMap<>();
-        List<byte[]> rest = new ArrayList<>(cycles.size());
-        for (int c = 0; c < cycles.size(); c++) if (c != pc) rest.add(cycles.get(c));
-
-        // partners in the same cycle: wa = a U b V
-        for (int q = 1; q < wa.length; q++) {
-            byte b = wa[q];
-            if ((b >> 1) != pivotMatrix) continue;
-            byte[] u = Arrays.copyOfRange(wa, 1, q);
-            byte[] vv = Arrays.copyOfRange(wa, q + 1, wa.length);
-            List<byte[]> next = new ArrayList<>(rest);
-            long shift = 0;
-            if (a != b) {
-                shift = ExponentPacking.add(shift, addCycle(next, u, alphabet.colSize(a)));
-                shift = ExponentPacking.add(shift, addCycle(next, vv, alphabet.rowSize(a)));
-            } else {
-                shift = ExponentPacking.add(shift, addCycle(next, concat(u, transpose(vv)), alphabet.colSize(a)));
-            }
-            record(children, next, shift);
-        }
-        // partners in the other cycles: wa = a U, wb = b V
-        for (int c = 0; c < rest.size(); c++) {
-            byte[] other = rest.get(c);
-            for (int q = 0; q < other.length; q++) {
-                byte b = other[q];
-                if ((b >> 1) != pivotMatrix) continue;
-                byte[] u = Arrays.copyOfRange(wa, 1, wa.length);
-                byte[] wb = rotate(other, q);
-                byte[] vv = Arrays.copyOfRange(wb, 1, wb.length);
-                List<byte[]> next = new ArrayList<>(rest.size());
-                for (int k = 0; k < rest.size(); k++) if (k != c) next.add(rest.get(k));
-                long shift = addCycle(next, a != b ? concat(u, vv) : concat(u, transpose(vv)), alphabet.colSize(a));
-                record(children, next, shift);
-            }
-        }
-        int k = children.size();
+        WickStates.Step step = WickStates.step(alphabet, cycles);
+        int k = step.children().size();
         IntegerPolynomial[] subs = new IntegerPolynomial[k];
         long[] factors = new long[k];
         long[] shifts = new long[k];
-        int j = 0;
-        for (Map.Entry<Child, long[]> e : children.entrySet()) {
-            subs[j] = expect(e.getKey().state);
-            factors[j] = e.getValue()[0];
-            shifts[j++] = ExponentPacking.add(e.getKey().shift, pairShift[pivotMatrix]);
+        for (int j = 0; j < k; j++) {
+            WickStates.Child c = step.children().get(j);
+            subs[j] = expect(c.state());
+            factors[j] = c.multiplicity();
+            long shift = pairShift[step.matrix()];
+            if (c.loop1() >= 0) shift = ExponentPacking.add(shift, loopShift[c.loop1()]);
+            if (c.loop2() >= 0) shift = ExponentPacking.add(shift, loopShift[c.loop2()]);
+            shifts[j] = shift;
         }
         return IntegerPolynomial.linearCombination(subs, factors, shifts);
-    }
-
-    private record Child(StateKey state, long shift) {}
-
-    private static void record(Map<Child, long[]> children, List<byte[]> cycles, long shift) {
-        children.computeIfAbsent(new Child(new StateKey(encode(cycles)), shift), k -> new long[1])[0]++;
-    }
-
-    /** Adds {@code w} as a cycle, or returns the loop's packed size if it is empty. */
-    private long addCycle(List<byte[]> cycles, byte[] w, int sizeIfEmpty) {
-        if (w.length == 0) return loopShift[sizeIfEmpty];
-        cycles.add(w);
-        return 0;
-    }
-
-    private static byte[] rotate(byte[] w, int start) {
-        if (start == 0) return w;
-        byte[] r = new byte[w.length];
-        for (int i = 0; i < w.length; i++) r[i] = w[(start + i) % w.length];
-        return r;
-    }
-
-    private static byte[] transpose(byte[] w) {
-        byte[] r = new byte[w.length];
-        for (int i = 0; i < w.length; i++) r[i] = (byte) (w[w.length - 1 - i] ^ 1);
-        return r;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
-
-    /** Canonical encoding: each cycle canonical, cycles sorted, joined by a separator. */
-    static byte[] encode(List<byte[]> cycles) {
-        byte[][] canon = new byte[cycles.size()][];
-        int total = 0;
-        for (int i = 0; i < canon.length; i++) {
-            canon[i] = CyclicWord.canonical(cycles.get(i));
-            total += canon[i].length + 1;
-        }
-        Arrays.sort(canon, (x, y) -> x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y));
-        byte[] out = new byte[total];
-        int o = 0;
-        for (byte[] c : canon) {
-            System.arraycopy(c, 0, out, o, c.length);
-            o += c.length;
-            out[o++] = SEPARATOR;
-        }
-        return out;
-    }
-
-    static List<byte[]> decode(byte[] key) {
-        List<byte[]> cycles = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] == SEPARATOR) {
-                cycles.add(Arrays.copyOfRange(key, start, i));
-                start = i + 1;
-            }
-        }
-        return cycles;
-    }
-
-    private static final class StateKey {
-        final byte[] bytes;
-        final int hash;
-
-        StateKey(byte[] bytes) {
-            this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof StateKey k && hash == k.hash && Arrays.equals(bytes, k.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

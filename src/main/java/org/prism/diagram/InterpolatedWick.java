@@ -1,0 +1,484 @@
+package org.prism.diagram;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.prism.algebra.Modular;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.expansion.Alphabet;
+import org.prism.expansion.CyclicWord;
+import org.prism.expansion.LossExpansion;
+import org.prism.expansion.TraceSum;
+import org.prism.model.MatrixModel;
+
+/**
+ * The exact coefficients $c_s$ of a matrix model's losses by evaluation and interpolation: the
+ * same Wick recursion as {@link WickRecursion}, compiled into a {@link WickGraph} and evaluated
+ * modulo primes at integer points of every size but one, instead of memoising a polynomial per
+ * state. Exact: the result is the unique polynomial through the values, lifted from enough primes
+ * that no integer coefficient can wrap.
+ *
+ * <p>For one loss and order, $D^s L = \sum_w \sum_\mu r_{w\mu}\,\mu\,\operatorname{tr}(w)$, and
+ * $E[\operatorname{tr} w] = \prod_M v_M^{k_M/2}\,Q_w(\text{sizes})$. Terms are grouped by their
+ * non-size factor (the part of $\mu$ outside the sizes times the variances): each group is a
+ * Laurent polynomial in the sizes with integer coefficients (after scaling by the common
+ * denominator $D$ of the $r_{w\mu}$), whose degree range in every size is bounded through the graph,
+ * and whose coefficients are bounded by $\sum |D r_{w\mu}| \cdot \#\text{pairings}(w)$ (every
+ * pairing adds one monomial with coefficient 1). A pass evaluates the graph at one point
+ * $x_k \in \{1, 2, \dots\}$ of the other sizes mod one prime; tensor-product Newton
+ * interpolation recovers the coefficients mod each prime; Garner's algorithm lifts them.
+ *
+ * <p>Cost per order: (primes) x (grid points) passes of $O(\text{edges} \times \text{degree})$,
+ * run on all cores; memory: the graph (about 10 bytes per edge) and one value vector per thread.
+ * The pairing counts (all weights 1) come from the same passes.
+ */
+public final class InterpolatedWick {
+    private final MatrixModel model;
+    private final Alphabet alphabet;
+    private final WickGraph graph;
+    private final Map<String, LossExpansion> expansions = new HashMap<>();
+    private final Map<String, Map<Integer, Result>> done = new HashMap<>();
+    private final List<String> views = new ArrayList<>();
+
+    /**
+     * What the last computed order cost: passes (= primes x grid points), multiply-adds per pass, and
+     * the seconds spent growing the graph and in the passes.
+     */
+    public record Passes(int passes, int primes, int grid, long multiplyAddsPerPass, double graphSeconds, double passSeconds) {}
+
+    private Passes lastPasses;
+
+    public synchronized Passes lastPasses() {
+        return lastPasses;
+    }
+
+    /** $c_s$ and its pairing counts ({@link ExpectedLoss#pairingCounts}). */
+    public record Result(Polynomial coefficient, Polynomial pairingCounts) {}
+
+    public InterpolatedWick(MatrixModel model) {
+        this.model = model;
+        this.alphabet = new Alphabet(model);
+        this.graph = new WickGraph(alphabet);
+    }
+
+    /** The engine for one loss; every loss of this instance shares the graph. */
+    public synchronized ExpectedLoss loss(String loss) {
+        if (!model.losses().containsKey(loss)) throw new IllegalArgumentException("model " + model.name() + " has no loss '" + loss + "'");
+        if (!views.contains(loss)) views.add(loss);
+        return new ExpectedLoss() {
+            @Override
+            public int terms(int s) {
+                return expansion(loss).derivative(s).size();
+            }
+
+            @Override
+            public Polynomial coefficient(int s, Runnable termDone) {
+                return result(loss, s, termDone).coefficient();
+            }
+
+            @Override
+            public Polynomial pairingCounts(int s) {
+                return result(loss, s, null).pairingCounts();
+            }
+
+            @Override
+            public int states() {
+                return InterpolatedWick.this.states();
+            }
+        };
+    }
+
+    public synchronized int states() {
+        return graph.states();
+    }
+
+    public synchronized int edges() {
+        return graph.edges();
+    }
+
+    private synchronized LossExpansion expansion(String loss) {
+        return expansions.computeIfAbsent(loss, l -> new LossExpansion(model, l));
+    }
+
+    /**
+     * $c_s$ of {@code loss} with its pairing counts; {@code termDone} is called once per word of
+     * $D^s L$, spread over the passes. Order $s$ of every loss with a view ({@link #loss}) is computed
+     * in the same passes: they share the graph, and a pass costs the same for one loss or several.
+     */
+    public synchronized Result result(String loss, int s, Runnable termDone) {
+        Result r = done.computeIfAbsent(loss, l -> new HashMap<>()).get(s);
+        if (r == null) {
+            List<String> losses = new ArrayList<>(List.of(loss));
+            for (String l : views) if (!l.equals(loss) && !done.computeIfAbsent(l, x -> new HashMap<>()).containsKey(s)) losses.add(l);
+            List<TraceSum> sums = new ArrayList<>();
+            for (String l : losses) sums.add(expansion(l).derivative(s));
+            List<Result> rs = compute(sums, termDone);
+            for (int i = 0; i < losses.size(); i++) done.get(losses.get(i)).put(s, rs.get(i));
+            r = rs.get(0);
+        }
+        return r;
+    }
+
+    /** One contribution $r \mu \operatorname{tr}(w)$ to a group. */
+    private record Part(int group, int state, BigInteger weight, int[] sizeExponents, BigInteger pairings, long[] weights) {
+        /** The weight modulo each of the first {@code primes} primes. */
+        Part withPrimes(int primes) {
+            long[] r = new long[primes];
+            for (int q = 0; q < primes; q++) r[q] = Modular.mod(weight, Modular.prime(q));
+            return new Part(group, state, weight, sizeExponents, pairings, r);
+        }
+    }
+
+    private List<Result> compute(List<TraceSum> losses, Runnable termDone) {
+        List<String> sizes = model.sizes();
+        int nSizes = sizes.size();
+        List<CyclicWord> words = new ArrayList<>();
+        for (TraceSum t : losses) words.addAll(t.terms().keySet());
+        long t0 = System.nanoTime();
+        int[] state = graph.add(words);
+        long t1 = System.nanoTime();
+        BigInteger[] lcm = new BigInteger[losses.size()];
+
+        // groups: (loss, kind, non-size monomial); kind 0 = coefficient, 1 = pairing counts
+        Map<List<Object>, Integer> groupIndex = new LinkedHashMap<>();
+        List<Monomial> groupMonomial = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        for (int li = 0; li < losses.size(); li++) {
+            TraceSum terms = losses.get(li);
+            lcm[li] = terms.commonDenominator();
+            for (Map.Entry<CyclicWord, Polynomial> wt : terms.terms().entrySet()) {
+                int st = state[i++];
+                if (st < 0) continue;
+                Monomial variances = variances(wt.getKey());
+                BigInteger pairings = pairings(wt.getKey());
+                for (Map.Entry<Monomial, Rational> t : wt.getValue().terms().entrySet()) {
+                    TreeMap<String, Integer> outer = new TreeMap<>();
+                    int[] e = new int[nSizes];
+                    t.getKey().exponents().forEach((sym, x) -> {
+                        int k = sizes.indexOf(sym);
+                        if (k >= 0) e[k] = x;
+                        else outer.put(sym, x);
+                    });
+                    Monomial g = Monomial.of(outer).multiply(variances);
+                    Rational r = t.getValue();
+                    BigInteger w = r.numerator().multiply(lcm[li].divide(r.denominator()));
+                    for (int kind = 0; kind < 2; kind++) {
+                        int gi = groupIndex.computeIfAbsent(List.of(li, kind, g), k -> {
+                            groupMonomial.add(g);
+                            return groupMonomial.size() - 1;
+                        });
+                        parts.add(new Part(gi, st, kind == 0 ? w : BigInteger.ONE, e, pairings, null));
+                    }
+                }
+            }
+        }
+        int groups = groupMonomial.size();
+        // degree ranges and coefficient bounds per group
+        int[][] lo = new int[groups][nSizes];
+        int[][] hi = new int[groups][nSizes];
+        for (int[] a : lo) java.util.Arrays.fill(a, Integer.MAX_VALUE);
+        for (int[] a : hi) java.util.Arrays.fill(a, Integer.MIN_VALUE);
+        BigInteger[] bound = new BigInteger[groups];
+        java.util.Arrays.fill(bound, BigInteger.ZERO);
+        for (Part p : parts) {
+            for (int k = 0; k < nSizes; k++) {
+                lo[p.group][k] = Math.min(lo[p.group][k], graph.low(p.state, k) + p.sizeExponents[k]);
+                hi[p.group][k] = Math.max(hi[p.group][k], graph.high(p.state, k) + p.sizeExponents[k]);
+            }
+            bound[p.group] = bound[p.group].add(p.weight.abs().multiply(p.pairings));
+        }
+        BigInteger maxBound = BigInteger.ZERO;
+        for (BigInteger b : bound) maxBound = maxBound.max(b);
+        int primes = groups == 0 ? 0 : Modular.primesFor(maxBound);
+        parts.replaceAll(p -> p.withPrimes(primes));
+        // the two widest sizes stay symbolic: fewest passes
+        int[] width = new int[nSizes];
+        for (int g = 0; g < groups; g++) for (int k = 0; k < nSizes; k++) width[k] = Math.max(width[k], hi[g][k] - lo[g][k] + 1);
+        int symA = -1;
+        int symB = -1;
+        for (int k = 0; k < nSizes; k++) {
+            if (symA < 0 || width[k] > width[symA]) {
+                symB = symA;
+                symA = k;
+            } else if (symB < 0 || width[k] > width[symB]) {
+                symB = k;
+            }
+        }
+        boolean[] symbolic = new boolean[nSizes];
+        for (int k : new int[] {symA, symB}) if (k >= 0) symbolic[k] = true;
+        int grid = 1;
+        int[] stride = new int[nSizes];
+        for (int k = 0; k < nSizes; k++) {
+            if (symbolic[k]) continue;
+            stride[k] = grid;
+            grid *= Math.max(1, width[k]);
+        }
+        int maxLetters = 0;
+        for (Part p : parts) maxLetters = Math.max(maxLetters, graph.letters(p.state));
+
+        // values[g][prime][gridPoint][block of the symbolic exponents]
+        long[][][][] values = new long[groups][primes][grid][];
+        int passes = primes * grid;
+        Ticker ticker = new Ticker(termDone, losses.get(0).size(), passes);
+        Symbolic sym = new Symbolic(symA, symB);
+        if (passes > 0) runPasses(passes, grid, sym, stride, width, maxLetters, parts, lo, hi, values, ticker);
+        ticker.finish();
+        lastPasses = new Passes(passes, primes, grid, graph.work(symA, symB), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+
+        Polynomial[][] sums = new Polynomial[losses.size()][2];
+        for (Polynomial[] x : sums) java.util.Arrays.fill(x, Polynomial.ZERO);
+        long[] primeList = new long[primes];
+        for (int q = 0; q < primes; q++) primeList[q] = Modular.prime(q);
+        for (Map.Entry<List<Object>, Integer> ge : groupIndex.entrySet()) {
+            int g = ge.getValue();
+            int li = (Integer) ge.getKey().get(0);
+            int kind = (Integer) ge.getKey().get(1);
+            Rational scale = kind == 0 ? Rational.of(BigInteger.ONE, lcm[li]) : Rational.ONE;
+            Map<Monomial, Rational> t = new HashMap<>();
+            interpolateGroup(g, primes, primeList, sym, stride, lo[g], hi[g], values[g], (exponents, c) -> {
+                TreeMap<String, Integer> m = new TreeMap<>();
+                for (int k = 0; k < nSizes; k++) if (exponents[k] != 0) m.put(sizes.get(k), exponents[k]);
+                Monomial mono = Monomial.of(m).multiply(groupMonomial.get(g));
+                t.merge(mono, Rational.of(c).multiply(scale), Rational::add);
+            });
+            sums[li][kind] = sums[li][kind].add(Polynomial.of(t));
+        }
+        List<Result> out = new ArrayList<>();
+        for (Polynomial[] x : sums) out.add(new Result(x[0], x[1]));
+        return out;
+    }
+
+    /** The sizes kept symbolic in the passes ({@code b} may be -1) and a group's block layout over them. */
+    private record Symbolic(int a, int b) {
+        boolean contains(int k) {
+            return k == a || k == b;
+        }
+
+        int rows(int[] lo, int[] hi) {
+            return hi[a] - lo[a] + 1;
+        }
+
+        int cols(int[] lo, int[] hi) {
+            return b < 0 ? 1 : hi[b] - lo[b] + 1;
+        }
+    }
+
+    private void runPasses(int passes, int grid, Symbolic sym, int[] stride, int[] width, int maxLetters, List<Part> parts,
+            int[][] lo, int[][] hi, long[][][][] values, Ticker ticker) {
+        int nSizes = stride.length;
+        long[] offsets = graph.offsets(sym.a(), sym.b());
+        long total = offsets[offsets.length - 1];
+        if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("Wick graph too large to evaluate: " + total + " values per pass");
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), passes));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "prism-wick-pass");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int th = 0; th < threads; th++) {
+                fs.add(pool.submit(() -> {
+                    int[] out = new int[(int) total];
+                    long[] sizeValue = new long[nSizes];
+                    for (int pass; (pass = next.getAndIncrement()) < passes; ) {
+                        int q = pass / grid;
+                        int point = pass % grid;
+                        long p = Modular.prime(q);
+                        for (int k = 0; k < nSizes; k++) sizeValue[k] = sym.contains(k) ? 0 : (point / stride[k]) % Math.max(1, width[k]) + 1;
+                        graph.evaluate(p, sym.a(), sym.b(), sizeValue, maxLetters, offsets, out);
+                        accumulate(p, q, point, sym, sizeValue, parts, lo, hi, offsets, out, values);
+                        ticker.passDone();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WickRecursion.CancellationException();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error er) throw er;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Adds every part's state block, times its weight and its evaluated size powers, into its group's
+     * block for this prime and point. Products stay below $2^{56}$, so a group is reduced once per 127 parts.
+     */
+    private void accumulate(long p, int q, int point, Symbolic sym, long[] sizeValue, List<Part> parts, int[][] lo, int[][] hi, long[] offsets,
+            int[] out, long[][][][] values) {
+        int a = sym.a();
+        int b = sym.b();
+        double inverse = 1.0 / p;
+        int groups = values.length;
+        long[][] acc = new long[groups][];
+        int[] pending = new int[groups];
+        Map<Long, Long> powers = new HashMap<>();
+        for (Part part : parts) {
+            int g = part.group;
+            int cols = sym.cols(lo[g], hi[g]);
+            if (acc[g] == null) acc[g] = new long[sym.rows(lo[g], hi[g]) * cols];
+            long[] v = acc[g];
+            long w = part.weights[q];
+            for (int k = 0; k < sizeValue.length; k++) {
+                int e = part.sizeExponents[k];
+                if (sym.contains(k) || e == 0) continue;
+                long x = sizeValue[k];
+                w = w * powers.computeIfAbsent(x * 1024 + e, key -> Modular.power(x, e, p)) % p;
+            }
+            int s = part.state;
+            int sRows = graph.high(s, a) - graph.low(s, a) + 1;
+            int sCols = b < 0 ? 1 : graph.high(s, b) - graph.low(s, b) + 1;
+            int rowShift = graph.low(s, a) + part.sizeExponents[a] - lo[g][a];
+            int colShift = b < 0 ? 0 : graph.low(s, b) + part.sizeExponents[b] - lo[g][b];
+            int o = (int) offsets[s];
+            for (int r = 0; r < sRows; r++) {
+                int at = (rowShift + r) * cols + colShift;
+                for (int j = 0; j < sCols; j++) v[at + j] += w * out[o + r * sCols + j];
+            }
+            if (++pending[g] == 127) {
+                for (int j = 0; j < v.length; j++) v[j] = Modular.reduce(v[j], p, inverse);
+                pending[g] = 0;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (acc[g] == null) continue;
+            for (int j = 0; j < acc[g].length; j++) acc[g][j] = Modular.reduce(acc[g][j], p, inverse);
+            values[g][q][point] = acc[g];
+        }
+    }
+
+    private interface TermSink {
+        void accept(int[] exponents, BigInteger coefficient);
+    }
+
+    /**
+     * Coefficients of one group from its values: per prime, scale each grid value by
+     * $\prod_k x_k^{-\text{lo}_k}$ (a Laurent polynomial made a polynomial), interpolate along each
+     * evaluated size, then lift across primes.
+     */
+    private void interpolateGroup(int g, int primes, long[] primeList, Symbolic sym, int[] stride, int[] lo, int[] hi, long[][][] values,
+            TermSink sink) {
+        int nSizes = lo.length;
+        int[] w = new int[nSizes];
+        int cells = 1;
+        int[] cstride = new int[nSizes];
+        for (int k = 0; k < nSizes; k++) {
+            w[k] = hi[k] - lo[k] + 1;
+            cstride[k] = cells;
+            cells *= w[k];
+        }
+        long[][] coeff = new long[primes][cells];
+        int[] idx = new int[nSizes];
+        for (int q = 0; q < primes; q++) {
+            long p = primeList[q];
+            long[] c = coeff[q];
+            for (int cell = 0; cell < cells; cell++) {
+                int point = 0;
+                long scale = 1;
+                for (int k = 0; k < nSizes; k++) {
+                    idx[k] = (cell / cstride[k]) % w[k];
+                    if (!sym.contains(k)) {
+                        point += idx[k] * stride[k];
+                        scale = scale * Modular.power(idx[k] + 1, -lo[k], p) % p;
+                    }
+                }
+                long[] v = values[q][point];
+                int at = idx[sym.a()] * sym.cols(lo, hi) + (sym.b() < 0 ? 0 : idx[sym.b()]);
+                c[cell] = v == null ? 0 : v[at] * scale % p;
+            }
+            for (int k = 0; k < nSizes; k++) {
+                if (sym.contains(k) || w[k] <= 1) continue;
+                long[] line = new long[w[k]];
+                for (int cell = 0; cell < cells; cell++) {
+                    if ((cell / cstride[k]) % w[k] != 0) continue; // one line per start cell
+                    for (int j = 0; j < w[k]; j++) line[j] = c[cell + j * cstride[k]];
+                    Modular.interpolate(line, 0, w[k], p);
+                    for (int j = 0; j < w[k]; j++) c[cell + j * cstride[k]] = line[j];
+                }
+            }
+        }
+        long[] residues = new long[primes];
+        int[] exponents = new int[nSizes];
+        for (int cell = 0; cell < cells; cell++) {
+            boolean zero = true;
+            for (int q = 0; q < primes; q++) {
+                residues[q] = coeff[q][cell];
+                zero &= residues[q] == 0;
+            }
+            if (zero) continue;
+            for (int k = 0; k < nSizes; k++) exponents[k] = lo[k] + (cell / cstride[k]) % w[k];
+            sink.accept(exponents, Modular.lift(residues, primeList));
+        }
+    }
+
+    /** $\prod_M v_M^{k_M/2}$ for a word with $k_M$ letters of matrix $M$. */
+    private Monomial variances(CyclicWord w) {
+        Monomial v = Monomial.ONE;
+        for (int m = 0; m < alphabet.matrixCount(); m++) v = v.multiply(model.matrices().get(m).variance().pow(w.count(m) / 2));
+        return v;
+    }
+
+    /** Number of Wick pairings of a word: $\prod_M (k_M - 1)!!$ (the sum of the coefficients of $Q_w$). */
+    private BigInteger pairings(CyclicWord w) {
+        BigInteger n = BigInteger.ONE;
+        for (int m = 0; m < alphabet.matrixCount(); m++) {
+            for (int j = w.count(m) - 1; j > 1; j -= 2) n = n.multiply(BigInteger.valueOf(j));
+        }
+        return n;
+    }
+
+    /** Spreads the words' progress ticks over the passes. */
+    private static final class Ticker {
+        private final Runnable tick;
+        private final int words;
+        private final int passes;
+        private int passesDone;
+        private int ticked;
+
+        Ticker(Runnable tick, int words, int passes) {
+            this.tick = tick;
+            this.words = words;
+            this.passes = passes;
+        }
+
+        synchronized void passDone() {
+            passesDone++;
+            advance((int) ((long) words * passesDone / Math.max(1, passes)));
+        }
+
+        synchronized void finish() {
+            advance(words);
+        }
+
+        private void advance(int to) {
+            if (tick == null) return;
+            while (ticked < to) {
+                tick.run();
+                ticked++;
+            }
+        }
+    }
+}

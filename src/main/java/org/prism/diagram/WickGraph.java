@@ -1,0 +1,333 @@
+package org.prism.diagram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.prism.algebra.Modular;
+import org.prism.expansion.Alphabet;
+import org.prism.expansion.CyclicWord;
+
+/**
+ * The exact Wick recursion compiled into a graph: one node per canonical multi-trace state
+ * reachable from the words added, one edge per distinct child of its Wick step
+ * ({@link WickStates#step}) carrying the child's multiplicity and the sizes of the loops it closed.
+ * The expectation of a state, stripped of its variances (a state with $k_M$ letters of matrix $M$
+ * always carries $\prod_M v_M^{k_M/2}$), is then the polynomial in the sizes
+ * $Q(s) = \sum_{\text{edges } s \to c} \text{mult} \cdot \text{loops} \cdot Q(c)$, $Q(\emptyset) = 1$,
+ * with nonnegative integer coefficients summing to the number of pairings.
+ *
+ * <p>Why a graph: the polynomial memo of {@link WickRecursion} holds ~500-900 terms per state, which
+ * is what limits it (23 GiB at order 10); the graph holds a few bytes per edge, and {@link #evaluate}
+ * computes every $Q$ at one point of the sizes modulo a prime in one pass over the edges, with one
+ * size kept symbolic (a dense polynomial per state, its degree range bounded by {@link #low}/{@link #high}).
+ *
+ * <p>Growth: words are added in batches ({@link #add}); new states are expanded level by level (a
+ * step removes two letters), the Wick steps of a level computed in parallel and numbered in a fixed
+ * order, so the numbering does not depend on thread timing. Not thread-safe: callers serialise.
+ */
+final class WickGraph {
+    private static final int CHUNK = 1 << 14;
+
+    private final Alphabet alphabet;
+    private final int sizes;
+    private final Map<WickStates.Key, Integer> ids = new HashMap<>();
+    private final List<WickStates.Key> pendingKeys = new ArrayList<>(); // keys of states not yet expanded, by id - firstPending
+    private final TreeMap<Integer, IntList> pendingByLevel = new TreeMap<>();
+    private final List<IntList> byLevel = new ArrayList<>(); // ids per number of letters
+    private int firstPending; // states below were expanded and bounded
+
+    // per state
+    private final IntList level = new IntList();
+    private final IntList edgeStart = new IntList();
+    private final IntList edgeCount = new IntList();
+    private byte[] low = new byte[0]; // state * sizes + size: least exponent of that size in Q
+    private byte[] high = new byte[0];
+
+    // per edge
+    private final IntList child = new IntList();
+    private final IntList multiplicity = new IntList();
+    private final ByteList loops = new ByteList(); // (loop1 + 1) * (sizes + 1) + (loop2 + 1)
+
+    WickGraph(Alphabet alphabet) {
+        this.alphabet = alphabet;
+        this.sizes = alphabet.model().sizes().size();
+    }
+
+    int sizes() {
+        return sizes;
+    }
+
+    /** Number of states. */
+    int states() {
+        return level.size();
+    }
+
+    /** Number of edges. */
+    int edges() {
+        return child.size();
+    }
+
+    /** Least exponent of size {@code k} in $Q$ of {@code state}. */
+    int low(int state, int k) {
+        return low[state * sizes + k];
+    }
+
+    int high(int state, int k) {
+        return high[state * sizes + k];
+    }
+
+    /** Number of letters of {@code state}. */
+    int letters(int state) {
+        return level.get(state);
+    }
+
+    /**
+     * The states of these words, adding and expanding what is new; -1 for a word with an odd number of
+     * letters of some matrix (its expectation is zero).
+     */
+    int[] add(List<CyclicWord> words) {
+        int[] out = new int[words.size()];
+        for (int i = 0; i < out.length; i++) {
+            CyclicWord w = words.get(i);
+            boolean odd = false;
+            for (int m = 0; m < alphabet.matrixCount(); m++) odd |= (w.count(m) & 1) == 1;
+            out[i] = odd ? -1 : idOf(WickStates.of(w), w.length());
+        }
+        expand();
+        return out;
+    }
+
+    private int idOf(WickStates.Key key, int letters) {
+        Integer id = ids.get(key);
+        if (id != null) return id;
+        int n = level.size();
+        ids.put(key, n);
+        level.add(letters);
+        edgeStart.add(0);
+        edgeCount.add(0);
+        pendingKeys.add(key);
+        pendingByLevel.computeIfAbsent(letters, k -> new IntList()).add(n);
+        while (byLevel.size() <= letters) byLevel.add(new IntList());
+        byLevel.get(letters).add(n);
+        return n;
+    }
+
+    /** Expands pending states, highest level first (their children are two letters lower), then bounds them. */
+    private void expand() {
+        while (!pendingByLevel.isEmpty()) {
+            Map.Entry<Integer, IntList> top = pendingByLevel.pollLastEntry();
+            int[] states = top.getValue().toArray();
+            if (top.getKey() == 0) continue;
+            for (int from = 0; from < states.length; from += CHUNK) {
+                if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
+                int to = Math.min(states.length, from + CHUNK);
+                int base = from;
+                WickStates.Step[] steps = new WickStates.Step[to - from];
+                IntStream.range(from, to).parallel().forEach(i ->
+                        steps[i - base] = WickStates.step(alphabet, WickStates.decode(pendingKeys.get(states[i] - firstPending).bytes)));
+                for (int i = from; i < to; i++) {
+                    int s = states[i];
+                    edgeStart.set(s, child.size());
+                    List<WickStates.Child> cs = steps[i - from].children();
+                    // a fixed edge order (children sorted by key bytes) keeps the numbering independent of hashing
+                    cs = new ArrayList<>(cs);
+                    cs.sort((x, y) -> {
+                        int c = Arrays.compareUnsigned(x.state().bytes, y.state().bytes);
+                        return c != 0 ? c : Integer.compare(x.loop1() * 64 + x.loop2(), y.loop1() * 64 + y.loop2());
+                    });
+                    for (WickStates.Child c : cs) {
+                        child.add(idOf(c.state(), level.get(s) - 2));
+                        multiplicity.add(c.multiplicity());
+                        loops.add((byte) ((c.loop1() + 1) * (sizes + 1) + (c.loop2() + 1)));
+                    }
+                    edgeCount.set(s, cs.size());
+                }
+            }
+        }
+        bound();
+        pendingKeys.clear();
+        firstPending = level.size();
+    }
+
+    /** Degree bounds of the new states, children before parents. */
+    private void bound() {
+        int n = level.size();
+        int old = low.length / Math.max(1, sizes);
+        low = Arrays.copyOf(low, n * sizes);
+        high = Arrays.copyOf(high, n * sizes);
+        for (IntList ls : byLevel) {
+            for (int i = 0; i < ls.size(); i++) {
+                int s = ls.get(i);
+                if (s < old) continue;
+                if (edgeCount.get(s) == 0) continue; // the empty state: Q = 1
+                int[] lo = new int[sizes];
+                int[] hi = new int[sizes];
+                Arrays.fill(lo, Integer.MAX_VALUE);
+                Arrays.fill(hi, Integer.MIN_VALUE);
+                int[] add = new int[sizes];
+                for (int e = edgeStart.get(s), end = e + edgeCount.get(s); e < end; e++) {
+                    Arrays.fill(add, 0);
+                    int code = loops.get(e);
+                    int l1 = code / (sizes + 1) - 1;
+                    int l2 = code % (sizes + 1) - 1;
+                    if (l1 >= 0) add[l1]++;
+                    if (l2 >= 0) add[l2]++;
+                    int c = child.get(e);
+                    for (int k = 0; k < sizes; k++) {
+                        lo[k] = Math.min(lo[k], low[c * sizes + k] + add[k]);
+                        hi[k] = Math.max(hi[k], high[c * sizes + k] + add[k]);
+                    }
+                }
+                for (int k = 0; k < sizes; k++) {
+                    if (hi[k] > 127) throw new ArithmeticException("size exponent above 127 in a Wick state");
+                    low[s * sizes + k] = (byte) lo[k];
+                    high[s * sizes + k] = (byte) hi[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Offsets of the states' value blocks for {@link #evaluate} with sizes {@code a} and {@code b}
+     * kept symbolic ({@code b} may be -1): state $s$ owns the row-major block of its exponent ranges
+     * of $a$ and $b$ from {@code offsets[s]}; {@code offsets[states()]} is the total.
+     */
+    long[] offsets(int a, int b) {
+        int n = states();
+        long[] off = new long[n + 1];
+        long total = 0;
+        for (int s = 0; s < n; s++) {
+            off[s] = total;
+            total += (long) width(s, a) * width(s, b);
+        }
+        off[n] = total;
+        return off;
+    }
+
+    /** Multiply-adds of one {@link #evaluate} pass with sizes {@code a}, {@code b} symbolic: the sum over edges of the child's block. */
+    long work(int a, int b) {
+        long w = 0;
+        for (int e = 0; e < child.size(); e++) w += (long) width(child.get(e), a) * width(child.get(e), b);
+        return w;
+    }
+
+    private int width(int s, int k) {
+        return k < 0 ? 1 : high[s * sizes + k] - low[s * sizes + k] + 1;
+    }
+
+    private int lowOf(int s, int k) {
+        return k < 0 ? 0 : low[s * sizes + k];
+    }
+
+    /**
+     * One pass: $Q(s) \bmod p$ for every state up to {@code maxLetters} letters, at the sizes
+     * {@code sizeValue[k]} (residues mod p) except sizes {@code a} and {@code b} ({@code b} may be
+     * -1), kept symbolic: the coefficients of $a^i b^j$ over the state's exponent ranges, row-major
+     * in {@code out} from {@code offsets[s]} (see {@link #offsets}).
+     * $p < 2^{28}$ ({@link org.prism.algebra.Modular#PRIME_BOUND}), so 127 products of residues sum
+     * below $2^{63}$ between reductions. Cost: one multiply-add per edge and symbolic coefficient of
+     * the child, in contiguous rows.
+     */
+    void evaluate(long p, int a, int b, long[] sizeValue, int maxLetters, long[] offsets, int[] out) {
+        int codes = (sizes + 1) * (sizes + 1);
+        long[] codeFactor = new long[codes];
+        int[] shiftA = new int[codes];
+        int[] shiftB = new int[codes];
+        for (int code = 0; code < codes; code++) {
+            long f = 1;
+            for (int l : new int[] {code / (sizes + 1) - 1, code % (sizes + 1) - 1}) {
+                if (l < 0) continue;
+                if (l == a) shiftA[code]++;
+                else if (l == b) shiftB[code]++;
+                else f = f * sizeValue[l] % p;
+            }
+            codeFactor[code] = f;
+        }
+        double inverse = 1.0 / p;
+        long[] acc = new long[1 << 10];
+        for (int lv = 0; lv < byLevel.size() && lv <= maxLetters; lv++) {
+            IntList ls = byLevel.get(lv);
+            if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
+            for (int i = 0; i < ls.size(); i++) {
+                int s = ls.get(i);
+                int count = edgeCount.get(s);
+                int o = (int) offsets[s];
+                if (count == 0) {
+                    out[o] = 1;
+                    continue;
+                }
+                int loA = lowOf(s, a);
+                int loB = lowOf(s, b);
+                int rowLen = width(s, b);
+                int len = width(s, a) * rowLen;
+                if (acc.length < len) acc = new long[Integer.highestOneBit(len) * 2];
+                java.util.Arrays.fill(acc, 0, len, 0L);
+                int pending = 0;
+                for (int e = edgeStart.get(s), end = e + count; e < end; e++) {
+                    int c = child.get(e);
+                    int code = loops.get(e);
+                    long w = multiplicity.get(e) * codeFactor[code] % p;
+                    int co = (int) offsets[c];
+                    int cRows = width(c, a);
+                    int cLen = width(c, b);
+                    int base = (shiftA[code] + lowOf(c, a) - loA) * rowLen + shiftB[code] + lowOf(c, b) - loB;
+                    for (int r = 0; r < cRows; r++) {
+                        int at = base + r * rowLen;
+                        int from = co + r * cLen;
+                        for (int j = 0; j < cLen; j++) acc[at + j] += w * out[from + j];
+                    }
+                    if (++pending == 127) {
+                        for (int j = 0; j < len; j++) acc[j] = Modular.reduce(acc[j], p, inverse);
+                        pending = 0;
+                    }
+                }
+                for (int j = 0; j < len; j++) out[o + j] = (int) Modular.reduce(acc[j], p, inverse);
+            }
+        }
+    }
+
+    /** A growable int array (the graph holds up to ~10^8 edges: no boxing). */
+    private static final class IntList {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) a = Arrays.copyOf(a, a.length + (a.length >> 1));
+            a[n++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        void set(int i, int v) {
+            a[i] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    private static final class ByteList {
+        private byte[] a = new byte[16];
+        private int n;
+
+        void add(byte v) {
+            if (n == a.length) a = Arrays.copyOf(a, a.length + (a.length >> 1));
+            a[n++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+    }
+}
