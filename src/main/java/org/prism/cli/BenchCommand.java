@@ -29,9 +29,9 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "exact",
             mixinStandardHelpOptions = true,
-            header = "Time the exact engine per order: words, memoised states, terms, seconds, peak heap.",
-            description = {"Computes c_0..c_S of the train and population losses with one shared Wick memo",
-                "and prints one row per order (a markdown table with --markdown)."})
+            header = "Time the exact engine per order: words, states, terms, seconds, peak heap.",
+            description = {"Computes c_0..c_S of the train and population losses with one shared state graph",
+                "(or Wick memo) and prints one row per order (a markdown table with --markdown)."})
     public static final class Exact implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,8 +48,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--leading", description = "Time the leading-order (planar) engine instead (orders up to " + Limits.MAX_LEADING_ORDER + ").")
         boolean leading;
 
+        @Option(names = "--memo", description = "Time the exact engine that memoises a polynomial per state (the previous engine; orders up to "
+                + Limits.MAX_MEMO_ORDER + ") instead of the graph evaluated mod primes.")
+        boolean memo;
+
         @Override
         public Integer call() {
+            if (leading && memo) throw new IllegalArgumentException("--leading and --memo are two different engines: choose one");
+            if (memo) Limits.requireOrder(maxOrder, Limits.MAX_MEMO_ORDER, "polynomial-memo engine");
             Limits.requireEngineOrder(maxOrder, leading);
             ModelOption.LoadedModel loaded = modelOption.load();
             List<String> losses = loaded.engine().losses();
@@ -75,7 +81,8 @@ public final class BenchCommand implements Runnable {
                 printRow(out, row);
             };
             if (loaded.engine().matrixModel().isPresent()) {
-                ExactBenchmark.run(loaded.engine().matrixModel().get(), losses, maxOrder, leading, print);
+                ExactBenchmark.Engine engine = leading ? ExactBenchmark.Engine.LEADING : memo ? ExactBenchmark.Engine.MEMO : ExactBenchmark.Engine.INTERPOLATED;
+                ExactBenchmark.run(loaded.engine().matrixModel().get(), losses, maxOrder, engine, print);
             } else {
                 if (leading) loaded.engine().leading(losses.get(0)); // says why there is none
                 ExactBenchmark.run(loaded.engine(), losses, maxOrder, print);

@@ -34,7 +34,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0.." + Limits.MAX_EXACT_ORDER + "; " + Limits.MAX_EXACT_ORDER_LARGE_HEAP + " with a 20 GiB heap; --leading: 0.." + Limits.MAX_LEADING_ORDER + ").")
+    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0..10; up to " + Limits.MAX_EXACT_ORDER + " on demand with a larger heap; --leading: 0.." + Limits.MAX_LEADING_ORDER + ").")
     int order;
 
     @Mixin

@@ -66,7 +66,7 @@ public final class DiagramsCommand implements Callable<Integer> {
         if (loaded.engine() instanceof NetworkEngine networks) return networks(networks, loaded.loss(loss.loss));
         MatrixModel model = loaded.requireMatrix("explicit diagrams");
         String lossName = loaded.loss(loss.loss);
-        Limits.requireOrder(order, Limits.MAX_EXACT_ORDER, "diagram enumeration");
+        Limits.requireOrder(order, Limits.MAX_DIAGRAM_ORDER, "diagram enumeration");
         LossCoefficients exact = new LossCoefficients(model, lossName);
         LossExpansion expansion = exact.expansion();
         List<Integer> orders = new ArrayList<>();

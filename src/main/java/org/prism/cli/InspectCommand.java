@@ -53,7 +53,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (loaded.engine() instanceof NetworkEngine networks) return network(networks, loss, s, k);
         MatrixModel model = loaded.requireMatrix("explicit diagrams");
         LossExpansion expansion = new LossExpansion(model, loss);
-        Limits.requireOrder(s, Limits.MAX_EXACT_ORDER, "diagram enumeration");
+        Limits.requireOrder(s, Limits.MAX_DIAGRAM_ORDER, "diagram enumeration");
         if (DiagramExpansion.pairingCount(expansion, s) > Limits.MAX_PAIRINGS) {
             throw new IllegalArgumentException("order " + s + " has too many pairings to enumerate (limit " + Limits.MAX_PAIRINGS + ")");
         }

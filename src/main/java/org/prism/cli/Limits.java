@@ -6,21 +6,24 @@ package org.prism.cli;
  */
 final class Limits {
     /**
-     * Exact coefficients: c_0..c_9 of both losses take about 40 s and 4 GiB of heap; c_10 would need
-     * several times that (states x3.4 and time x5-9 per order), more than the default 8 GiB heap.
+     * Exact coefficients (state graph evaluated mod primes): c_0..c_10 of both losses take about a
+     * minute and 4 GiB; order 11 and 12 run on demand (minutes to tens of minutes, see README) when
+     * the heap is large enough; order 13 would take hours (work x5 per order).
      */
-    static final int MAX_EXACT_ORDER = 9;
+    static final int MAX_EXACT_ORDER = 12;
+    /** The polynomial-memo engine ({@code bench exact --memo}): order 10 needs about 20 GiB. */
+    static final int MAX_MEMO_ORDER = 9;
     /**
      * Leading-order (planar) coefficients: c_0..c_10 of train and pop in about 8.5 s and 1 GiB;
      * order 11 takes about 35 s and 5 GiB (words of the expansion x3.5 per order).
      */
     static final int MAX_LEADING_ORDER = 11;
-    /** Explicit diagram enumeration: pairings visited, summed over the orders asked. */
+    /** Explicit diagram enumeration: orders, and pairings visited summed over the orders asked. */
+    static final int MAX_DIAGRAM_ORDER = 9;
     static final long MAX_PAIRINGS = 30_000_000L;
 
-    /** Order 10 of the exact engine: about 3.5 min and 20 GiB of heap (README, Benchmarks). */
-    static final int MAX_EXACT_ORDER_LARGE_HEAP = 10;
-    static final long LARGE_HEAP_BYTES = 19L << 30;
+    /** Heap the exact engine needs per order beyond 10 (measured peaks plus margin, README, Benchmarks). */
+    static final long[] EXACT_HEAP_BYTES = {7L << 30, 14L << 30}; // orders 11, 12
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 5 of the CP
@@ -32,10 +35,10 @@ final class Limits {
 
     /**
      * Trace words of D^s L one loss may have: the tied autoencoder's train loss has 62 151 at order
-     * 10 (exact engine, 20 GiB) and 218 441 at order 11 (leading engine, 5 GiB). Other matrix models
-     * grow at their own rate (deep-linear: x10 per order), so their limit is found by counting.
+     * 10, 218 441 at order 11 and about 770 000 at order 12. Other matrix models grow at their own
+     * rate (deep-linear: x10 per order), so their limit is found by counting.
      */
-    static final int MAX_EXACT_WORDS = 70_000;
+    static final int MAX_EXACT_WORDS = 1_000_000;
     static final int MAX_LEADING_WORDS = 250_000;
 
     /**
@@ -75,12 +78,16 @@ final class Limits {
         else requireExactOrder(order);
     }
 
-    /** The exact engine's orders: up to 9 always, 10 when the JVM has a heap of about 20 GiB. */
+    /** The exact engine's orders: up to 10 always, 11 and 12 when the JVM has the heap they need. */
     static void requireExactOrder(int order) {
-        if (order == MAX_EXACT_ORDER_LARGE_HEAP && Runtime.getRuntime().maxMemory() < LARGE_HEAP_BYTES) {
-            throw new IllegalArgumentException("order " + order + " of the exact engine needs about 20 GiB of heap and 3-4 minutes: run with PRISM_JAVA_OPTS=\"-Xmx20g -Xss16m\" (or use --leading)");
+        requireOrder(order, MAX_EXACT_ORDER, "exact engine");
+        if (order > 10) {
+            long need = EXACT_HEAP_BYTES[order - 11];
+            if (Runtime.getRuntime().maxMemory() < need) {
+                throw new IllegalArgumentException("order " + order + " of the exact engine needs about " + (need >> 30) + " GiB of heap: run with PRISM_JAVA_OPTS=\"-Xmx"
+                        + (need >> 30) + "g -Xss16m\" (or use --leading)");
+            }
         }
-        requireOrder(order, MAX_EXACT_ORDER_LARGE_HEAP, "exact engine");
     }
 
     static void requireOrder(int order, int max, String what) {

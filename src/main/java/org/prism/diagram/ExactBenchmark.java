@@ -9,8 +9,8 @@ import org.prism.expansion.Alphabet;
 import org.prism.model.MatrixModel;
 
 /**
- * Times the exact (or the leading-order) engine order by order: $c_s$ of every requested loss of a model with one shared
- * Wick memo, reporting per order the words of the expansion, the memoised states so far, the
+ * Times an engine order by order: $c_s$ of every requested loss of a model with one shared
+ * memo (or state graph), reporting per order the words of the expansion, the states so far, the
  * terms of $c_s$, the wall time and the peak heap. Not a unit test: figures depend on the machine.
  */
 public final class ExactBenchmark {
@@ -18,9 +18,25 @@ public final class ExactBenchmark {
 
     public record Row(int order, List<Integer> words, int states, List<Integer> terms, double seconds, double cumulative, long peakHeapBytes) {}
 
-    /** The same for the exact engine or, with {@code leading}, the planar one ({@link PlanarWick}); one memo for all losses. */
-    public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, boolean leading, java.util.function.Consumer<Row> onRow) {
-        TraceExpectation wick = leading ? new PlanarWick(new Alphabet(model)) : new WickRecursion(new Alphabet(model));
+    /** The engines of a matrix model that can be timed. */
+    public enum Engine {
+        /** {@link InterpolatedWick}: the state graph evaluated mod primes, the default exact engine. */
+        INTERPOLATED,
+        /** {@link WickRecursion}: a polynomial memoised per state. */
+        MEMO,
+        /** {@link PlanarWick}: the leading (planar) terms only. */
+        LEADING
+    }
+
+    /** The same for one engine of a matrix model; one memo or graph for all losses. */
+    public static List<Row> run(MatrixModel model, List<String> losses, int maxOrder, Engine engine, java.util.function.Consumer<Row> onRow) {
+        if (engine == Engine.INTERPOLATED) {
+            InterpolatedWick wick = new InterpolatedWick(model);
+            List<ExpectedLoss> engines = new ArrayList<>();
+            for (String l : losses) engines.add(wick.loss(l));
+            return run(engines, wick::states, maxOrder, onRow);
+        }
+        TraceExpectation wick = engine == Engine.LEADING ? new PlanarWick(new Alphabet(model)) : new WickRecursion(new Alphabet(model));
         List<ExpectedLoss> engines = new ArrayList<>();
         for (String l : losses) engines.add(new LossCoefficients(model, l, wick));
         return run(engines, wick::states, maxOrder, onRow);

@@ -7,11 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.prism.algebra.Modular;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
@@ -39,8 +34,9 @@ import org.prism.model.MatrixModel;
  * $x_k \in \{1, 2, \dots\}$ of the other sizes mod one prime; tensor-product Newton
  * interpolation recovers the coefficients mod each prime; Garner's algorithm lifts them.
  *
- * <p>Cost per order: (primes) x (grid points) passes of $O(\text{edges} \times \text{degree})$,
- * run on all cores; memory: the graph (about 10 bytes per edge) and one value vector per thread.
+ * <p>Cost per order: (primes) x (grid points) passes of $O(\text{edges} \times \text{block})$
+ * multiply-adds, each pass parallel over the states of a level; memory: the graph (about 10 bytes
+ * per edge, 150 per state) and the value blocks of two levels.
  * The pairing counts (all weights 1) come from the same passes.
  */
 public final class InterpolatedWick {
@@ -275,68 +271,64 @@ public final class InterpolatedWick {
         }
     }
 
+    /** The passes one after the other (each is parallel inside, over the states of a level: memory for two levels, not per thread). */
     private void runPasses(int passes, int grid, Symbolic sym, int[] stride, int[] width, int maxLetters, List<Part> parts,
             int[][] lo, int[][] hi, long[][][][] values, Ticker ticker) {
         int nSizes = stride.length;
-        long[] offsets = graph.offsets(sym.a(), sym.b());
-        long total = offsets[offsets.length - 1];
-        if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("Wick graph too large to evaluate: " + total + " values per pass");
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), passes));
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "prism-wick-pass");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int th = 0; th < threads; th++) {
-                fs.add(pool.submit(() -> {
-                    int[] out = new int[(int) total];
-                    long[] sizeValue = new long[nSizes];
-                    for (int pass; (pass = next.getAndIncrement()) < passes; ) {
-                        int q = pass / grid;
-                        int point = pass % grid;
-                        long p = Modular.prime(q);
-                        for (int k = 0; k < nSizes; k++) sizeValue[k] = sym.contains(k) ? 0 : (point / stride[k]) % Math.max(1, width[k]) + 1;
-                        graph.evaluate(p, sym.a(), sym.b(), sizeValue, maxLetters, offsets, out);
-                        accumulate(p, q, point, sym, sizeValue, parts, lo, hi, offsets, out, values);
-                        ticker.passDone();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : fs) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new WickRecursion.CancellationException();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    if (e.getCause() instanceof Error er) throw er;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<List<Part>> byLevel = new ArrayList<>();
+        for (Part part : parts) {
+            int lv = graph.letters(part.state);
+            while (byLevel.size() <= lv) byLevel.add(new ArrayList<>());
+            byLevel.get(lv).add(part);
+        }
+        long[] sizeValue = new long[nSizes];
+        for (int pass = 0; pass < passes; pass++) {
+            if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
+            int q = pass / grid;
+            int point = pass % grid;
+            long p = Modular.prime(q);
+            for (int k = 0; k < nSizes; k++) sizeValue[k] = sym.contains(k) ? 0 : (point / stride[k]) % Math.max(1, width[k]) + 1;
+            Accumulator acc = new Accumulator(p, q, sym, sizeValue, lo, hi, values.length);
+            graph.evaluate(p, sym.a(), sym.b(), sizeValue, maxLetters, (letters, states, offsets, vals) -> {
+                if (letters < byLevel.size()) for (Part part : byLevel.get(letters)) acc.add(part, offsets, vals);
+            });
+            acc.store(values, point);
+            ticker.passDone();
         }
     }
 
     /**
-     * Adds every part's state block, times its weight and its evaluated size powers, into its group's
-     * block for this prime and point. Products stay below $2^{56}$, so a group is reduced once per 127 parts.
+     * The groups' blocks of one pass: every part's state block, times its weight and its evaluated
+     * size powers, added into its group's block. Products stay below $2^{56}$, so a group is reduced
+     * once per 127 parts.
      */
-    private void accumulate(long p, int q, int point, Symbolic sym, long[] sizeValue, List<Part> parts, int[][] lo, int[][] hi, long[] offsets,
-            int[] out, long[][][][] values) {
-        int a = sym.a();
-        int b = sym.b();
-        double inverse = 1.0 / p;
-        int groups = values.length;
-        long[][] acc = new long[groups][];
-        int[] pending = new int[groups];
-        Map<Long, Long> powers = new HashMap<>();
-        for (Part part : parts) {
+    private final class Accumulator {
+        private final long p;
+        private final int q;
+        private final double inverse;
+        private final Symbolic sym;
+        private final long[] sizeValue;
+        private final int[][] lo;
+        private final int[][] hi;
+        private final long[][] acc;
+        private final int[] pending;
+        private final Map<Long, Long> powers = new HashMap<>();
+
+        Accumulator(long p, int q, Symbolic sym, long[] sizeValue, int[][] lo, int[][] hi, int groups) {
+            this.p = p;
+            this.q = q;
+            this.inverse = 1.0 / p;
+            this.sym = sym;
+            this.sizeValue = sizeValue;
+            this.lo = lo;
+            this.hi = hi;
+            this.acc = new long[groups][];
+            this.pending = new int[groups];
+        }
+
+        void add(Part part, int[] offsets, int[] vals) {
+            int a = sym.a();
+            int b = sym.b();
             int g = part.group;
             int cols = sym.cols(lo[g], hi[g]);
             if (acc[g] == null) acc[g] = new long[sym.rows(lo[g], hi[g]) * cols];
@@ -353,20 +345,23 @@ public final class InterpolatedWick {
             int sCols = b < 0 ? 1 : graph.high(s, b) - graph.low(s, b) + 1;
             int rowShift = graph.low(s, a) + part.sizeExponents[a] - lo[g][a];
             int colShift = b < 0 ? 0 : graph.low(s, b) + part.sizeExponents[b] - lo[g][b];
-            int o = (int) offsets[s];
+            int o = offsets[graph.position(s)];
             for (int r = 0; r < sRows; r++) {
                 int at = (rowShift + r) * cols + colShift;
-                for (int j = 0; j < sCols; j++) v[at + j] += w * out[o + r * sCols + j];
+                for (int j = 0; j < sCols; j++) v[at + j] += w * vals[o + r * sCols + j];
             }
             if (++pending[g] == 127) {
                 for (int j = 0; j < v.length; j++) v[j] = Modular.reduce(v[j], p, inverse);
                 pending[g] = 0;
             }
         }
-        for (int g = 0; g < groups; g++) {
-            if (acc[g] == null) continue;
-            for (int j = 0; j < acc[g].length; j++) acc[g][j] = Modular.reduce(acc[g][j], p, inverse);
-            values[g][q][point] = acc[g];
+
+        void store(long[][][][] values, int point) {
+            for (int g = 0; g < acc.length; g++) {
+                if (acc[g] == null) continue;
+                for (int j = 0; j < acc[g].length; j++) acc[g][j] = Modular.reduce(acc[g][j], p, inverse);
+                values[g][q][point] = acc[g];
+            }
         }
     }
 

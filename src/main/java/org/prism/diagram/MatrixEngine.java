@@ -5,8 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import org.prism.model.MatrixModel;
 
-/** A {@link ModelEngine} for a {@link MatrixModel}: Wick recursion over traces, planar recursion for the leading order. */
-public record MatrixEngine(MatrixModel model) implements ModelEngine {
+/**
+ * A {@link ModelEngine} for a {@link MatrixModel}: the exact coefficients by the evaluation-
+ * interpolation engine ({@link InterpolatedWick}, one state graph shared by all losses of this
+ * instance), the leading order by the planar recursion ({@link PlanarWick}).
+ */
+public final class MatrixEngine implements ModelEngine {
+    private final MatrixModel model;
+    private final InterpolatedWick exact;
+
+    public MatrixEngine(MatrixModel model) {
+        this.model = model;
+        this.exact = new InterpolatedWick(model);
+    }
+
+    public MatrixModel model() {
+        return model;
+    }
+
     @Override
     public String name() {
         return model.name();
@@ -32,7 +48,7 @@ public record MatrixEngine(MatrixModel model) implements ModelEngine {
     @Override
     public ExpectedLoss exact(String loss) {
         requireLoss(loss);
-        return new LossCoefficients(model, loss);
+        return exact.loss(loss);
     }
 
     @Override

@@ -44,6 +44,7 @@ final class WickGraph {
     private final IntList level = new IntList();
     private final IntList edgeStart = new IntList();
     private final IntList edgeCount = new IntList();
+    private final IntList position = new IntList(); // index among the states of its level
     private byte[] low = new byte[0]; // state * sizes + size: least exponent of that size in Q
     private byte[] high = new byte[0];
 
@@ -112,6 +113,7 @@ final class WickGraph {
         pendingKeys.add(key);
         pendingByLevel.computeIfAbsent(letters, k -> new IntList()).add(n);
         while (byLevel.size() <= letters) byLevel.add(new IntList());
+        position.add(byLevel.get(letters).size());
         byLevel.get(letters).add(n);
         return n;
     }
@@ -191,23 +193,6 @@ final class WickGraph {
         }
     }
 
-    /**
-     * Offsets of the states' value blocks for {@link #evaluate} with sizes {@code a} and {@code b}
-     * kept symbolic ({@code b} may be -1): state $s$ owns the row-major block of its exponent ranges
-     * of $a$ and $b$ from {@code offsets[s]}; {@code offsets[states()]} is the total.
-     */
-    long[] offsets(int a, int b) {
-        int n = states();
-        long[] off = new long[n + 1];
-        long total = 0;
-        for (int s = 0; s < n; s++) {
-            off[s] = total;
-            total += (long) width(s, a) * width(s, b);
-        }
-        off[n] = total;
-        return off;
-    }
-
     /** Multiply-adds of one {@link #evaluate} pass with sizes {@code a}, {@code b} symbolic: the sum over edges of the child's block. */
     long work(int a, int b) {
         long w = 0;
@@ -223,16 +208,34 @@ final class WickGraph {
         return k < 0 ? 0 : low[s * sizes + k];
     }
 
+    /** Position of {@code state} among the states of its level (the index into a {@link LevelSink}'s arrays). */
+    int position(int state) {
+        return position.get(state);
+    }
+
+    /** Receives the values of one level of a pass; the arrays are valid only during the call. */
+    interface LevelSink {
+        /**
+         * @param letters the level
+         * @param states its states, in order
+         * @param offsets where each state's block starts in {@code values} (one more entry: the total)
+         * @param values the blocks, row-major over the exponents of the two symbolic sizes
+         */
+        void level(int letters, int[] states, int[] offsets, int[] values);
+    }
+
     /**
      * One pass: $Q(s) \bmod p$ for every state up to {@code maxLetters} letters, at the sizes
      * {@code sizeValue[k]} (residues mod p) except sizes {@code a} and {@code b} ({@code b} may be
-     * -1), kept symbolic: the coefficients of $a^i b^j$ over the state's exponent ranges, row-major
-     * in {@code out} from {@code offsets[s]} (see {@link #offsets}).
+     * -1), kept symbolic: the coefficients of $a^i b^j$ over the state's exponent ranges
+     * ({@link #low}..{@link #high}), row-major. Levels are computed in increasing order, each handed to
+     * {@code sink}, and dropped once the next-but-one level is done (a step removes two letters), so
+     * memory holds two levels; the states of a level are computed in parallel.
      * $p < 2^{28}$ ({@link org.prism.algebra.Modular#PRIME_BOUND}), so 127 products of residues sum
      * below $2^{63}$ between reductions. Cost: one multiply-add per edge and symbolic coefficient of
      * the child, in contiguous rows.
      */
-    void evaluate(long p, int a, int b, long[] sizeValue, int maxLetters, long[] offsets, int[] out) {
+    void evaluate(long p, int a, int b, long[] sizeValue, int maxLetters, LevelSink sink) {
         int codes = (sizes + 1) * (sizes + 1);
         long[] codeFactor = new long[codes];
         int[] shiftA = new int[codes];
@@ -248,44 +251,72 @@ final class WickGraph {
             codeFactor[code] = f;
         }
         double inverse = 1.0 / p;
-        long[] acc = new long[1 << 10];
-        for (int lv = 0; lv < byLevel.size() && lv <= maxLetters; lv++) {
-            IntList ls = byLevel.get(lv);
+        int levels = Math.min(byLevel.size() - 1, maxLetters);
+        int[][] offsets = new int[levels + 1][];
+        int[][] values = new int[levels + 1][];
+        ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[1 << 10]);
+        for (int lv = 0; lv <= levels; lv++) {
             if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
-            for (int i = 0; i < ls.size(); i++) {
-                int s = ls.get(i);
-                int count = edgeCount.get(s);
-                int o = (int) offsets[s];
-                if (count == 0) {
-                    out[o] = 1;
-                    continue;
-                }
-                int loA = lowOf(s, a);
-                int loB = lowOf(s, b);
-                int rowLen = width(s, b);
-                int len = width(s, a) * rowLen;
-                if (acc.length < len) acc = new long[Integer.highestOneBit(len) * 2];
-                java.util.Arrays.fill(acc, 0, len, 0L);
-                int pending = 0;
-                for (int e = edgeStart.get(s), end = e + count; e < end; e++) {
-                    int c = child.get(e);
-                    int code = loops.get(e);
-                    long w = multiplicity.get(e) * codeFactor[code] % p;
-                    int co = (int) offsets[c];
-                    int cRows = width(c, a);
-                    int cLen = width(c, b);
-                    int base = (shiftA[code] + lowOf(c, a) - loA) * rowLen + shiftB[code] + lowOf(c, b) - loB;
-                    for (int r = 0; r < cRows; r++) {
-                        int at = base + r * rowLen;
-                        int from = co + r * cLen;
-                        for (int j = 0; j < cLen; j++) acc[at + j] += w * out[from + j];
+            int[] states = byLevel.get(lv).toArray();
+            int[] off = new int[states.length + 1];
+            long total = 0;
+            for (int i = 0; i < states.length; i++) {
+                off[i] = (int) total;
+                total += (long) width(states[i], a) * width(states[i], b);
+                if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("Wick graph too large to evaluate: level " + lv + " has " + total + " values");
+            }
+            off[states.length] = (int) total;
+            int[] val = new int[(int) total];
+            int[] childOff = lv >= 2 ? offsets[lv - 2] : null;
+            int[] childVal = lv >= 2 ? values[lv - 2] : null;
+            int chunks = (states.length + 1023) / 1024;
+            IntStream.range(0, chunks).parallel().forEach(ch -> {
+                long[] acc = scratch.get();
+                for (int i = ch * 1024, end = Math.min(states.length, i + 1024); i < end; i++) {
+                    int s = states[i];
+                    int count = edgeCount.get(s);
+                    int o = off[i];
+                    if (count == 0) {
+                        val[o] = 1;
+                        continue;
                     }
-                    if (++pending == 127) {
-                        for (int j = 0; j < len; j++) acc[j] = Modular.reduce(acc[j], p, inverse);
-                        pending = 0;
+                    int loA = lowOf(s, a);
+                    int loB = lowOf(s, b);
+                    int rowLen = width(s, b);
+                    int len = width(s, a) * rowLen;
+                    if (acc.length < len) {
+                        acc = new long[Integer.highestOneBit(len) * 2];
+                        scratch.set(acc);
                     }
+                    Arrays.fill(acc, 0, len, 0L);
+                    int pending = 0;
+                    for (int e = edgeStart.get(s), stop = e + count; e < stop; e++) {
+                        int c = child.get(e);
+                        int code = loops.get(e);
+                        long w = multiplicity.get(e) * codeFactor[code] % p;
+                        int co = childOff[position.get(c)];
+                        int cRows = width(c, a);
+                        int cLen = width(c, b);
+                        int base = (shiftA[code] + lowOf(c, a) - loA) * rowLen + shiftB[code] + lowOf(c, b) - loB;
+                        for (int r = 0; r < cRows; r++) {
+                            int at = base + r * rowLen;
+                            int from = co + r * cLen;
+                            for (int j = 0; j < cLen; j++) acc[at + j] += w * childVal[from + j];
+                        }
+                        if (++pending == 127) {
+                            for (int j = 0; j < len; j++) acc[j] = Modular.reduce(acc[j], p, inverse);
+                            pending = 0;
+                        }
+                    }
+                    for (int j = 0; j < len; j++) val[o + j] = (int) Modular.reduce(acc[j], p, inverse);
                 }
-                for (int j = 0; j < len; j++) out[o + j] = (int) Modular.reduce(acc[j], p, inverse);
+            });
+            offsets[lv] = off;
+            values[lv] = val;
+            sink.level(lv, states, off, val);
+            if (lv >= 2) {
+                offsets[lv - 2] = null;
+                values[lv - 2] = null;
             }
         }
     }

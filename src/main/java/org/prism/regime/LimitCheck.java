@@ -65,9 +65,12 @@ public final class LimitCheck {
     public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder, boolean leading) {
         PrismDerivation derivation = new PrismDerivation(model, namedRatios);
         List<Row> rows = new ArrayList<>();
+        org.prism.diagram.MatrixEngine engines = new org.prism.diagram.MatrixEngine(model);
+        // every loss's view first, so the exact engine computes the losses of an order in the same passes
+        Map<String, org.prism.diagram.ExpectedLoss> byLoss = new LinkedHashMap<>();
+        for (String loss : losses) byLoss.put(loss, leading ? engines.leading(loss) : engines.exact(loss));
         for (String loss : losses) {
-            org.prism.diagram.LossCoefficients engine = leading ? org.prism.diagram.LossCoefficients.leading(model, loss)
-                    : new org.prism.diagram.LossCoefficients(model, loss);
+            org.prism.diagram.ExpectedLoss engine = byLoss.get(loss);
             List<Polynomial> cs = new ArrayList<>();
             List<Polynomial> counts = new ArrayList<>();
             for (int s = 0; s <= maxOrder; s++) {

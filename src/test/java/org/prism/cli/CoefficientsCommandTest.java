@@ -62,7 +62,8 @@ class CoefficientsCommandTest {
     @CsvSource(delimiter = '|', value = {
         "coefficients --order -1 | --order must be >= 0",
         "coefficients --order 40 | out of reach",
-        "coefficients --order 10 | 20 GiB of heap",
+        "coefficients --order 11 | GiB of heap",
+        "coefficients --order 13 | out of reach",
         "coefficients --order x | --order",
         "coefficients --order 1 --loss foo | foo",
         "coefficients --order 1 --at d=2,m=1 | no value for",
