@@ -2,6 +2,7 @@ package org.prism.diagram;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,19 +137,18 @@ public final class InterpolatedWick {
         }
     }
 
-    private List<Result> compute(List<TraceSum> losses, Runnable termDone) {
-        List<String> sizes = model.sizes();
-        int nSizes = sizes.size();
-        List<CyclicWord> words = new ArrayList<>();
-        for (TraceSum t : losses) words.addAll(t.terms().keySet());
-        long t0 = System.nanoTime();
-        int[] state = graph.add(words);
-        long t1 = System.nanoTime();
-        BigInteger[] lcm = new BigInteger[losses.size()];
+    /**
+     * The terms of the losses' $D^s L$ as parts of groups keyed by (loss, kind, non-size monomial):
+     * kind 0 carries the coefficient (times the loss's common denominator {@code lcm}), kind 1 weight 1
+     * (pairing counts).
+     */
+    private record Groups(List<Part> parts, BigInteger[] lcm, Map<List<Object>, Integer> index, List<Monomial> monomials) {}
 
-        // groups: (loss, kind, non-size monomial); kind 0 = coefficient, 1 = pairing counts
-        Map<List<Object>, Integer> groupIndex = new LinkedHashMap<>();
-        List<Monomial> groupMonomial = new ArrayList<>();
+    private Groups groups(List<TraceSum> losses, int[] state) {
+        List<String> sizes = model.sizes();
+        BigInteger[] lcm = new BigInteger[losses.size()];
+        Map<List<Object>, Integer> index = new LinkedHashMap<>();
+        List<Monomial> monomials = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         int i = 0;
         for (int li = 0; li < losses.size(); li++) {
@@ -161,7 +161,7 @@ public final class InterpolatedWick {
                 BigInteger pairings = pairings(wt.getKey());
                 for (Map.Entry<Monomial, Rational> t : wt.getValue().terms().entrySet()) {
                     TreeMap<String, Integer> outer = new TreeMap<>();
-                    int[] e = new int[nSizes];
+                    int[] e = new int[sizes.size()];
                     t.getKey().exponents().forEach((sym, x) -> {
                         int k = sizes.indexOf(sym);
                         if (k >= 0) e[k] = x;
@@ -171,23 +171,39 @@ public final class InterpolatedWick {
                     Rational r = t.getValue();
                     BigInteger w = r.numerator().multiply(lcm[li].divide(r.denominator()));
                     for (int kind = 0; kind < 2; kind++) {
-                        int gi = groupIndex.computeIfAbsent(List.of(li, kind, g), k -> {
-                            groupMonomial.add(g);
-                            return groupMonomial.size() - 1;
+                        int gi = index.computeIfAbsent(List.of(li, kind, g), k -> {
+                            monomials.add(g);
+                            return monomials.size() - 1;
                         });
                         parts.add(new Part(gi, st, kind == 0 ? w : BigInteger.ONE, e, pairings, null));
                     }
                 }
             }
         }
+        return new Groups(parts, lcm, index, monomials);
+    }
+
+    private List<Result> compute(List<TraceSum> losses, Runnable termDone) {
+        List<String> sizes = model.sizes();
+        int nSizes = sizes.size();
+        List<CyclicWord> words = new ArrayList<>();
+        for (TraceSum t : losses) words.addAll(t.terms().keySet());
+        long t0 = System.nanoTime();
+        int[] state = graph.add(words);
+        long t1 = System.nanoTime();
+        Groups gs = groups(losses, state);
+        List<Part> parts = gs.parts();
+        BigInteger[] lcm = gs.lcm();
+        Map<List<Object>, Integer> groupIndex = gs.index();
+        List<Monomial> groupMonomial = gs.monomials();
         int groups = groupMonomial.size();
         // degree ranges and coefficient bounds per group
         int[][] lo = new int[groups][nSizes];
         int[][] hi = new int[groups][nSizes];
-        for (int[] a : lo) java.util.Arrays.fill(a, Integer.MAX_VALUE);
-        for (int[] a : hi) java.util.Arrays.fill(a, Integer.MIN_VALUE);
+        for (int[] a : lo) Arrays.fill(a, Integer.MAX_VALUE);
+        for (int[] a : hi) Arrays.fill(a, Integer.MIN_VALUE);
         BigInteger[] bound = new BigInteger[groups];
-        java.util.Arrays.fill(bound, BigInteger.ZERO);
+        Arrays.fill(bound, BigInteger.ZERO);
         for (Part p : parts) {
             for (int k = 0; k < nSizes; k++) {
                 lo[p.group][k] = Math.min(lo[p.group][k], graph.low(p.state, k) + p.sizeExponents[k]);
@@ -199,25 +215,13 @@ public final class InterpolatedWick {
         for (BigInteger b : bound) maxBound = maxBound.max(b);
         int primes = groups == 0 ? 0 : Modular.primesFor(maxBound);
         parts.replaceAll(p -> p.withPrimes(primes));
-        // the two widest sizes stay symbolic: fewest passes
         int[] width = new int[nSizes];
         for (int g = 0; g < groups; g++) for (int k = 0; k < nSizes; k++) width[k] = Math.max(width[k], hi[g][k] - lo[g][k] + 1);
-        int symA = -1;
-        int symB = -1;
-        for (int k = 0; k < nSizes; k++) {
-            if (symA < 0 || width[k] > width[symA]) {
-                symB = symA;
-                symA = k;
-            } else if (symB < 0 || width[k] > width[symB]) {
-                symB = k;
-            }
-        }
-        boolean[] symbolic = new boolean[nSizes];
-        for (int k : new int[] {symA, symB}) if (k >= 0) symbolic[k] = true;
+        Symbolic sym = Symbolic.widest(width);
         int grid = 1;
         int[] stride = new int[nSizes];
         for (int k = 0; k < nSizes; k++) {
-            if (symbolic[k]) continue;
+            if (sym.contains(k)) continue;
             stride[k] = grid;
             grid *= Math.max(1, width[k]);
         }
@@ -228,13 +232,12 @@ public final class InterpolatedWick {
         long[][][][] values = new long[groups][primes][grid][];
         int passes = primes * grid;
         Ticker ticker = new Ticker(termDone, losses.get(0).size(), passes);
-        Symbolic sym = new Symbolic(symA, symB);
         if (passes > 0) runPasses(passes, grid, sym, stride, width, maxLetters, parts, lo, hi, values, ticker);
         ticker.finish();
-        lastPasses = new Passes(passes, primes, grid, graph.work(symA, symB), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        lastPasses = new Passes(passes, primes, grid, graph.work(sym.a(), sym.b()), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
 
         Polynomial[][] sums = new Polynomial[losses.size()][2];
-        for (Polynomial[] x : sums) java.util.Arrays.fill(x, Polynomial.ZERO);
+        for (Polynomial[] x : sums) Arrays.fill(x, Polynomial.ZERO);
         long[] primeList = new long[primes];
         for (int q = 0; q < primes; q++) primeList[q] = Modular.prime(q);
         for (Map.Entry<List<Object>, Integer> ge : groupIndex.entrySet()) {
@@ -258,6 +261,21 @@ public final class InterpolatedWick {
 
     /** The sizes kept symbolic in the passes ({@code b} may be -1) and a group's block layout over them. */
     private record Symbolic(int a, int b) {
+        /** The two widest sizes (fewest passes); {@code b} is -1 for a model with one size. */
+        static Symbolic widest(int[] width) {
+            int a = -1;
+            int b = -1;
+            for (int k = 0; k < width.length; k++) {
+                if (a < 0 || width[k] > width[a]) {
+                    b = a;
+                    a = k;
+                } else if (b < 0 || width[k] > width[b]) {
+                    b = k;
+                }
+            }
+            return new Symbolic(a, b);
+        }
+
         boolean contains(int k) {
             return k == a || k == b;
         }

@@ -26,8 +26,9 @@ import org.prism.expansion.CyclicWord;
  * size kept symbolic (a dense polynomial per state, its degree range bounded by {@link #low}/{@link #high}).
  *
  * <p>Growth: words are added in batches ({@link #add}); new states are expanded level by level (a
- * step removes two letters), the Wick steps of a level computed in parallel and numbered in a fixed
- * order, so the numbering does not depend on thread timing. Not thread-safe: callers serialise.
+ * step removes two letters), the Wick steps of a level computed in parallel and numbered in the
+ * order of the level, so the numbering does not depend on thread timing (values never depend on it).
+ * Not thread-safe: callers serialise.
  */
 final class WickGraph {
     private static final int CHUNK = 1 << 14;
@@ -135,12 +136,6 @@ final class WickGraph {
                     int s = states[i];
                     edgeStart.set(s, child.size());
                     List<WickStates.Child> cs = steps[i - from].children();
-                    // a fixed edge order (children sorted by key bytes) keeps the numbering independent of hashing
-                    cs = new ArrayList<>(cs);
-                    cs.sort((x, y) -> {
-                        int c = Arrays.compareUnsigned(x.state().bytes, y.state().bytes);
-                        return c != 0 ? c : Integer.compare(x.loop1() * 64 + x.loop2(), y.loop1() * 64 + y.loop2());
-                    });
                     for (WickStates.Child c : cs) {
                         child.add(idOf(c.state(), level.get(s) - 2));
                         multiplicity.add(c.multiplicity());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.prism.simulation.Backend;
 
-/** {@code prism bench step}: the output format only (no timing is checked). */
+/** {@code prism bench}: the output format only (no timing is checked). */
 class BenchCommandTest {
 
     @Test
@@ -34,5 +34,31 @@ class BenchCommandTest {
         assertEquals(2, r.exitCode());
         assertEquals("prism bench step: a size is d,m,n with positive integers, got '16,8'", r.err().strip());
         assertEquals(2, CliRunner.run("bench", "step", "--threads", "0", "8,8,8").exitCode());
+    }
+
+    @Test
+    void exactEnginesAgreeOnWordsAndTermsPerOrder() {
+        CliRunner graph = CliRunner.run("bench", "exact", "-S", "4");
+        CliRunner memo = CliRunner.run("bench", "exact", "-S", "4", "--memo");
+        assertEquals(0, graph.exitCode(), graph.err());
+        assertEquals(0, memo.exitCode(), memo.err());
+        String[] g = graph.out().strip().split("\\R");
+        String[] m = memo.out().strip().split("\\R");
+        assertEquals(6, g.length, graph.out());
+        assertEquals(g.length, m.length);
+        for (int i = 1; i < g.length; i++) {
+            // columns s, words train, words pop, states, terms train, terms pop: the words and terms are the engines' common ground
+            String[] a = g[i].trim().split("\\s+");
+            String[] b = m[i].trim().split("\\s+");
+            assertEquals(java.util.List.of(a[0], a[1], a[2], a[4], a[5]), java.util.List.of(b[0], b[1], b[2], b[4], b[5]), "row " + i);
+        }
+    }
+
+    @Test
+    void twoEnginesAtOnceIsOneLineAndExitCode2() {
+        CliRunner r = CliRunner.run("bench", "exact", "-S", "2", "--memo", "--leading");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().strip().contains("--leading and --memo"), r.err());
+        assertEquals(1, r.err().strip().split("\\R").length);
     }
 }
