@@ -14,6 +14,8 @@ import picocli.CommandLine.ParseResult;
 final class Errors {
     static final int INVALID_INPUT = 2;
     static final int INTERRUPTED = 130;
+    /** Set once "prism: interrupted" is printed, by the command or by the shutdown hook: the line appears once. */
+    static final java.util.concurrent.atomic.AtomicBoolean INTERRUPT_REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Errors() {}
 
@@ -32,7 +34,7 @@ final class Errors {
         if (System.getenv("PRISM_DEBUG") != null) ex.printStackTrace(err);
         int code;
         if (ex instanceof org.prism.diagram.WickRecursion.CancellationException || ex instanceof InterruptedException) {
-            err.println("prism: interrupted");
+            if (INTERRUPT_REPORTED.compareAndSet(false, true)) err.println("prism: interrupted");
             code = INTERRUPTED;
         } else if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));

@@ -52,8 +52,13 @@ public final class PrismCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!done.get()) {
                 main.interrupt();
-                System.err.println("prism: interrupted");
-                System.err.flush();
+                // give the command a moment to stop and say so itself; say it here only if it did not
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (!Errors.INTERRUPT_REPORTED.get() && !done.get() && System.nanoTime() < until) Thread.onSpinWait();
+                if (Errors.INTERRUPT_REPORTED.compareAndSet(false, true)) {
+                    System.err.println("prism: interrupted");
+                    System.err.flush();
+                }
             }
         }));
         int code;
