@@ -48,18 +48,6 @@ public final class InterpolatedWick {
     private final Map<String, Map<Integer, Result>> done = new HashMap<>();
     private final List<String> views = new ArrayList<>();
 
-    /**
-     * What the last computed order cost: passes (= primes x grid points), multiply-adds per pass, and
-     * the seconds spent growing the graph and in the passes.
-     */
-    public record Passes(int passes, int primes, int grid, long multiplyAddsPerPass, double graphSeconds, double passSeconds) {}
-
-    private Passes lastPasses;
-
-    public synchronized Passes lastPasses() {
-        return lastPasses;
-    }
-
     /** $c_s$ and its pairing counts ({@link ExpectedLoss#pairingCounts}). */
     public record Result(Polynomial coefficient, Polynomial pairingCounts) {}
 
@@ -188,9 +176,7 @@ public final class InterpolatedWick {
         int nSizes = sizes.size();
         List<CyclicWord> words = new ArrayList<>();
         for (TraceSum t : losses) words.addAll(t.terms().keySet());
-        long t0 = System.nanoTime();
         int[] state = graph.add(words);
-        long t1 = System.nanoTime();
         Groups gs = groups(losses, state);
         List<Part> parts = gs.parts();
         BigInteger[] lcm = gs.lcm();
@@ -234,7 +220,6 @@ public final class InterpolatedWick {
         Ticker ticker = new Ticker(termDone, losses.get(0).size(), passes);
         if (passes > 0) runPasses(passes, grid, sym, stride, width, maxLetters, parts, lo, hi, values, ticker);
         ticker.finish();
-        lastPasses = new Passes(passes, primes, grid, graph.work(sym.a(), sym.b()), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
 
         Polynomial[][] sums = new Polynomial[losses.size()][2];
         for (Polynomial[] x : sums) Arrays.fill(x, Polynomial.ZERO);

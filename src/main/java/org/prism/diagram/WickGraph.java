@@ -59,10 +59,6 @@ final class WickGraph {
         this.sizes = alphabet.model().sizes().size();
     }
 
-    int sizes() {
-        return sizes;
-    }
-
     /** Number of states. */
     int states() {
         return level.size();
@@ -186,13 +182,6 @@ final class WickGraph {
                 }
             }
         }
-    }
-
-    /** Multiply-adds of one {@link #evaluate} pass with sizes {@code a}, {@code b} symbolic: the sum over edges of the child's block. */
-    long work(int a, int b) {
-        long w = 0;
-        for (int e = 0; e < child.size(); e++) w += (long) width(child.get(e), a) * width(child.get(e), b);
-        return w;
     }
 
     private int width(int s, int k) {

@@ -175,13 +175,6 @@ final class WickStates {
             this.hash = Arrays.hashCode(bytes);
         }
 
-        /** Letters in the state (separators excluded). */
-        int letters() {
-            int n = 0;
-            for (byte b : bytes) if (b != SEPARATOR) n++;
-            return n;
-        }
-
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
