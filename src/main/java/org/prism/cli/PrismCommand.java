@@ -54,7 +54,11 @@ public final class PrismCommand implements Runnable {
                 main.interrupt();
                 // give the command a moment to stop and say so itself; say it here only if it did not
                 long until = System.nanoTime() + 2_000_000_000L;
-                while (!Errors.INTERRUPT_REPORTED.get() && !done.get() && System.nanoTime() < until) Thread.onSpinWait();
+                try {
+                    while (!Errors.INTERRUPT_REPORTED.get() && !done.get() && System.nanoTime() < until) Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 if (Errors.INTERRUPT_REPORTED.compareAndSet(false, true)) {
                     System.err.println("prism: interrupted");
                     System.err.flush();

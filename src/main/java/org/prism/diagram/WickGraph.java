@@ -91,9 +91,7 @@ final class WickGraph {
         int[] out = new int[words.size()];
         for (int i = 0; i < out.length; i++) {
             CyclicWord w = words.get(i);
-            boolean odd = false;
-            for (int m = 0; m < alphabet.matrixCount(); m++) odd |= (w.count(m) & 1) == 1;
-            out[i] = odd ? -1 : idOf(WickStates.of(w), w.length());
+            out[i] = WickStates.vanishes(alphabet, w) ? -1 : idOf(WickStates.of(w), w.length());
         }
         expand();
         return out;

@@ -69,9 +69,7 @@ public final class WickRecursion implements TraceExpectation {
     @Override
     public IntegerPolynomial expectation(CyclicWord w) {
         if (w.length() == 0) return IntegerPolynomial.ONE;
-        for (int i = 0; i < alphabet.matrixCount(); i++) {
-            if ((w.count(i) & 1) == 1) return IntegerPolynomial.ZERO;
-        }
+        if (WickStates.vanishes(alphabet, w)) return IntegerPolynomial.ZERO;
         return expect(WickStates.of(w));
     }
 

@@ -160,6 +160,12 @@ final class WickStates {
         return cycles;
     }
 
+    /** Whether some matrix has an odd number of letters in {@code w}: then no pairing exists and $E[\operatorname{tr} w] = 0$. */
+    static boolean vanishes(Alphabet alphabet, CyclicWord w) {
+        for (int m = 0; m < alphabet.matrixCount(); m++) if ((w.count(m) & 1) == 1) return true;
+        return false;
+    }
+
     /** The state of one trace. */
     static Key of(CyclicWord w) {
         return new Key(encode(List.of(w.letters())));
