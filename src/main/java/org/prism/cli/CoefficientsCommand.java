@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Exact Taylor coefficients c_0..c_S of the expected loss curve.",
         description = {
             "Prints c_s = E[d^s L/dt^s (0)] for s = 0..S as exact polynomials in the hyperparameters",
-            "(sigma, d, m, n; negative powers of n), computed by a memoised Wick recursion over",
-            "canonical multi-trace states. With --at, their exact values at a point instead.",
+            "(sigma, d, m, n; negative powers of n), from the Wick recursion over canonical",
+            "multi-trace states (evaluated modulo primes, interpolated, lifted: exact integers).",
+            "With --at, their exact values at a point instead.",
             "JSON: {\"loss\":L,\"orders\":[{\"order\":s,\"terms\":[{\"coef\":\"p/q\",\"sigma\":k,\"d\":a,\"m\":b,\"n\":c}]}]};",
             "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}.",
             "With --leading: only the Pareto-maximal terms, from the planar Wick pairings alone",

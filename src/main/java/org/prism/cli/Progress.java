@@ -1,5 +1,8 @@
 package org.prism.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -16,9 +19,23 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long total, boolean worthShowing) {
-        if (!worthShowing || System.console() == null || total <= 0) return new Progress(null);
+        if (!worthShowing || !stderrIsTerminal() || total <= 0) return new Progress(null);
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setMaxRenderedLength(100).build());
+    }
+
+    /**
+     * Whether stderr (where the bar goes) is a terminal, so {@code prism ... > out.json} still shows
+     * progress. Java 17 cannot ask this directly: on Linux, where fd 2 points; elsewhere, whether the
+     * process has a console (stdin and stdout terminals).
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     void stepBy(long n) {
