@@ -67,8 +67,9 @@ public final class CoefficientsCommand implements Callable<Integer> {
         PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.ratios()) : null;
         List<Polynomial> cs = new ArrayList<>();
         for (int s = 0; s <= order; s++) {
-            int words = engine.terms(s);
-            try (Progress bar = Progress.start("c_" + s, words, s >= (leading ? 10 : 7))) {
+            // the bar starts before the expansion of D^s L (tens of seconds at order 12), its length once known
+            try (Progress bar = Progress.start("c_" + s, -1, s >= (leading ? 10 : 7))) {
+                bar.max(engine.terms(s));
                 Polynomial c = engine.coefficient(s, () -> bar.stepBy(1));
                 cs.add(pareto == null ? c : pareto.leadingTerms(s, c, engine.pairingCounts(s)).asPolynomial(pareto.space()));
             }

@@ -18,8 +18,9 @@ final class Progress implements AutoCloseable {
         this.bar = bar;
     }
 
+    /** A bar of {@code total} steps; a negative total is not known yet ({@link #max}), the bar shows elapsed time. */
     static Progress start(String task, long total, boolean worthShowing) {
-        if (!worthShowing || !stderrIsTerminal() || total <= 0) return new Progress(null);
+        if (!worthShowing || !stderrIsTerminal() || total == 0) return new Progress(null);
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setMaxRenderedLength(100).build());
     }
@@ -36,6 +37,10 @@ final class Progress implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;
         }
+    }
+
+    void max(long total) {
+        if (bar != null) bar.maxHint(total);
     }
 
     void stepBy(long n) {
