@@ -151,9 +151,10 @@ final class WickGraph {
         low = Arrays.copyOf(low, n * sizes);
         high = Arrays.copyOf(high, n * sizes);
         for (IntList ls : byLevel) {
-            for (int i = 0; i < ls.size(); i++) {
+            int first = ls.size();
+            while (first > 0 && ls.get(first - 1) >= old) first--; // a level's new states are its last ones
+            for (int i = first; i < ls.size(); i++) {
                 int s = ls.get(i);
-                if (s < old) continue;
                 if (edgeCount.get(s) == 0) continue; // the empty state: Q = 1
                 int[] lo = new int[sizes];
                 int[] hi = new int[sizes];
