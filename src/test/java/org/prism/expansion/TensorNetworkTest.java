@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.prism.testing.RandomPermutation;
 
 /**
  * Canonical forms of tensor networks against brute force: equal keys exactly when some
@@ -62,10 +63,10 @@ class TensorNetworkTest {
     /** The same network with factors and indices renumbered at random. */
     static Raw shuffled(Raw r, Random rnd) {
         int n = r.sizes.length;
-        int[] perm = permutation(n, rnd);
+        int[] perm = RandomPermutation.of(n, rnd);
         int[] sizes = new int[n];
         for (int i = 0; i < n; i++) sizes[perm[i]] = r.sizes[i];
-        int[] order = permutation(r.tensor.length, rnd);
+        int[] order = RandomPermutation.of(r.tensor.length, rnd);
         int[] tensor = new int[r.tensor.length];
         int[][] slots = new int[r.tensor.length][];
         for (int f = 0; f < tensor.length; f++) {
@@ -73,18 +74,6 @@ class TensorNetworkTest {
             slots[order[f]] = Arrays.stream(r.slots[f]).map(i -> perm[i]).toArray();
         }
         return new Raw(tensor, slots, sizes);
-    }
-
-    static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Brute force: some size-preserving bijection of the indices maps one multiset of factors onto the other. */

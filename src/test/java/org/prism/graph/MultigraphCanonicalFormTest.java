@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.prism.testing.RandomPermutation;
 
 class MultigraphCanonicalFormTest {
 
@@ -60,20 +62,6 @@ class MultigraphCanonicalFormTest {
         return all.toArray(new int[0][]);
     }
 
-    private static int[] randomPermutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /** The image of g under vertex map perm (v -> perm[v]), edges shuffled. */
     private static G relabel(G g, int[] perm, Random rnd) {
         int n = g.n();
@@ -87,14 +75,7 @@ class MultigraphCanonicalFormTest {
             int[] x = g.edges()[i];
             e[i] = new int[] {perm[x[0]], perm[x[1]], x[2]};
         }
-        if (rnd != null) {
-            for (int i = m - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int[] t = e[i];
-                e[i] = e[j];
-                e[j] = t;
-            }
-        }
+        if (rnd != null) Collections.shuffle(Arrays.asList(e), rnd); // the array, through its list view
         return new G(c, e);
     }
 
@@ -246,7 +227,7 @@ class MultigraphCanonicalFormTest {
         for (int trial = 0; trial < 3000; trial++) {
             int n = 1 + rnd.nextInt(7);
             G g = randomGraph(rnd, n, rnd.nextInt(15), 1 + rnd.nextInt(2), 1 + rnd.nextInt(3));
-            G h = relabel(g, randomPermutation(n, rnd), rnd);
+            G h = relabel(g, RandomPermutation.of(n, rnd), rnd);
             assertEquals(code(g), code(h), () -> "trial with " + Arrays.deepToString(g.edges()));
         }
     }
@@ -257,7 +238,7 @@ class MultigraphCanonicalFormTest {
         for (int trial = 0; trial < 400; trial++) {
             int n = 8 + rnd.nextInt(23);
             G g = randomGraph(rnd, n, 4 + rnd.nextInt(57), 1 + rnd.nextInt(3), 1 + rnd.nextInt(3));
-            G h = relabel(g, randomPermutation(n, rnd), rnd);
+            G h = relabel(g, RandomPermutation.of(n, rnd), rnd);
             assertEquals(code(g), code(h));
         }
     }
@@ -275,8 +256,8 @@ class MultigraphCanonicalFormTest {
             G a = randomGraph(rnd, n, m, colours, labels);
             G b = switch (trial % 3) {
                 case 0 -> randomGraph(rnd, n, m, colours, labels);
-                case 1 -> relabel(mutate(a, rnd, labels), randomPermutation(n, rnd), rnd);
-                default -> relabel(a, randomPermutation(n, rnd), rnd);
+                case 1 -> relabel(mutate(a, rnd, labels), RandomPermutation.of(n, rnd), rnd);
+                default -> relabel(a, RandomPermutation.of(n, rnd), rnd);
             };
             boolean expected = bruteForceIsomorphic(a, b);
             assertEquals(expected, code(a).equals(code(b)),
@@ -302,7 +283,7 @@ class MultigraphCanonicalFormTest {
             int d = 1 + rnd.nextInt(2);
             G a = regularDigraph(rnd, n, d);
             G b = trial % 2 == 0 ? regularDigraph(rnd, n, d)
-                    : relabel(a, randomPermutation(n, rnd), rnd);
+                    : relabel(a, RandomPermutation.of(n, rnd), rnd);
             boolean expected = bruteForceIsomorphic(a, b);
             assertEquals(expected, code(a).equals(code(b)));
             if (expected) {
@@ -317,7 +298,7 @@ class MultigraphCanonicalFormTest {
     private static G regularDigraph(Random rnd, int n, int d) {
         List<int[]> e = new ArrayList<>();
         for (int k = 0; k < d; k++) {
-            int[] p = randomPermutation(n, rnd);
+            int[] p = RandomPermutation.of(n, rnd);
             for (int v = 0; v < n; v++) {
                 e.add(new int[] {v, p[v], 0});
             }
@@ -338,7 +319,7 @@ class MultigraphCanonicalFormTest {
             };
             CanonicalCode c = code(g);
             for (int rep = 0; rep < 3; rep++) {
-                assertEquals(c, code(relabel(g, randomPermutation(g.n(), rnd), rnd)),
+                assertEquals(c, code(relabel(g, RandomPermutation.of(g.n(), rnd), rnd)),
                         () -> Arrays.deepToString(g.edges()));
             }
         }
@@ -349,7 +330,7 @@ class MultigraphCanonicalFormTest {
         boolean symmetric = rnd.nextBoolean();
         List<int[]> e = new ArrayList<>();
         for (int k = 0; k < d; k++) {
-            int[] p = randomPermutation(n, rnd);
+            int[] p = RandomPermutation.of(n, rnd);
             int label = rnd.nextInt(2) * (k % 2);
             for (int v = 0; v < n; v++) {
                 e.add(new int[] {v, p[v], label});
@@ -541,8 +522,8 @@ class MultigraphCanonicalFormTest {
 
         Random rnd = new Random(6);
         for (int i = 0; i < 20; i++) {
-            assertEquals(code(triangles), code(relabel(triangles, randomPermutation(6, rnd), rnd)));
-            assertEquals(code(hexagon), code(relabel(hexagon, randomPermutation(6, rnd), rnd)));
+            assertEquals(code(triangles), code(relabel(triangles, RandomPermutation.of(6, rnd), rnd)));
+            assertEquals(code(hexagon), code(relabel(hexagon, RandomPermutation.of(6, rnd), rnd)));
         }
     }
 
@@ -559,8 +540,8 @@ class MultigraphCanonicalFormTest {
         assertNotEquals(code(petersen), code(prism));
         Random rnd = new Random(7);
         for (int i = 0; i < 50; i++) {
-            assertEquals(code(petersen), code(relabel(petersen, randomPermutation(10, rnd), rnd)));
-            assertEquals(code(prism), code(relabel(prism, randomPermutation(10, rnd), rnd)));
+            assertEquals(code(petersen), code(relabel(petersen, RandomPermutation.of(10, rnd), rnd)));
+            assertEquals(code(prism), code(relabel(prism, RandomPermutation.of(10, rnd), rnd)));
         }
     }
 
@@ -588,8 +569,8 @@ class MultigraphCanonicalFormTest {
         assertNotEquals(code(s), code(r));
         Random rnd = new Random(8);
         for (int i = 0; i < 20; i++) {
-            assertEquals(code(s), code(relabel(s, randomPermutation(16, rnd), rnd)));
-            assertEquals(code(r), code(relabel(r, randomPermutation(16, rnd), rnd)));
+            assertEquals(code(s), code(relabel(s, RandomPermutation.of(16, rnd), rnd)));
+            assertEquals(code(r), code(relabel(r, RandomPermutation.of(16, rnd), rnd)));
         }
     }
 
@@ -623,7 +604,7 @@ class MultigraphCanonicalFormTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (G g : graphs) {
                 for (int i = 0; i < 5; i++) {
-                    assertEquals(code(g), code(relabel(g, randomPermutation(g.n(), rnd), rnd)));
+                    assertEquals(code(g), code(relabel(g, RandomPermutation.of(g.n(), rnd), rnd)));
                 }
             }
         });

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Exact, brute-force oracle for $c_s = E[D^s L]$ of CP decomposition at tiny sizes, as a
@@ -67,18 +68,8 @@ public final class CpEntrywiseOracle {
         if (s == 0) {
             expectInto(f, byPower, vars);
         } else {
-            // the last D' term by term: E[-sum_k d_k f * d_k L']
-            for (Map.Entry<Long, BigInteger> t : f.entrySet()) {
-                for (int v = 0; v < vars; v++) {
-                    int e = exponent(t.getKey(), v);
-                    if (e == 0) continue;
-                    long dm = t.getKey() - (1L << (BITS * v));
-                    BigInteger dc = t.getValue().multiply(BigInteger.valueOf(e)).negate();
-                    for (Map.Entry<Long, BigInteger> g : grad[v].entrySet()) {
-                        expectMonomial(dm + g.getKey(), dc.multiply(g.getValue()), byPower, vars);
-                    }
-                }
-            }
+            // the last D' term by term, never stored: E[-sum_k d_k f * d_k L']
+            lieTerms(f, grad, vars, (m, c) -> expectMonomial(m, c, byPower, vars));
         }
         BigRational scale = BigRational.of(BigInteger.ONE).divide(BigRational.of(BigInteger.TWO.pow(s + 1)));
         Map<Integer, BigRational> out = new TreeMap<>();
@@ -131,19 +122,22 @@ public final class CpEntrywiseOracle {
     /** $D' f = -\sum_k \partial_k f\, \partial_k L'$. */
     private static Map<Long, BigInteger> lie(Map<Long, BigInteger> f, Map<Long, BigInteger>[] grad, int vars) {
         Map<Long, BigInteger> r = new HashMap<>();
+        lieTerms(f, grad, vars, (m, c) -> r.merge(m, c, BigInteger::add));
+        r.values().removeIf(c -> c.signum() == 0);
+        return r;
+    }
+
+    /** The terms of $D' f$ one by one, before like terms are merged. */
+    private static void lieTerms(Map<Long, BigInteger> f, Map<Long, BigInteger>[] grad, int vars, BiConsumer<Long, BigInteger> sink) {
         for (Map.Entry<Long, BigInteger> t : f.entrySet()) {
             for (int v = 0; v < vars; v++) {
                 int e = exponent(t.getKey(), v);
                 if (e == 0) continue;
                 long dm = t.getKey() - (1L << (BITS * v));
                 BigInteger dc = t.getValue().multiply(BigInteger.valueOf(e)).negate();
-                for (Map.Entry<Long, BigInteger> g : grad[v].entrySet()) {
-                    r.merge(dm + g.getKey(), dc.multiply(g.getValue()), BigInteger::add);
-                }
+                for (Map.Entry<Long, BigInteger> g : grad[v].entrySet()) sink.accept(dm + g.getKey(), dc.multiply(g.getValue()));
             }
         }
-        r.values().removeIf(c -> c.signum() == 0);
-        return r;
     }
 
     private static void expectInto(Map<Long, BigInteger> f, Map<Integer, BigInteger> byPower, int vars) {
