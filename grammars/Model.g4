@@ -11,9 +11,13 @@ header
     : MODEL modelName
     ;
 
-// written as one word, e.g. tied-autoencoder or cp3-sym
+// written as one word, e.g. tied-autoencoder or cp3-sym; a keyword is a plain word here (tied-flow)
 modelName
-    : ID (MINUS (ID | INT))*
+    : namePart (MINUS namePart)*
+    ;
+
+namePart
+    : ID | INT | MODEL | SIZE | SYMBOL | PARAM | DATA | LOSS | FLOW | GRADIENT | TRACK | NORMAL | SUM | DELTA | TR
     ;
 
 statement

@@ -45,7 +45,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--markdown", description = "Print a markdown table.")
         boolean markdown;
 
-        @Option(names = "--leading", description = "Time the leading-order (planar) engine instead (orders up to " + Limits.MAX_LEADING_ORDER + ").")
+        @Option(names = "--leading", description = "Time the leading-order (planar) engine instead (orders " + Limits.LEADING_REACH + ").")
         boolean leading;
 
         @Option(names = "--memo", description = "Time the exact engine that memoises a polynomial per state (the previous engine; orders up to "
@@ -56,10 +56,9 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             if (leading && memo) throw new IllegalArgumentException("--leading and --memo are two different engines: choose one");
             if (memo) Limits.requireOrder(maxOrder, Limits.MAX_MEMO_ORDER, "polynomial-memo engine");
-            Limits.requireEngineOrder(maxOrder, leading);
             ModelOption.LoadedModel loaded = modelOption.load();
             List<String> losses = loaded.engine().losses();
-            for (String l : losses) Limits.requireOrderFor(loaded, l, maxOrder, leading);
+            Limits.require(loaded, losses, maxOrder, leading);
             PrintWriter out = spec.commandLine().getOut();
             // one column of words (trace words or networks) and one of terms per loss
             List<String> head = new ArrayList<>(List.of("s"));

@@ -35,8 +35,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     @Option(names = {"-l", "--loss"}, defaultValue = "both", description = "train, pop or both (default: ${DEFAULT-VALUE}).")
     Losses losses;
 
-    @Option(names = "--leading", description = "Derive the faces from the leading-order (planar) engine: same face series, orders up to "
-            + Limits.MAX_LEADING_ORDER + ".")
+    @Option(names = "--leading", description = "Derive the faces from the leading-order (planar) engine: same face series, to order 11.")
     boolean leading;
 
     @Option(names = "--verbose", description = "Print every comparison, not one line per regime and loss.")
@@ -44,10 +43,11 @@ public final class CheckLimitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        modelOption.load().requireTiedAutoencoder("Limit formulas");
+        ModelOption.LoadedModel loaded = modelOption.load();
+        loaded.requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
-        Limits.requireEngineOrder(maxOrder, leading);
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
+        Limits.require(loaded, which, maxOrder, leading);
         List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);
         LimitCheckReport.text(spec.commandLine().getOut(), rows, verbose);
         return rows.stream().allMatch(LimitCheck.Row::agrees) ? 0 : 1;

@@ -28,14 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "JSON: {\"loss\":L,\"orders\":[{\"order\":s,\"terms\":[{\"coef\":\"p/q\",\"sigma\":k,\"d\":a,\"m\":b,\"n\":c}]}]};",
             "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}.",
             "With --leading: only the Pareto-maximal terms, from the planar Wick pairings alone",
-            "(same JSON; orders up to " + Limits.MAX_LEADING_ORDER + ")."})
+            "(same JSON; orders " + Limits.LEADING_REACH + ")."})
 public final class CoefficientsCommand implements Callable<Integer> {
     enum Format { text, json, latex }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0..10; up to " + Limits.MAX_EXACT_ORDER + " on demand with a larger heap; --leading: 0.." + Limits.MAX_LEADING_ORDER + ").")
+    @Option(names = {"-s", "--order"}, required = true, paramLabel = "S", description = "Highest order S (0..10; up to " + Limits.MAX_EXACT_ORDER + " on demand with a larger heap; --leading: " + Limits.LEADING_REACH + ").")
     int order;
 
     @Mixin
@@ -56,13 +56,12 @@ public final class CoefficientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Limits.requireEngineOrder(order, leading);
         ModelOption.LoadedModel loaded = modelOption.load();
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();
         Point point = at == null ? null : Point.parse(at).requireExactly(symbols);
         String lossName = loaded.loss(loss.loss);
-        Limits.requireOrderFor(loaded, lossName, order, leading);
+        Limits.require(loaded, List.of(lossName), order, leading);
         ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);
         PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.ratios()) : null;
         List<Polynomial> cs = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.prism.cli;
 
+import java.util.List;
+
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Mixin;
@@ -10,7 +12,7 @@ final class DerivationOptions {
     static final int DEFAULT_MAX_ORDER = 6;
 
     @Option(names = {"-S", "--max-order"}, defaultValue = "" + DEFAULT_MAX_ORDER, paramLabel = "S",
-            description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", with --leading 2.." + Limits.MAX_LEADING_ORDER
+            description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", with --leading " + Limits.LEADING_REACH
                     + "; default: ${DEFAULT-VALUE}).")
     int maxOrder;
 
@@ -38,9 +40,8 @@ final class DerivationOptions {
 
     DerivedPrism derive() {
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
-        Limits.requireEngineOrder(maxOrder, leading);
         ModelOption.LoadedModel m = loaded();
-        Limits.requireOrderFor(m, lossName(), maxOrder, leading);
+        Limits.require(m, List.of(lossName()), maxOrder, leading);
         PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
         try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {
             return derivation.derive(lossName(), maxOrder, leading, s -> bar.stepBy(1));

@@ -1,5 +1,7 @@
 package org.prism.cli;
 
+import java.util.List;
+
 /**
  * Orders beyond which a command would not finish in reasonable time on a laptop, so it refuses
  * them with a clear message instead of running for hours. Measured: see README, "Benchmarks".
@@ -14,10 +16,15 @@ final class Limits {
     /** The polynomial-memo engine ({@code bench exact --memo}): order 10 needs about 20 GiB. */
     static final int MAX_MEMO_ORDER = 9;
     /**
-     * Leading-order (planar) coefficients: c_0..c_10 of train and pop in about 8.5 s and 1 GiB;
-     * order 11 takes about 35 s and 5 GiB (words of the expansion x3.5 per order).
+     * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
+     * words), so the tied autoencoder stops at 11 (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
+     * order 11 about 35 s and 5 GiB, words x3.5 per order) while its data-free population flow, one word
+     * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
-    static final int MAX_LEADING_ORDER = 11;
+    static final int MAX_LEADING_ORDER = 100;
+    /** The leading engine's reach, for help texts. */
+    static final String LEADING_REACH = "as far as D^S L stays under 250 000 trace words: 11 for the tied autoencoder, up to "
+            + MAX_LEADING_ORDER + " for a flow without data";
     /** Explicit diagram enumeration: orders, and pairings visited summed over the orders asked. */
     static final int MAX_DIAGRAM_ORDER = 9;
     static final long MAX_PAIRINGS = 30_000_000L;
@@ -42,15 +49,27 @@ final class Limits {
     static final int MAX_LEADING_WORDS = 250_000;
 
     /**
-     * The order limit of the engine that will run {@code loss} of {@code model}: a fixed order for
-     * tensor networks; for trace words, the expansion is counted order by order (cheap against the
-     * Wick recursion) and extrapolated with the last growth factor once it passes a few thousand words.
+     * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order
+     * for tensor networks; for trace words the engine's order cap (the exact engine's also asks for
+     * heap) and the size of the expansion, counted order by order (cheap against the Wick recursion)
+     * and extrapolated with the last growth factor once it passes a few thousand words.
      */
-    static void requireOrderFor(ModelOption.LoadedModel model, String loss, int order, boolean leading) {
+    static void require(ModelOption.LoadedModel model, List<String> losses, int order, boolean leading) {
+        if (order < 0) throw new IllegalArgumentException("--order must be >= 0, got " + order);
         if (model.engine().matrixModel().isEmpty()) {
             requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
             return;
         }
+        if (!leading) {
+            requireExactOrder(order);
+        } else if (order > MAX_LEADING_ORDER) {
+            throw new IllegalArgumentException("--order " + order + " is beyond the leading-order engine's cap of " + MAX_LEADING_ORDER
+                    + " (coefficients of thousands of terms with hundreds of digits)");
+        }
+        for (String loss : losses) requireWords(model, loss, order, leading);
+    }
+
+    private static void requireWords(ModelOption.LoadedModel model, String loss, int order, boolean leading) {
         int max = leading ? MAX_LEADING_WORDS : MAX_EXACT_WORDS;
         var expansion = new org.prism.expansion.LossExpansion(model.engine().matrixModel().get(), loss);
         double words = 1;
@@ -72,14 +91,8 @@ final class Limits {
         }
     }
 
-    /** The order limit of the leading-order engine ({@code leading}) or of the exact one. */
-    static void requireEngineOrder(int order, boolean leading) {
-        if (leading) requireOrder(order, MAX_LEADING_ORDER, "leading-order engine");
-        else requireExactOrder(order);
-    }
-
     /** The exact engine's orders: up to 10 always, 11 and 12 when the JVM has the heap they need. */
-    static void requireExactOrder(int order) {
+    private static void requireExactOrder(int order) {
         requireOrder(order, MAX_EXACT_ORDER, "exact engine");
         if (order > 10) {
             long need = EXACT_HEAP_BYTES[order - 11];

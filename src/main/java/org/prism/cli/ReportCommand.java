@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
             try (var list = Files.list(examples)) {
                 for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
                     ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
-                    Limits.requireOrderFor(m, m.defaultLoss(), modelsOrder, false);
+                    Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false);
                     DerivedPrism md;
                     try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
                         md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));

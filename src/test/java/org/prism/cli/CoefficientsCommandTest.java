@@ -58,12 +58,33 @@ class CoefficientsCommandTest {
         assertTrue(v.out().contains("c_2 = 87424/81"), v.out());
     }
 
+    /** The leading engine's reach is its expansion's size: the data-free flow has one word per order. */
+    @Test
+    void leadingOrderThirtyWithoutData() throws Exception {
+        CliRunner r = CliRunner.run("coefficients", "--leading", "--order", "30", "--model", "examples/tied-autoencoder-population.prism", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode orders = JSON.readTree(r.out()).get("orders");
+        assertEquals(31, orders.size());
+        // planar terms of c_30: sigma^(2a) d^b m^c with b, c >= 1, b + c = a + 1 and a <= 32 (c_0 has two W pairs,
+        // each order adds at most one): at most sum_{a=1}^{32} a = 528 monomials, the top one sigma^64
+        JsonNode terms = orders.get(30).get("terms");
+        assertTrue(terms.size() <= 528, "terms: " + terms.size());
+        int top = 0;
+        for (JsonNode t : terms) {
+            assertEquals(t.get("sigma").asInt() / 2 + 1, t.get("d").asInt() + t.get("m").asInt(), t.toString());
+            top = Math.max(top, t.get("sigma").asInt());
+        }
+        assertEquals(64, top);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "coefficients --order -1 | --order must be >= 0",
         "coefficients --order 40 | out of reach",
         "coefficients --order 11 | GiB of heap",
         "coefficients --order 13 | out of reach",
+        "coefficients --leading --order 12 | D^12 train has about",
+        "coefficients --leading --order 101 --model examples/tied-autoencoder-population.prism | cap of 100",
         "coefficients --order x | --order",
         "coefficients --order 1 --loss foo | foo",
         "coefficients --order 1 --at d=2,m=1 | no value for",

@@ -195,6 +195,15 @@ class ModelFileTest {
         assertEquals(f.model().loss("a").get(0).factors(), f.model().loss("b").get(0).factors());
     }
 
+    /** A keyword is a plain word inside a model name: tied-gradient-flow, data-2 (a parse error before). */
+    @Test
+    void keywordsArePlainWordsInModelNames() {
+        for (String name : List.of("tied-gradient-flow", "data-2", "model", "sum-of-tr-loss")) {
+            ModelFile f = ModelFile.read("model " + name + "\nsize d\nparam w[d] ~ normal(0, 1)\nloss a = sum(i) w[i]^2\nflow gradient(a)\n", "x.prism");
+            assertEquals(name, f.model().name());
+        }
+    }
+
     @Test
     void identitySizeIsInferredThroughProducts() {
         TensorModel m = ModelFile.parse("""
