@@ -1,7 +1,6 @@
 package org.prism.cli;
 
 import java.util.List;
-
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Mixin;

@@ -22,9 +22,6 @@ final class Limits {
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
     static final int MAX_LEADING_ORDER = 100;
-    /** The leading engine's reach, for help texts. */
-    static final String LEADING_REACH = "as far as D^S L stays under 250 000 trace words: 11 for the tied autoencoder, up to "
-            + MAX_LEADING_ORDER + " for a flow without data";
     /** Explicit diagram enumeration: orders, and pairings visited summed over the orders asked. */
     static final int MAX_DIAGRAM_ORDER = 9;
     static final long MAX_PAIRINGS = 30_000_000L;
@@ -47,6 +44,9 @@ final class Limits {
      */
     static final int MAX_EXACT_WORDS = 1_000_000;
     static final int MAX_LEADING_WORDS = 250_000;
+    /** The leading engine's reach, for help texts. */
+    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 11 for the tied autoencoder, up to "
+            + MAX_LEADING_ORDER + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order
