@@ -15,7 +15,9 @@ import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.diagram.LossCoefficients;
+import org.prism.model.MatrixLowering;
 import org.prism.model.Models;
+import org.prism.model.lang.Examples;
 import org.prism.regime.limit.LargeDataLimit;
 
 /**
@@ -50,5 +52,38 @@ class LimitCheckTest {
         var ld = new LargeDataLimit().taylor(Map.of("g", Rational.of(1, 2), "y", Rational.of(1, 3)), S);
         Rational f1 = new Point(Map.of("a0", Rational.of(1, 2), "gamma", Rational.of(1, 3))).evaluate(wrong.coefficients().get(1));
         assertFalse(f1.equals(loss.equals("pop") ? ld.pop().get(1) : ld.train().get(1)));
+    }
+
+    /**
+     * The free face has no closed form with data, but it has a dynamics: for sigma^2 d ~ sigma^2 m >> 1
+     * only the top-degree part of the loss drives the flow (examples/tied-autoencoder-free.prism).
+     * Two routes to the same series: the face of the polytope derived from the exact c_s of the full
+     * model, and the planar c_s of that smaller model (no polytope), at sigma = d = 1, m = y, n = 1/gamma
+     * (loss scale d (sigma^2 d)^2 and T = 1/(sigma^2 d) are 1 there).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "pop"})
+    void freeFaceIsThePlanarFlowOfTheTopDegreeLoss(String loss) {
+        var model = Models.tiedAutoencoder();
+        LossCoefficients engine = new LossCoefficients(model, loss);
+        LossCoefficients free = LossCoefficients.leading(MatrixLowering.lower(Examples.read("tied-autoencoder-free").model()).orElseThrow(), loss);
+        List<Polynomial> cs = new ArrayList<>();
+        List<Polynomial> counts = new ArrayList<>();
+        for (int s = 0; s <= S; s++) {
+            cs.add(engine.coefficient(s));
+            counts.add(engine.pairingCounts(s));
+        }
+        DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, cs, counts);
+        Regime freeFace = prism.regimes(2).stream().filter(r -> "free".equals(r.name())).findFirst().orElseThrow();
+        List<Polynomial> series = FaceSeries.of(prism, freeFace, cs, Models.tiedAutoencoderRatios(), List.of("y", "gamma")).coefficients();
+        for (Rational[] yg : new Rational[][] {{Rational.of(1, 2), Rational.of(1, 3)}, {Rational.of(2), Rational.of(3, 2)}, {Rational.ONE, Rational.of(1, 2)}}) {
+            Point face = new Point(Map.of("y", yg[0], "gamma", yg[1]));
+            Point flow = new Point(Map.of("sigma", Rational.ONE, "d", Rational.ONE, "m", yg[0], "n", yg[1].reciprocal()));
+            for (int s = 0; s <= S; s++) {
+                Rational f = face.evaluate(series.get(s));
+                assertFalse(f.isZero(), "f_" + s);
+                assertEquals(f, flow.evaluate(free.coefficient(s)), loss + " f_" + s + " at y = " + yg[0] + ", gamma = " + yg[1]);
+            }
+        }
     }
 }
