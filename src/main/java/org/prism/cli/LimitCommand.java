@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Rational;
+import org.prism.regime.ResummedFreeLimit;
 import org.prism.regime.limit.LimitCurve;
 import org.prism.regime.limit.LimitInput;
 import org.prism.regime.limit.LimitSeries;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  narrow-latent (g, gamma) (E L_tr - d/2)/m, (E L_pop - d/2)/m, time t",
             "  small-data (g, y)       E L_tr/d, (E L_pop - E L_pop(0))/n, time tau = (d/n) t",
             "  free-narrow (g), free-wide (a0)  end laws E L/E L(0) = (1 + 4 g t)^-2, (1 + 4 a0 t)^-2",
+            "  free (y, gamma)         E L/E L(0), time tau = sigma^2 d t: no closed form; the exact face series",
+            "                          (leading-order engine, --order) resummed by Pade approximants, with their spread",
             "JSON: {\"regime\":R,\"params\":{\"g\":\"1/2\",..},\"normalisation\":N,\"timeUnit\":U,\"times\":[..],",
             "\"train\":[..],\"pop\":[..]} (null where undefined); with --taylor: \"order\":S and exact \"p/q\" strings."})
 public final class LimitCommand implements Callable<Integer> {
@@ -53,7 +56,7 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = "--times", paramLabel = "T[,T...]", description = "Times to evaluate at, e.g. 0,0.1,0.5 (repeatable).")
     List<String> times;
 
-    @Option(names = "--t-max", paramLabel = "T", description = "Evaluate on an equally spaced grid 0..T (default 2 unless --times).")
+    @Option(names = "--t-max", paramLabel = "T", description = "Evaluate on an equally spaced grid 0..T (default 2, free: 1, unless --times).")
     Double tMax;
 
     @Option(names = "--points", paramLabel = "K", defaultValue = "21", description = "Grid points for --t-max (default: ${DEFAULT-VALUE}).")
@@ -62,14 +65,35 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = "--taylor", paramLabel = "S", description = "Print the exact Taylor coefficients f_0..f_S instead (S <= " + MAX_TAYLOR_ORDER + ").")
     Integer taylor;
 
+    @Option(names = "--order", paramLabel = "S", description = "free only: resum the face series c_0..c_S (2.." + ResummedFreeLimit.MAX_ORDER
+            + ", default: " + ResummedFreeLimit.DEFAULT_ORDER + ").")
+    Integer order;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
         modelOption.load().requireTiedAutoencoder("Limit formulas");
-        RegimeLimit limit = RegimeLimits.byName(regime);
+        boolean free = ResummedFreeLimit.NAME.equals(regime);
+        if (order != null && !free) throw new IllegalArgumentException("--order is for the free regime's resummation only");
         Map<String, Rational> exact = LimitInput.parseParams(params);
+        RegimeLimit limit;
+        if (free) {
+            // --taylor S asks for the face series to S; curves resum the series to --order
+            int s = taylor != null ? Math.max(2, taylor) : order == null ? ResummedFreeLimit.DEFAULT_ORDER : order;
+            if (taylor != null && (taylor < 0 || taylor > ResummedFreeLimit.MAX_ORDER)) {
+                throw new IllegalArgumentException("--taylor for the free regime must be between 0 and " + ResummedFreeLimit.MAX_ORDER + ", got " + taylor);
+            }
+            ResummedFreeLimit resummed = new ResummedFreeLimit(s);
+            resummed.requireParameters(exact); // before the engine runs
+            try (Progress bar = Progress.start("free face series c_0..c_" + s, 2L * (s + 1), true)) {
+                resummed.prepare(() -> bar.stepBy(1));
+            }
+            limit = resummed;
+        } else {
+            limit = RegimeLimits.byName(regime);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (taylor != null) {
             if (times != null || tMax != null) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
@@ -85,7 +109,16 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         if (times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
-        double[] ts = times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? 2 : tMax, points);
+        double[] ts = times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? (free ? 1 : 2) : tMax, points);
+        if (free) {
+            ResummedFreeLimit.Curves c = ((ResummedFreeLimit) limit).curves(exact, ts);
+            switch (format) {
+                case text -> LimitReport.resummedText(out, (ResummedFreeLimit) limit, exact, ts, c);
+                case json -> LimitReport.resummedJson(out, (ResummedFreeLimit) limit, exact, ts, c);
+                case csv -> LimitReport.resummedCsv(out, ts, c);
+            }
+            return 0;
+        }
         LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
         switch (format) {
             case text -> LimitReport.curveText(out, limit, exact, curve);

@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Rational;
+import org.prism.regime.FreeResummation;
+import org.prism.regime.ResummedFreeLimit;
 import org.prism.regime.limit.LimitCurve;
 import org.prism.regime.limit.LimitSeries;
 import org.prism.regime.limit.RegimeLimit;
@@ -18,6 +20,8 @@ import org.prism.regime.limit.RegimeLimit;
  * JSON (curve): {"regime":R,"params":{"g":"1/2",...},"normalisation":N,"timeUnit":U,"times":[..],
  * "train":[..],"pop":[..]} with null for an undefined curve or a non-finite value; (Taylor):
  * the same header, then "order":S,"train":["p/q",..],"pop":[..]. Parameters are exact strings.
+ * The resummed free regime adds "trainSpread","popSpread" (the spread between the two best Padé
+ * approximants, null where only one is pole-free) and "trainApproximant","popApproximant".
  */
 public final class LimitReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +134,47 @@ public final class LimitReport {
             ArrayNode a = root.putArray(key);
             for (Rational r : f) a.add(PolynomialFormat.fraction(r));
         }
+        CoefficientsReport.writeJson(out, root);
+    }
+
+    /** The resummed free regime: each curve with its spread (the error estimate) and its approximants. */
+    public static void resummedText(Writer out, ResummedFreeLimit limit, Map<String, Rational> params, double[] taus, ResummedFreeLimit.Curves c) {
+        PrintWriter w = new PrintWriter(out);
+        header(w, limit, params);
+        w.printf("# Pade approximants: train %s, pop %s; spread = |best - second best|%n", c.train().approximant(), c.pop().approximant());
+        w.printf("%-22s  %-22s  %-10s  %-22s  %s%n", "# time", "train", "spread", "pop", "spread");
+        for (int i = 0; i < taus.length; i++) {
+            w.printf("%-22s  %-22s  %-10s  %-22s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
+                    spread(c.train(), i), number(c.pop().ratio(), i), spread(c.pop(), i));
+        }
+        w.flush();
+    }
+
+    private static String spread(FreeResummation.Curve c, int i) {
+        double v = c.spread()[i];
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2e", v) : "-";
+    }
+
+    public static void resummedCsv(Writer out, double[] taus, ResummedFreeLimit.Curves c) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("time,train,train_spread,pop,pop_spread");
+        for (int i = 0; i < taus.length; i++) {
+            w.println(csv(taus[i]) + "," + csv(c.train().ratio()[i]) + "," + csv(c.train().spread()[i]) + "," + csv(c.pop().ratio()[i]) + ","
+                    + csv(c.pop().spread()[i]));
+        }
+        w.flush();
+    }
+
+    public static void resummedJson(Writer out, ResummedFreeLimit limit, Map<String, Rational> params, double[] taus, ResummedFreeLimit.Curves c)
+            throws IOException {
+        ObjectNode root = root(limit, params);
+        doubles(root, "times", taus);
+        doubles(root, "train", c.train().ratio());
+        doubles(root, "pop", c.pop().ratio());
+        doubles(root, "trainSpread", c.train().spread());
+        doubles(root, "popSpread", c.pop().spread());
+        root.put("trainApproximant", c.train().approximant());
+        root.put("popApproximant", c.pop().approximant());
         CoefficientsReport.writeJson(out, root);
     }
 }

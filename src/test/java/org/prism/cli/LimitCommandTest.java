@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import java.math.BigInteger;
 import org.prism.algebra.Rational;
 import org.prism.regime.limit.LimitInput;
+import org.prism.regime.limit.MarchenkoPastur;
 
 /** The limit command: JSON contract, formats, and one-line errors with exit code 2. */
 class LimitCommandTest {
@@ -77,5 +79,61 @@ class LimitCommandTest {
         assertEquals(Rational.of(1, 1000), LimitInput.parseNumber("1e-3", "x"));
         assertEquals(Rational.of(-1, 3), LimitInput.parseNumber("-1/3", "x"));
         assertEquals(Rational.of(1200), LimitInput.parseNumber("1.2e3", "x"));
+    }
+
+    /**
+     * The free regime's exact face series at y = 1, gamma = 0 (n = infinity), against a hand derivation:
+     * there E L(tau)/E L(0) = int x^2 (1 + 4 x tau)^-2 dmu / int x^2 dmu with mu the MP law of ratio 1
+     * (moments: Catalan numbers), so its tau^s coefficient is (s + 1) (-4)^s Cat(s + 2) / Cat(2), and
+     * f_s = s! times that. Train = pop there.
+     */
+    @Test
+    void freeTaylorAtGammaZeroIsTheCatalanSeries() throws Exception {
+        CliRunner r = run("-r", "free", "-p", "y=1,gamma=0", "--taylor", "8", "-f", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(8, j.get("order").asInt());
+        BigInteger fact = BigInteger.ONE;
+        for (int s = 0; s <= 8; s++) {
+            if (s > 0) fact = fact.multiply(BigInteger.valueOf(s));
+            BigInteger catalan = binomial(2 * s + 4, s + 2).divide(BigInteger.valueOf(s + 3));
+            Rational expected = Rational.of(fact.multiply(BigInteger.valueOf(s + 1)).multiply(BigInteger.valueOf(-4).pow(s)).multiply(catalan), BigInteger.TWO);
+            assertEquals(expected, Rational.parse(j.get("pop").get(s).asText()), "pop f_" + s);
+            assertEquals(expected, Rational.parse(j.get("train").get(s).asText()), "train f_" + s);
+        }
+    }
+
+    private static BigInteger binomial(int n, int k) {
+        BigInteger b = BigInteger.ONE;
+        for (int i = 0; i < k; i++) b = b.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        return b;
+    }
+
+    /** The resummed curve at gamma = 0 is within its stated spread of the closed form (MP quadrature, a route without diagrams). */
+    @Test
+    void freeCurveIsWithinItsSpreadOfTheClosedFormAtGammaZero() throws Exception {
+        CliRunner r = run("-r", "free", "-p", "y=1,gamma=0", "--order", "8", "--times", "0.25,0.5,1", "-f", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        MarchenkoPastur mp = new MarchenkoPastur(1);
+        double norm = mp.integrate(x -> x * x, 2000);
+        for (int i = 0; i < 3; i++) {
+            double tau = j.get("times").get(i).asDouble();
+            double exact = mp.integrate(x -> x * x / ((1 + 4 * x * tau) * (1 + 4 * x * tau)), 2000) / norm;
+            double pade = j.get("pop").get(i).asDouble();
+            double spread = j.get("popSpread").get(i).asDouble();
+            assertTrue(spread > 0 && spread < 1e-3, "spread " + spread);
+            assertTrue(Math.abs(pade - exact) <= spread, "tau " + tau + ": Pade " + pade + " vs " + exact + ", spread " + spread);
+        }
+    }
+
+    @Test
+    void freeRegimeBadInput() {
+        for (String[] args : new String[][] {{"-r", "free", "-p", "y=1"}, {"-r", "free", "-p", "y=1,gamma=1/2", "--order", "1"},
+                {"-r", "large-data", "-p", "g=1,y=1", "--order", "4"}, {"-r", "free", "-p", "y=1,gamma=0", "--taylor", "12"}}) {
+            CliRunner r = run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
     }
 }

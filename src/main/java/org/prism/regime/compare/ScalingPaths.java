@@ -4,16 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
-import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
-import org.prism.diagram.LossCoefficients;
-import org.prism.model.MatrixModel;
-import org.prism.model.Models;
-import org.prism.regime.DerivedPrism;
 import org.prism.regime.FreeResummation;
-import org.prism.regime.PrismDerivation;
+import org.prism.regime.ResummedFreeLimit;
 import org.prism.regime.limit.RegimeLimits;
 
 /**
@@ -66,8 +60,6 @@ public final class ScalingPaths {
     public static final List<String> REGIMES = List.of("large-data", "mean-field", "narrow-latent", "small-data", "free");
     /** The paths of the free regime. */
     public static final List<String> FREE_PATHS = List.of("free-narrow", "free-wide", "free-y1-gamma0", "free-y1-gamma-half");
-
-    private static final Map<Integer, FreeResummation> RESUMMATIONS = new ConcurrentHashMap<>();
 
     private ScalingPaths() {}
 
@@ -237,22 +229,8 @@ public final class ScalingPaths {
                 "d = m doubles (y = 1), g = sigma^2 d = d -> infinity (sigma^2 = 1), " + (halfGamma ? "n = 2d (gamma = 1/2)" : "n = infinity (gamma = 0)"));
     }
 
-    /**
-     * The free face series of the population loss from c_0..c_order of the leading-order engine
-     * (the face's terms are Pareto terms, which are planar), resummed (cached; about 5 s for order 10).
-     */
+    /** The free face series of the population loss from c_0..c_order of the leading-order engine, resummed (cached). */
     public static FreeResummation resummation(int order) {
-        return RESUMMATIONS.computeIfAbsent(order, s -> {
-            MatrixModel model = Models.tiedAutoencoder();
-            LossCoefficients engine = LossCoefficients.leading(model, "pop");
-            List<Polynomial> cs = new ArrayList<>();
-            List<Polynomial> counts = new ArrayList<>();
-            for (int i = 0; i <= s; i++) {
-                cs.add(engine.coefficient(i));
-                counts.add(engine.pairingCounts(i));
-            }
-            DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive("pop", cs, counts);
-            return FreeResummation.of(prism, cs, Models.tiedAutoencoderRatios());
-        });
+        return ResummedFreeLimit.resummation("pop", order);
     }
 }

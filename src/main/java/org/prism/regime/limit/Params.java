@@ -6,11 +6,11 @@ import java.util.Map;
 import org.prism.algebra.Rational;
 
 /** Validation of parameter maps and time grids; every failure is a one-line IllegalArgumentException. */
-final class Params {
+public final class Params {
     private Params() {}
 
     /** Checks that {@code params} has exactly the keys {@code names}. */
-    static void requireExactly(String regime, List<String> names, Map<String, ?> params) {
+    public static void requireExactly(String regime, List<String> names, Map<String, ?> params) {
         if (params == null) throw new IllegalArgumentException("regime " + regime + " needs parameters " + String.join(", ", names));
         List<String> unknown = new ArrayList<>();
         for (String k : params.keySet()) if (!names.contains(k)) unknown.add(k);
@@ -36,7 +36,7 @@ final class Params {
         return v;
     }
 
-    static Rational nonNegativeExact(String regime, Map<String, Rational> params, String name, boolean positive) {
+    public static Rational nonNegativeExact(String regime, Map<String, Rational> params, String name, boolean positive) {
         Rational v = params.get(name);
         if (v.signum() < 0 || (positive && v.signum() == 0)) {
             throw new IllegalArgumentException("parameter " + name + " of regime " + regime + " must be " + (positive ? "> 0" : ">= 0")
@@ -45,7 +45,7 @@ final class Params {
         return v;
     }
 
-    static void requireTimes(double[] times) {
+    public static void requireTimes(double[] times) {
         if (times == null) throw new IllegalArgumentException("no times given");
         for (double t : times) {
             if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("times must be finite and >= 0, got " + t);
