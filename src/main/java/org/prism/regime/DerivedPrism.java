@@ -1,6 +1,7 @@
 package org.prism.regime;
 
 import java.util.List;
+import org.prism.algebra.Polynomial;
 import org.prism.geometry.AffineEquation;
 import org.prism.geometry.IntVector;
 import org.prism.geometry.Polytope;
@@ -8,7 +9,8 @@ import org.prism.geometry.Polytope;
 /**
  * Everything the regime derivation computes, from the coefficients up: Pareto terms and Newton
  * polytopes per order, the order steps, the per-order polytope $P$ with its family names, the
- * linear relations all Pareto exponents satisfy, and the regimes (faces of $P$, facets first).
+ * linear relations all Pareto exponents satisfy, and the regimes (faces of $P$, facets first);
+ * {@code coefficients} are the $c_0..c_S$ it was derived from (their face series come from them).
  */
 public record DerivedPrism(
         String loss,
@@ -20,7 +22,12 @@ public record DerivedPrism(
         List<AffineEquation> paretoRelations,
         List<Regime> regimes,
         List<String> sizes,
-        int period) {
+        int period,
+        List<Polynomial> coefficients) {
+
+    public DerivedPrism {
+        coefficients = List.copyOf(coefficients);
+    }
 
     /** The symbols that are not sizes (variances, weights): dominance keeps their powers equal. */
     public List<String> varianceSymbols() {

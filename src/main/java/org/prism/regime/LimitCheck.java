@@ -70,14 +70,8 @@ public final class LimitCheck {
         Map<String, org.prism.diagram.ExpectedLoss> byLoss = new LinkedHashMap<>();
         for (String loss : losses) byLoss.put(loss, leading ? engines.leading(loss) : engines.exact(loss));
         for (String loss : losses) {
-            org.prism.diagram.ExpectedLoss engine = byLoss.get(loss);
-            List<Polynomial> cs = new ArrayList<>();
-            List<Polynomial> counts = new ArrayList<>();
-            for (int s = 0; s <= maxOrder; s++) {
-                cs.add(engine.coefficient(s));
-                counts.add(engine.pairingCounts(s));
-            }
-            rows.addAll(check(derivation.derive(loss, cs, counts), cs, namedRatios, defaultPoints()));
+            DerivedPrism prism = derivation.derive(loss, byLoss.get(loss), maxOrder, null);
+            rows.addAll(check(prism, prism.coefficients(), namedRatios, defaultPoints()));
         }
         return rows;
     }

@@ -77,7 +77,11 @@ public final class PrismDerivation {
      * for matrix models those are planar (checked against the exact engine in the tests).
      */
     public DerivedPrism derive(String loss, int maxOrder, boolean leading, IntConsumer orderDone) {
-        ExpectedLoss engine = leading ? model.leading(loss) : model.exact(loss);
+        return derive(loss, leading ? model.leading(loss) : model.exact(loss), maxOrder, orderDone);
+    }
+
+    /** Computes $c_0..c_S$ of {@code loss} with {@code engine} and derives; {@code orderDone} (may be null) hears each order. */
+    public DerivedPrism derive(String loss, ExpectedLoss engine, int maxOrder, IntConsumer orderDone) {
         List<Polynomial> cs = new ArrayList<>();
         List<Polynomial> counts = new ArrayList<>();
         for (int s = 0; s <= maxOrder; s++) {
@@ -126,7 +130,7 @@ public final class PrismDerivation {
         }
         Polytope p = last.increment();
         return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
-                regimes(p, pareto.size() > period ? pareto.get(period) : null, period), model.sizes(), period);
+                regimes(p, pareto.size() > period ? pareto.get(period) : null, period), model.sizes(), period, coefficients);
     }
 
     /** Faces of P as regimes; {@code orderP} holds the Pareto terms of order {@code period} (for loss scales). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.diagram.LossCoefficients;
 import org.prism.model.MatrixModel;
@@ -51,16 +50,8 @@ public final class ResummedFreeLimit implements RegimeLimit {
     private static FreeResummation resummation(String loss, int order, Runnable step) {
         return CACHE.computeIfAbsent(loss + "/" + order, key -> {
             MatrixModel model = Models.tiedAutoencoder();
-            LossCoefficients engine = LossCoefficients.leading(model, loss);
-            List<Polynomial> cs = new ArrayList<>();
-            List<Polynomial> counts = new ArrayList<>();
-            for (int s = 0; s <= order; s++) {
-                cs.add(engine.coefficient(s));
-                counts.add(engine.pairingCounts(s));
-                step.run();
-            }
-            DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, cs, counts);
-            return FreeResummation.of(prism, cs, Models.tiedAutoencoderRatios());
+            DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, LossCoefficients.leading(model, loss), order, s -> step.run());
+            return FreeResummation.of(prism, prism.coefficients(), Models.tiedAutoencoderRatios());
         });
     }
 

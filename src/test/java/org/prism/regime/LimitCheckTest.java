@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,18 +26,17 @@ import org.prism.regime.limit.LargeDataLimit;
 class LimitCheckTest {
     static final int S = 5;
 
+    /** The tied autoencoder's polytope derived from its exact c_0..c_S. */
+    private static DerivedPrism exactDerivation(String loss) {
+        var model = Models.tiedAutoencoder();
+        return new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, new LossCoefficients(model, loss), S, null);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"train", "pop"})
     void everyRegimeWithAFormulaAgreesExactly(String loss) {
-        var model = Models.tiedAutoencoder();
-        LossCoefficients engine = new LossCoefficients(model, loss);
-        List<Polynomial> cs = new ArrayList<>();
-        List<Polynomial> counts = new ArrayList<>();
-        for (int s = 0; s <= S; s++) {
-            cs.add(engine.coefficient(s));
-            counts.add(engine.pairingCounts(s));
-        }
-        DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, cs, counts);
+        DerivedPrism prism = exactDerivation(loss);
+        List<Polynomial> cs = prism.coefficients();
         List<LimitCheck.Row> rows = LimitCheck.check(prism, cs, Models.tiedAutoencoderRatios(), LimitCheck.defaultPoints());
         Set<String> regimes = rows.stream().map(LimitCheck.Row::regime).collect(Collectors.toSet());
         assertTrue(regimes.containsAll(Set.of("large-data", "mean-field", "narrow-latent", "small-data",
@@ -64,16 +62,9 @@ class LimitCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"train", "pop"})
     void freeFaceIsThePlanarFlowOfTheTopDegreeLoss(String loss) {
-        var model = Models.tiedAutoencoder();
-        LossCoefficients engine = new LossCoefficients(model, loss);
         LossCoefficients free = LossCoefficients.leading(MatrixLowering.lower(Examples.read("tied-autoencoder-free").model()).orElseThrow(), loss);
-        List<Polynomial> cs = new ArrayList<>();
-        List<Polynomial> counts = new ArrayList<>();
-        for (int s = 0; s <= S; s++) {
-            cs.add(engine.coefficient(s));
-            counts.add(engine.pairingCounts(s));
-        }
-        DerivedPrism prism = new PrismDerivation(model, Models.tiedAutoencoderRatios()).derive(loss, cs, counts);
+        DerivedPrism prism = exactDerivation(loss);
+        List<Polynomial> cs = prism.coefficients();
         Regime freeFace = prism.regimes(2).stream().filter(r -> "free".equals(r.name())).findFirst().orElseThrow();
         List<Polynomial> series = FaceSeries.of(prism, freeFace, cs, Models.tiedAutoencoderRatios(), List.of("y", "gamma")).coefficients();
         for (Rational[] yg : new Rational[][] {{Rational.of(1, 2), Rational.of(1, 3)}, {Rational.of(2), Rational.of(3, 2)}, {Rational.ONE, Rational.of(1, 2)}}) {
