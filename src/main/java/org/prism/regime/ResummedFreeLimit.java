@@ -104,7 +104,8 @@ public final class ResummedFreeLimit implements RegimeLimit {
         try {
             return new Curves(resummation("train", order).curve(y, gamma, taus), resummation("pop", order).curve(y, gamma, taus));
         } catch (IllegalStateException noApproximant) {
-            throw new IllegalArgumentException(noApproximant.getMessage() + " is pole-free up to the last time asked; ask for smaller times");
+            throw new IllegalArgumentException("no Pade approximant of the free face series to order " + order
+                    + " is pole-free up to the last time asked; ask for smaller times");
         }
     }
 
