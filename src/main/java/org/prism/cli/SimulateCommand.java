@@ -3,7 +3,14 @@ package org.prism.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Point;
+import org.prism.model.MatrixModel;
 import org.prism.simulation.GradientDescentSimulator;
+import org.prism.simulation.ModelSimulationParams;
+import org.prism.simulation.ModelSimulationReport;
+import org.prism.simulation.ModelSimulationResult;
+import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.SimulationParams;
@@ -34,6 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "\"train\":{\"mean\":[...],\"se\":[...]},\"pop\":{\"mean\":[...],\"se\":[...]}}.",
             "A run whose loss blows up stops with a one-line error (exit code 2) saying",
             "which dt would be stable.",
+            "Any other matrix model (--model FILE) runs on the generic simulator: every",
+            "symbol by --at (e.g. --at d=32,m=16,n=64,sigma2=1/32), its matrices drawn as",
+            "declared, its flow integrated, every loss recorded; csv columns",
+            "t,<loss>_mean,<loss>_se,...; json {\"params\":{\"model\",\"at\",...},",
+            "\"times\":[...],\"losses\":{\"<loss>\":{\"mean\":[...],\"se\":[...]},...}}.",
             ""})
 public final class SimulateCommand implements Callable<Integer> {
     enum Format { text, csv, json }
@@ -46,17 +58,22 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--d", required = true, paramLabel = "D", description = "Input dimension d (rows of X, columns of W).")
-    int d;
+    @Option(names = "--d", paramLabel = "D", description = "Input dimension d (rows of X, columns of W).")
+    Integer d;
 
-    @Option(names = "--m", required = true, paramLabel = "M", description = "Latent dimension m (rows of W).")
-    int m;
+    @Option(names = "--m", paramLabel = "M", description = "Latent dimension m (rows of W).")
+    Integer m;
 
-    @Option(names = "--n", required = true, paramLabel = "N", description = "Number of data points n (columns of X).")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Number of data points n (columns of X).")
+    Integer n;
 
-    @Option(names = "--sigma2", required = true, paramLabel = "S2", description = "Variance sigma^2 of the entries of W(0).")
-    double sigma2;
+    @Option(names = "--sigma2", paramLabel = "S2", description = "Variance sigma^2 of the entries of W(0).")
+    Double sigma2;
+
+    @Option(names = "--at", paramLabel = "POINT",
+            description = "Every symbol of the model, e.g. d=32,m=16,n=64,sigma2=1/32 (x2 gives x^2; sizes are integers): "
+                    + "the generic simulator, for any matrix model (the tied autoencoder takes --d --m --n --sigma2 instead).")
+    String at;
 
     @Option(names = "--dt", required = true, paramLabel = "DT", description = "Step (learning rate); with --t-max, an upper bound.")
     double dt;
@@ -102,7 +119,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        modelOption.load().requireTiedAutoencoder("The simulator and its flows");
+        ModelOption.LoadedModel loaded = modelOption.load();
+        if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
+        if (d == null || m == null || n == null || sigma2 == null) {
+            throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2");
+        }
         SimulationParams params = SimulationParams.builder()
                 .d(d).m(m).n(n).sigma2(sigma2).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
@@ -134,6 +155,36 @@ public final class SimulateCommand implements Callable<Integer> {
             case text -> SimulationReport.text(out, result);
             case csv -> SimulationReport.csv(out, result);
             case json -> SimulationReport.json(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Any matrix model: the generic simulator at the point --at. */
+    private Integer generic(ModelOption.LoadedModel loaded) throws Exception {
+        MatrixModel model = loaded.requireMatrix("the simulator");
+        if (d != null || m != null || n != null || sigma2 != null) {
+            throw new IllegalArgumentException("with --at (or a model other than the tied autoencoder) give every symbol in --at, "
+                    + "not --d, --m, --n or --sigma2 (symbols of " + loaded.name() + ": " + String.join(", ", model.symbols()) + ")");
+        }
+        if (at == null) {
+            throw new IllegalArgumentException("model " + loaded.name() + " needs --at with a value for each of its symbols: "
+                    + String.join(", ", model.symbols()));
+        }
+        ModelSimulationParams params = new ModelSimulationParams(Point.parse(at),
+                TimeGrid.of(dt, horizon.steps, horizon.tMax, recordEvery, times),
+                integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER, seeds, seed, fixedData);
+        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        ModelSimulationResult result;
+        long steps = (long) params.grid().steps() * params.seeds();
+        try (Progress bar = Progress.start("simulate", steps, ModelSimulator.totalMultiplyAdds(model, params) > 2e10)) {
+            result = simulator.run(model, params, bar::stepBy);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> ModelSimulationReport.text(out, result);
+            case csv -> ModelSimulationReport.csv(out, result);
+            case json -> ModelSimulationReport.json(out, result);
         }
         out.flush();
         return 0;

@@ -2,7 +2,6 @@ package org.prism.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * One simulation: sizes, initial scale, step, horizon, time grid, integrator and seeds.
@@ -27,9 +26,6 @@ import java.util.TreeSet;
 public record SimulationParams(int d, int m, int n, double sigma2, double dt, int steps, int recordEvery,
         Integrator integrator, int seeds, long seed, boolean fixedData, List<Double> recordTimes) {
 
-    /** Automatic grid: about this many recording intervals. */
-    static final int AUTO_INTERVALS = 100;
-
     public SimulationParams {
         requirePositive("--d", d);
         requirePositive("--m", m);
@@ -37,18 +33,9 @@ public record SimulationParams(int d, int m, int n, double sigma2, double dt, in
         if (!Double.isFinite(sigma2) || sigma2 < 0) {
             throw new IllegalArgumentException("--sigma2 must be a finite number >= 0, got " + sigma2);
         }
-        if (!Double.isFinite(dt) || dt <= 0) throw new IllegalArgumentException("--dt must be a finite number > 0, got " + dt);
-        requirePositive("--steps", steps);
-        if (recordEvery < 0) throw new IllegalArgumentException("--record-every must be >= 1 (or 0 for automatic), got " + recordEvery);
+        recordTimes = new TimeGrid(dt, steps, recordEvery, recordTimes).recordTimes();
         if (integrator == null) throw new IllegalArgumentException("an integrator is required");
         requirePositive("--seeds", seeds);
-        recordTimes = recordTimes == null ? List.of() : List.copyOf(recordTimes);
-        double horizon = steps * dt;
-        for (double t : recordTimes) {
-            if (!Double.isFinite(t) || t < 0 || Math.round(t / dt) > steps) {
-                throw new IllegalArgumentException("recording time " + t + " is outside [0, " + horizon + "] (= steps * dt)");
-            }
-        }
     }
 
     /** The same without explicit recording times. */
@@ -61,36 +48,29 @@ public record SimulationParams(int d, int m, int n, double sigma2, double dt, in
         if (value < 1) throw new IllegalArgumentException(name + " must be >= 1, got " + value);
     }
 
+    /** The time axis: step, steps and recording grid. */
+    public TimeGrid grid() {
+        return new TimeGrid(dt, steps, recordEvery, recordTimes);
+    }
+
     /** Final time {@code steps * dt}. */
     public double horizon() {
-        return steps * dt;
+        return grid().horizon();
     }
 
     /** The recording interval in steps actually used when no {@code recordTimes} are given. */
     public int effectiveRecordEvery() {
-        if (recordEvery > 0) return recordEvery;
-        return (int) Math.max(1, (steps + (long) AUTO_INTERVALS - 1) / AUTO_INTERVALS);
+        return grid().effectiveRecordEvery();
     }
 
     /** Steps at which the losses are recorded: increasing, distinct, within {@code [0, steps]}. */
     public int[] recordSteps() {
-        if (!recordTimes.isEmpty()) {
-            TreeSet<Integer> set = new TreeSet<>();
-            for (double t : recordTimes) set.add((int) Math.round(t / dt));
-            return set.stream().mapToInt(Integer::intValue).toArray();
-        }
-        int k = effectiveRecordEvery();
-        int[] out = new int[recordCount()];
-        for (int j = 0; j < out.length - 1; j++) out[j] = j * k;
-        out[out.length - 1] = steps;
-        return out;
+        return grid().recordSteps();
     }
 
     /** Number of recording times, computed without building them. */
     public int recordCount() {
-        if (!recordTimes.isEmpty()) return (int) recordTimes.stream().mapToLong(t -> Math.round(t / dt)).distinct().count();
-        int k = effectiveRecordEvery();
-        return (int) ((steps + (long) k - 1) / k + 1);
+        return grid().recordCount();
     }
 
     /** Exact {@code E L_pop(0) = E L_tr(0) = sigma^4 (m d^2 + m^2 d + m d)/2 - sigma^2 m d + d/2} (W(0) independent of X). */
@@ -144,23 +124,8 @@ public record SimulationParams(int d, int m, int n, double sigma2, double dt, in
         public SimulationParams build() {
             if (d == null || m == null || n == null) throw new IllegalArgumentException("--d, --m and --n are required");
             if (sigma2 == null) throw new IllegalArgumentException("--sigma2 is required");
-            if (dt == null) throw new IllegalArgumentException("--dt is required");
-            if ((steps == null) == (tMax == null)) throw new IllegalArgumentException("give exactly one of --steps and --t-max");
-            double step = dt;
-            int count;
-            if (steps != null) {
-                count = steps;
-            } else {
-                if (!Double.isFinite(tMax) || tMax <= 0) throw new IllegalArgumentException("--t-max must be a finite number > 0, got " + tMax);
-                if (!Double.isFinite(step) || step <= 0) throw new IllegalArgumentException("--dt must be a finite number > 0, got " + step);
-                double exact = tMax / step;
-                if (exact > Integer.MAX_VALUE) {
-                    throw new IllegalArgumentException("--t-max / --dt = " + exact + " steps is too many (at most " + Integer.MAX_VALUE + ")");
-                }
-                count = (int) Math.max(1, Math.ceil(exact * (1 - 1e-12)));
-                step = tMax / count;
-            }
-            return new SimulationParams(d, m, n, sigma2, step, count, recordEvery, integrator, seeds, seed, fixedData, recordTimes);
+            TimeGrid grid = TimeGrid.of(dt, steps, tMax, recordEvery, recordTimes);
+            return new SimulationParams(d, m, n, sigma2, grid.dt(), grid.steps(), recordEvery, integrator, seeds, seed, fixedData, recordTimes);
         }
     }
 }

@@ -97,4 +97,46 @@ class SimulateCommandTest {
         assertTrue(lines[0].contains("warning"), r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void anyMatrixModelRunsOnTheGenericSimulatorWithAt() throws Exception {
+        CliRunner csv = run("--model", "examples/untied-autoencoder.prism", "--at", "d=4,m=2,n=5,sigma_e2=1/4,sigma_d2=1/4",
+                "--dt", "0.05", "--steps", "4", "--record-every", "2", "--seeds", "2", "-f", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        String[] lines = csv.out().strip().split("\\R");
+        assertEquals("t,train_mean,train_se,pop_mean,pop_se", lines[0]);
+        assertEquals(4, lines.length);
+        assertTrue(lines[3].startsWith("0.2,"), lines[3]);
+
+        CliRunner json = run("--model", "examples/deep-linear.prism", "--at", "d=3,h1=2,h2=2,n=4,sigma_12=1/2,sigma_22=1/2,sigma_32=1/2",
+                "--dt", "0.01", "--t-max", "0.1", "--integrator", "rk4", "--record-every", "5", "-f", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode j = JSON.readTree(json.out());
+        assertEquals("deep-linear", j.get("params").get("model").asText());
+        assertEquals("1/2", j.get("params").get("at").get("sigma_12").asText());
+        assertEquals("[0.0,0.05,0.1]", j.get("times").toString());
+        for (String loss : new String[] {"train", "pop"}) assertEquals(3, j.get("losses").get(loss).get("mean").size());
+        // gradient flow on train: the train loss falls
+        JsonNode train = j.get("losses").get("train").get("mean");
+        assertTrue(train.get(2).asDouble() < train.get(0).asDouble(), train.toString());
+    }
+
+    @Test
+    void genericSimulatorBadInputIsOneLineAndExitCode2() {
+        CliRunner missing = run("--model", "examples/deep-linear.prism", "--at", "d=3", "--dt", "0.1", "--steps", "2");
+        assertEquals(2, missing.exitCode());
+        assertEquals("prism simulate: no value for h1 (give h1=...)", missing.err().strip());
+        CliRunner classic = run("--model", "examples/deep-linear.prism", "--d", "3", "--dt", "0.1", "--steps", "2");
+        assertEquals(2, classic.exitCode());
+        assertTrue(classic.err().strip().startsWith("prism simulate: with --at"), classic.err());
+        CliRunner noAt = run("--model", "examples/teacher-student.prism", "--dt", "0.1", "--steps", "2");
+        assertEquals(2, noAt.exitCode());
+        assertTrue(noAt.err().contains("needs --at") && noAt.err().contains("k, n, sigma"), noAt.err());
+        CliRunner tensor = run("--model", "examples/cp3-sym.prism", "--at", "d=3", "--dt", "0.1", "--steps", "2");
+        assertEquals(2, tensor.exitCode());
+        assertTrue(tensor.err().contains("traces of matrix products"), tensor.err());
+        CliRunner tied = run("--dt", "0.1", "--steps", "2");
+        assertEquals(2, tied.exitCode());
+        assertEquals("prism simulate: the tied autoencoder needs --d, --m, --n and --sigma2", tied.err().strip());
+    }
 }

@@ -1,0 +1,23 @@
+package org.prism.simulation;
+
+import org.prism.algebra.Point;
+
+/**
+ * One simulation of a model file's flow.
+ *
+ * @param at the value of every symbol of the model (sizes positive integers, e.g. {@code d=64, m=32,
+ *        n=128, sigma2=1/64}; {@code x2} gives {@code x^2})
+ * @param grid step, horizon and recording times
+ * @param integrator {@link Integrator#EULER} (gradient descent when the flow is a gradient) or {@link Integrator#RK4}
+ * @param seeds number of independent runs averaged, at least 1
+ * @param seed base seed (see {@link ModelSimulator} for how runs draw their matrices)
+ * @param fixedData if true all runs share one draw of the data matrices
+ */
+public record ModelSimulationParams(Point at, TimeGrid grid, Integrator integrator, int seeds, long seed, boolean fixedData) {
+    public ModelSimulationParams {
+        if (at == null) throw new IllegalArgumentException("the model's symbols need values (--at)");
+        if (grid == null) throw new IllegalArgumentException("a time grid is required");
+        if (integrator == null) throw new IllegalArgumentException("an integrator is required");
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+    }
+}

@@ -1,0 +1,92 @@
+package org.prism.simulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Map;
+import org.prism.algebra.Rational;
+
+/**
+ * Writes a {@link ModelSimulationResult} as CSV, as text (the CSV preceded by {@code #} comment
+ * lines) or as JSON, as {@link SimulationReport} does for the tied autoencoder.
+ *
+ * <p>CSV: header {@code t,<loss>_mean,<loss>_se,...} in the model's loss order, one row per recording
+ * time. JSON: {@code {"params":{"model":NAME,"at":{"d":"64",..},"dt","steps","t_max","record_every",
+ * "integrator","seeds","seed","fixed_data"},"times":[...],"losses":{"<loss>":{"mean":[...],"se":[...]},..}}}
+ * ({@code at}: the exact values given, as strings).
+ */
+public final class ModelSimulationReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelSimulationReport() {}
+
+    public static void csv(Writer out, ModelSimulationResult r) {
+        PrintWriter w = new PrintWriter(out);
+        StringBuilder header = new StringBuilder("t");
+        for (String l : r.losses()) header.append(',').append(l).append("_mean,").append(l).append("_se");
+        w.println(header);
+        for (int j = 0; j < r.times().length; j++) {
+            StringBuilder row = new StringBuilder(SimulationReport.time(r.times()[j]));
+            for (int k = 0; k < r.losses().size(); k++) row.append(',').append(r.mean()[k][j]).append(',').append(r.se()[k][j]);
+            w.println(row);
+        }
+        w.flush();
+    }
+
+    public static void text(Writer out, ModelSimulationResult r) {
+        PrintWriter w = new PrintWriter(out);
+        ModelSimulationParams p = r.params();
+        TimeGrid g = p.grid();
+        w.printf(Locale.ROOT, "# prism simulate: model %s at %s; %s of its flow%n", r.model(), at(p.at().values()),
+                p.integrator() == Integrator.EULER ? "Euler steps (gradient descent for a gradient flow)" : "RK4 integration");
+        w.printf(Locale.ROOT, "# dt=%s steps=%d t_max=%s seeds=%d seed=%d data=%s; se = standard error of the mean over seeds%s%n",
+                g.dt(), g.steps(), SimulationReport.time(g.horizon()), p.seeds(), p.seed(),
+                p.fixedData() ? "fixed (one draw, trained matrices resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
+        w.printf(Locale.ROOT, "# generic matrix-product simulator (EJML, %d worker thread%s), %.3g multiply-adds per step%n",
+                r.threads(), r.threads() == 1 ? "" : "s", r.multiplyAddsPerStep());
+        w.flush();
+        csv(out, r);
+    }
+
+    /** The JSON contract (see the class comment); one line. */
+    public static void json(Writer out, ModelSimulationResult r) throws IOException {
+        ModelSimulationParams p = r.params();
+        TimeGrid g = p.grid();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode params = root.putObject("params");
+        params.put("model", r.model());
+        ObjectNode at = params.putObject("at");
+        p.at().values().forEach((k, v) -> at.put(k, v.toString()));
+        params.put("dt", g.dt());
+        params.put("steps", g.steps());
+        params.put("t_max", Double.parseDouble(SimulationReport.time(g.horizon())));
+        params.put("record_every", g.recordTimes().isEmpty() ? g.effectiveRecordEvery() : 0);
+        params.put("integrator", p.integrator().name().toLowerCase(Locale.ROOT));
+        params.put("seeds", p.seeds());
+        params.put("seed", p.seed());
+        params.put("fixed_data", p.fixedData());
+        ArrayNode times = root.putArray("times");
+        for (double t : r.times()) times.add(Double.parseDouble(SimulationReport.time(t)));
+        ObjectNode losses = root.putObject("losses");
+        for (int k = 0; k < r.losses().size(); k++) {
+            ObjectNode node = losses.putObject(r.losses().get(k));
+            ArrayNode mean = node.putArray("mean");
+            for (double v : r.mean()[k]) mean.add(v);
+            ArrayNode se = node.putArray("se");
+            for (double v : r.se()[k]) se.add(v);
+        }
+        out.write(JSON.writeValueAsString(root));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    private static String at(Map<String, Rational> values) {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return b.toString();
+    }
+}

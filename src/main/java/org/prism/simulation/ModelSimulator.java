@@ -1,0 +1,308 @@
+package org.prism.simulation;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.prism.model.MatrixModel;
+
+/**
+ * Independent numerical simulation of any matrix model (a model file whose losses are traces of
+ * matrix products): its matrices drawn as declared, its flow integrated numerically, every loss
+ * recorded, averaged over seeds. Nothing here expands in time or pairs letters; it only multiplies
+ * matrices, so it checks the expansion from outside.
+ *
+ * <h2>Draws</h2>
+ * With {@code root = new SplittableRandom(seed)}: shared data (if {@code fixedData}) come from
+ * {@code root.split()} (always taken first); run {@code i} gets {@code r_i = root.split()}, its own
+ * data (if not fixed) from {@code r_i.split()} and its trained matrices from the next
+ * {@code r_i.split()}. Matrices are drawn in declaration order; a data matrix column by column (one
+ * sample per column), a trained matrix row by row, each entry {@code sd * nextGaussian()}. For the
+ * tied autoencoder these are exactly the draws of {@link GradientDescentSimulator}, so both
+ * simulators start every run from the same {@code W(0)} and {@code X}.
+ *
+ * <h2>Cost</h2>
+ * Per evaluation of the velocities, the products of the {@link MatrixFlow} plan (shared factors once;
+ * data-only products once per data set); one evaluation per Euler step, four per RK4 step; the
+ * losses only at recording times. Dense products by EJML on the Java heap (the tied autoencoder has
+ * its own, faster simulator on OpenBLAS). Memory per worker: every matrix, every product of the
+ * plan and the integrator's buffers, checked against the heap before anything large is allocated.
+ *
+ * <h2>Failures</h2>
+ * Bad values and sizes that do not fit: {@link IllegalArgumentException} before anything runs. A run
+ * whose trained matrices become non-finite or grow {@value #DIVERGENCE_FACTOR}-fold in squared norm,
+ * or whose losses are not finite: {@link DivergenceException}. An interrupt stops all runs between
+ * steps with {@link InterruptedException}. Results do not depend on the number of threads.
+ */
+public final class ModelSimulator {
+    /** A squared norm of the trained matrices above this factor times its initial value (or 1) counts as divergence. */
+    public static final double DIVERGENCE_FACTOR = 1e12;
+
+    private final int threads;
+
+    public ModelSimulator(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        this.threads = threads;
+    }
+
+    public ModelSimulator() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Runs {@code p.seeds()} independent simulations in parallel and averages their loss curves.
+     *
+     * @throws IllegalArgumentException for bad values or sizes that do not fit in memory
+     * @throws DivergenceException if a run diverges (the whole simulation stops)
+     * @throws InterruptedException if interrupted; all runs stop between steps
+     */
+    public ModelSimulationResult run(MatrixModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        MatrixFlow flow = new MatrixFlow(model, p.at());
+        TimeGrid grid = p.grid();
+        int[] rec = grid.recordSteps();
+        List<String> losses = List.copyOf(flow.losses.keySet());
+        int workers = workers(flow, p, rec.length, losses.size());
+        double perStep = p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
+        long chunk = Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
+
+        SplittableRandom root = new SplittableRandom(p.seed());
+        SplittableRandom dataRoot = root.split();
+        SplittableRandom[] runRng = new SplittableRandom[p.seeds()];
+        for (int i = 0; i < runRng.length; i++) runRng[i] = root.split();
+        DMatrixRMaj[] shared = null;
+        if (p.fixedData()) {
+            shared = new DMatrixRMaj[flow.rows.length];
+            for (int i = 0; i < shared.length; i++) if (!flow.trained[i]) shared[i] = new DMatrixRMaj(flow.rows[i], flow.cols[i]);
+            drawData(flow, shared, dataRoot);
+        }
+        double[][][] values = new double[losses.size()][p.seeds()][rec.length];
+        BlockingQueue<Run> idle = new ArrayBlockingQueue<>(workers);
+        for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "prism-simulate-model");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < p.seeds(); i++) {
+                int index = i;
+                done.submit(() -> {
+                    Run r = idle.take();
+                    try {
+                        r.seed(index, runRng[index], p, rec, values, l, chunk);
+                    } finally {
+                        idle.add(r);
+                    }
+                    return index;
+                });
+            }
+            for (int k = 0; k < p.seeds(); k++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof InterruptedException ie) throw ie;
+                    if (c instanceof RuntimeException re) throw re;
+                    if (c instanceof Error err) throw err;
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double[][] mean = new double[losses.size()][];
+        double[][] se = new double[losses.size()][];
+        for (int k = 0; k < losses.size(); k++) {
+            double[][] stats = GradientDescentSimulator.meanAndSe(values[k]);
+            mean[k] = stats[0];
+            se[k] = stats[1];
+        }
+        return new ModelSimulationResult(p, model.name(), losses, grid.times(), mean, se, values, perStep, workers);
+    }
+
+    /**
+     * Multiply-adds of the whole simulation (all seeds and steps), to decide whether it needs a progress bar.
+     *
+     * @throws IllegalArgumentException for bad values, as {@link #run} would
+     */
+    public static double totalMultiplyAdds(MatrixModel model, ModelSimulationParams p) {
+        MatrixFlow flow = new MatrixFlow(model, p.at());
+        return (double) p.seeds() * p.grid().steps() * p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
+    }
+
+    /** Worker threads that fit in the heap (at least one, or an error naming the sizes). */
+    private int workers(MatrixFlow flow, ModelSimulationParams p, int records, int losses) {
+        double perWorker = 8 * flow.doublesPerWorker(p.integrator());
+        double shared = 8.0 * records * losses * (p.seeds() + 2);
+        Runtime rt = Runtime.getRuntime();
+        double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        double budget = GradientDescentSimulator.HEAP_FRACTION * available - shared;
+        int fit = (int) Math.min(Integer.MAX_VALUE, Math.floor(budget / perWorker));
+        if (fit < 1) {
+            throw new IllegalArgumentException(String.format("%s at %s: the matrices need about %.0f MiB but the Java heap has %.0f MiB"
+                    + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)",
+                    flow.model.name(), p.at().values(), Math.ceil((perWorker + shared) / (1 << 20)), available / (1 << 20)));
+        }
+        return Math.max(1, Math.min(Math.min(threads, p.seeds()), fit));
+    }
+
+    /** Fills the data matrices of {@code target} (null entries skipped) column by column. */
+    private static void drawData(MatrixFlow flow, DMatrixRMaj[] target, SplittableRandom rng) {
+        for (int i = 0; i < target.length; i++) {
+            if (flow.trained[i] || target[i] == null) continue;
+            DMatrixRMaj x = target[i];
+            for (int c = 0; c < x.numCols; c++) {
+                for (int r = 0; r < x.numRows; r++) x.data[r * x.numCols + c] = flow.sd[i] * rng.nextGaussian();
+            }
+        }
+    }
+
+    /** One worker's workspace and integrator buffers, reused for every seed it takes. */
+    private static final class Run {
+        private final MatrixFlow flow;
+        private final MatrixFlowWorkspace ws;
+        private final boolean ownData;
+        private final DMatrixRMaj[] dataView;
+        private final DMatrixRMaj[] w;
+        private final DMatrixRMaj[] f;
+        private final DMatrixRMaj[] tmp;
+        private final DMatrixRMaj[] acc;
+
+        Run(MatrixFlow flow, DMatrixRMaj[] shared, Integrator integrator) {
+            this.flow = flow;
+            this.ws = new MatrixFlowWorkspace(flow, shared);
+            this.ownData = shared == null;
+            int k = flow.rows.length;
+            dataView = new DMatrixRMaj[k];
+            for (int i = 0; i < k; i++) if (!flow.trained[i]) dataView[i] = ws.data(i);
+            w = matrices();
+            f = matrices();
+            boolean rk4 = integrator == Integrator.RK4;
+            tmp = rk4 ? matrices() : null;
+            acc = rk4 ? matrices() : null;
+        }
+
+        private DMatrixRMaj[] matrices() {
+            DMatrixRMaj[] out = new DMatrixRMaj[flow.rows.length];
+            for (int i = 0; i < out.length; i++) if (flow.trained[i]) out[i] = new DMatrixRMaj(flow.rows[i], flow.cols[i]);
+            return out;
+        }
+
+        void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
+                ProgressListener l, long chunk) throws InterruptedException {
+            SplittableRandom dataRng = rng.split();
+            SplittableRandom initRng = rng.split();
+            if (ownData) {
+                drawData(flow, dataView, dataRng);
+                ws.dataChanged();
+            }
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] == null) continue;
+                for (int e = 0; e < w[i].data.length; e++) w[i].data[e] = flow.sd[i] * initRng.nextGaussian();
+            }
+            double dt = p.grid().dt();
+            int steps = p.grid().steps();
+            double norm0 = norm(w);
+            double limit = DIVERGENCE_FACTOR * Math.max(norm0, 1.0);
+            int r = 0;
+            long pending = 0;
+            List<String> names = List.copyOf(flow.losses.keySet());
+            for (int step = 0; ; step++) {
+                ws.load(w);
+                if (r < rec.length && rec[r] == step) {
+                    for (int k = 0; k < names.size(); k++) {
+                        double v = ws.loss(flow.losses.get(names.get(k)));
+                        if (!Double.isFinite(v)) throw diverged(step, dt, index, p.seeds(), "loss " + names.get(k) + " is " + v, v);
+                        values[k][index][r] = v;
+                    }
+                    r++;
+                }
+                if (step == steps) break;
+                if (Thread.interrupted()) throw new InterruptedException("interrupted at step " + step);
+                if (p.integrator() == Integrator.EULER) {
+                    velocity(f);
+                    axpy(w, dt, f, w);
+                } else {
+                    rk4Step(dt);
+                }
+                double norm = norm(w);
+                if (!(norm <= limit)) {
+                    throw diverged(step + 1, dt, index, p.seeds(), String.format("the trained matrices' squared norm is %.3g (initial %.3g)",
+                            norm, norm0), norm);
+                }
+                if (++pending >= chunk) {
+                    l.stepsDone(pending);
+                    pending = 0;
+                }
+            }
+            if (pending > 0) l.stepsDone(pending);
+        }
+
+        private static DivergenceException diverged(int step, double dt, int index, int seeds, String what, double bad) {
+            double t = step * dt;
+            return new DivergenceException(String.format("diverged at t=%s (step %d%s): %s; reduce --dt", SimulationReport.time(t, 6), step,
+                    seeds > 1 ? ", seed index " + index : "", what), t, step, index, bad);
+        }
+
+        /** Velocities at the loaded state into {@code out}. */
+        private void velocity(DMatrixRMaj[] out) {
+            for (int i = 0; i < out.length; i++) if (out[i] != null) ws.velocity(i, out[i]);
+        }
+
+        /** Classical RK4 from {@link #w}. */
+        private void rk4Step(double dt) {
+            velocity(f); // k1 at w (loaded)
+            copy(f, acc);
+            axpy(w, dt / 2, f, tmp);
+            ws.load(tmp);
+            velocity(f); // k2
+            axpy(acc, 2, f, acc);
+            axpy(w, dt / 2, f, tmp);
+            ws.load(tmp);
+            velocity(f); // k3
+            axpy(acc, 2, f, acc);
+            axpy(w, dt, f, tmp);
+            ws.load(tmp);
+            velocity(f); // k4
+            axpy(acc, 1, f, acc);
+            axpy(w, dt / 6, acc, w);
+        }
+
+        /** {@code out = a + alpha b} per trained matrix; {@code out} may be {@code a}. */
+        private static void axpy(DMatrixRMaj[] a, double alpha, DMatrixRMaj[] b, DMatrixRMaj[] out) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == null) continue;
+                double[] x = a[i].data;
+                double[] y = b[i].data;
+                double[] z = out[i].data;
+                for (int e = 0; e < x.length; e++) z[e] = x[e] + alpha * y[e];
+            }
+        }
+
+        private static void copy(DMatrixRMaj[] from, DMatrixRMaj[] to) {
+            for (int i = 0; i < from.length; i++) if (from[i] != null) System.arraycopy(from[i].data, 0, to[i].data, 0, from[i].data.length);
+        }
+
+        private static double norm(DMatrixRMaj[] m) {
+            double s = 0;
+            for (DMatrixRMaj x : m) {
+                if (x == null) continue;
+                for (double v : x.data) s += v * v;
+            }
+            return s;
+        }
+    }
+}

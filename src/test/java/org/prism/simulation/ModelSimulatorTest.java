@@ -1,0 +1,137 @@
+package org.prism.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
+import org.prism.diagram.LossCoefficients;
+import org.prism.model.MatrixLowering;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.model.lang.Examples;
+import org.prism.model.lang.ModelFile;
+
+class ModelSimulatorTest {
+    private static MatrixModel example(String name) {
+        return MatrixLowering.lower(ModelFile.parse(Examples.path(name))).orElseThrow();
+    }
+
+    private static ModelSimulationParams params(String at, double dt, int steps, int recordEvery, Integrator integrator, int seeds,
+            boolean fixedData) {
+        return new ModelSimulationParams(Point.parse(at), new TimeGrid(dt, steps, recordEvery, List.of()), integrator, seeds, 7, fixedData);
+    }
+
+    /**
+     * Second route: the hand-written tied-autoencoder simulator (its own flow field S = (A-I)Sigma +
+     * Sigma(A-I), its own routes) from the same draws. The generic one integrates the velocity the
+     * model file's gradient gives. Same W(0), X, steps: the curves agree to rounding.
+     */
+    @ParameterizedTest
+    @CsvSource({"RK4, false", "EULER, false", "RK4, true"})
+    void tiedAutoencoderMatchesTheHandWrittenSimulator(Integrator integrator, boolean fixedData) throws InterruptedException {
+        int d = 7;
+        int m = 3;
+        int n = 5;
+        double sigma2 = 0.125;
+        ModelSimulationResult generic = new ModelSimulator(2).run(Models.tiedAutoencoder(),
+                params("d=7,m=3,n=5,sigma2=1/8", 0.02, 60, 20, integrator, 3, fixedData), ProgressListener.NONE);
+        SimulationResult own = new GradientDescentSimulator(1).run(
+                new SimulationParams(d, m, n, sigma2, 0.02, 60, 20, integrator, 3, 7, fixedData), ProgressListener.NONE);
+        assertEquals(List.of("train", "pop"), generic.losses());
+        assertArrayEquals(own.times(), generic.times(), 1e-15);
+        for (int s = 0; s < 3; s++) {
+            for (int j = 0; j < own.times().length; j++) {
+                assertEquals(own.trainPerSeed()[s][j], generic.perSeed()[0][s][j], 1e-11 * Math.abs(own.trainPerSeed()[s][j]));
+                assertEquals(own.popPerSeed()[s][j], generic.perSeed()[1][s][j], 1e-11 * Math.abs(own.popPerSeed()[s][j]));
+            }
+        }
+        // the curves move: the comparison is not between two constants
+        assertTrue(own.trainMean()[0] - own.trainMean()[own.times().length - 1] > 0.05 * own.trainMean()[0]);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() throws InterruptedException {
+        MatrixModel model = example("untied-autoencoder");
+        ModelSimulationParams p = params("d=4,m=2,n=3,sigma_e2=1/4,sigma_d2=1/2", 0.05, 20, 10, Integrator.RK4, 5, false);
+        ModelSimulationResult one = new ModelSimulator(1).run(model, p, ProgressListener.NONE);
+        ModelSimulationResult two = new ModelSimulator(2).run(model, p, ProgressListener.NONE);
+        for (int k = 0; k < one.losses().size(); k++) assertArrayEquals(one.mean()[k], two.mean()[k], 0.0);
+    }
+
+    /**
+     * Monte Carlo against the exact expansion, for models with no hand-written simulator: the mean over
+     * runs of L(t) - L(0) (paired, so the spread of L(0) cancels) against sum_{s=1..S} c_s t^s/s! with
+     * the exact c_s evaluated at the same sizes. Tolerance: 4 standard errors plus the size of the
+     * last term kept (a bound on the truncation when the terms shrink geometrically, as they do here).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "untied-autoencoder; d=3,m=2,n=4,sigma_e2=1/3,sigma_d2=1/2; train; 0.005; 5",
+        "untied-autoencoder; d=3,m=2,n=4,sigma_e2=1/3,sigma_d2=1/2; pop; 0.005; 5",
+        "teacher-student; k=2,d=3,n=4,sigma2=1/2; train; 0.005; 4",
+        "teacher-student; k=2,d=3,n=4,sigma2=1/2; pop; 0.005; 4",
+        "deep-linear; d=2,h1=2,h2=3,n=3,sigma_12=1/2,sigma_22=1/2,sigma_32=1/3; train; 0.002; 4",
+        "tied-autoencoder-free; d=3,m=2,n=4,sigma2=1/4; train; 0.005; 6",
+        "tied-autoencoder-free; d=3,m=2,n=4,sigma2=1/4; pop; 0.005; 6",
+        "tied-autoencoder-population; d=3,m=2,sigma2=1/4; pop; 0.005; 8"})
+    void monteCarloAgreesWithTheExactSeries(String name, String at, String loss, double t, int order) throws InterruptedException {
+        MatrixModel model = example(name);
+        int seeds = 20_000;
+        ModelSimulationResult r = new ModelSimulator().run(model,
+                new ModelSimulationParams(Point.parse(at), new TimeGrid(t / 10, 10, 10, List.of()), Integrator.RK4, seeds, 11, false),
+                ProgressListener.NONE);
+        int k = r.losses().indexOf(loss);
+        double[][] runs = r.perSeed()[k];
+        double sum = 0;
+        double sumSq = 0;
+        for (double[] run : runs) {
+            double inc = run[1] - run[0];
+            sum += inc;
+            sumSq += inc * inc;
+        }
+        double mean = sum / seeds;
+        double se = Math.sqrt((sumSq / seeds - mean * mean) / (seeds - 1));
+
+        LossCoefficients exact = new LossCoefficients(model, loss);
+        Point point = Point.parse(at);
+        double series = 0;
+        double last = 0;
+        double factorial = 1;
+        for (int s = 1; s <= order; s++) {
+            factorial *= s;
+            Polynomial c = exact.coefficient(s, null);
+            last = point.evaluate(c).doubleValue() * Math.pow(t, s) / factorial;
+            series += last;
+        }
+        double tolerance = 4 * se + Math.abs(last);
+        String what = String.format("%s %s: Monte Carlo %.6g +- %.2g, series %.6g (last term %.2g)", name, loss, mean, se, series, last);
+        assertTrue(Math.abs(mean - series) <= tolerance, what);
+        // the check has teeth: the increment is resolved well beyond its error bar
+        assertTrue(Math.abs(series) > 4 * tolerance, "increment not resolved: " + what);
+    }
+
+    @Test
+    void badValuesAreOneLineErrors() {
+        MatrixModel model = Models.tiedAutoencoder();
+        ModelSimulator sim = new ModelSimulator(1);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> sim.run(model, params("d=3,m=2,sigma2=1", 0.1, 1, 1, Integrator.RK4, 1, false), ProgressListener.NONE));
+        assertTrue(missing.getMessage().contains("no value for n"), missing.getMessage());
+        IllegalArgumentException fractional = assertThrows(IllegalArgumentException.class,
+                () -> sim.run(model, params("d=3/2,m=2,n=2,sigma2=1", 0.1, 1, 1, Integrator.RK4, 1, false), ProgressListener.NONE));
+        assertTrue(fractional.getMessage().contains("size d must be a positive integer"), fractional.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> sim.run(model, params("d=100000,m=100000,n=2,sigma2=1", 0.1, 1, 1, Integrator.RK4, 1, false), ProgressListener.NONE));
+        assertTrue(huge.getMessage().contains("heap") || huge.getMessage().contains("2^31"), huge.getMessage());
+        DivergenceException blowUp = assertThrows(DivergenceException.class,
+                () -> sim.run(model, params("d=8,m=8,n=8,sigma2=1", 5, 50, 1, Integrator.EULER, 1, false), ProgressListener.NONE));
+        assertTrue(blowUp.getMessage().contains("reduce --dt"), blowUp.getMessage());
+    }
+}
