@@ -1,9 +1,15 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Point;
+import org.prism.algebra.Rational;
+import org.prism.diagram.TruncatedSeries;
 import org.prism.model.MatrixModel;
 import org.prism.simulation.GradientDescentSimulator;
 import org.prism.simulation.ModelSimulationParams;
@@ -13,6 +19,7 @@ import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
+import org.prism.simulation.SeriesColumns;
 import org.prism.simulation.SimulationParams;
 import org.prism.simulation.SimulationPlan;
 import org.prism.simulation.SimulationReport;
@@ -111,6 +118,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fixed-data", description = "One data set X for all seeds; only W(0) is resampled.")
     boolean fixedData;
 
+    @Option(names = "--series", paramLabel = "S",
+            description = "Also print, per loss, the exact expected loss sum_{s<=S} c_s t^s/s! at these sizes (column <loss>_series;"
+                    + " asymptotic: good at small t only).")
+    Integer series;
+
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
     Integer threads;
 
@@ -130,6 +142,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
                 .seeds(seeds).seed(seed).fixedData(fixedData)
                 .build();
+        Point point = new Point(java.util.Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", exact(sigma2)));
+        if (series != null) Limits.require(loaded, List.of("train", "pop"), series, false);
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         SimulationPlan plan = simulator.plan(params);
         PrintWriter err = spec.commandLine().getErr();
@@ -150,11 +164,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
             });
         }
+        SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> SimulationReport.text(out, result);
-            case csv -> SimulationReport.csv(out, result);
-            case json -> SimulationReport.json(out, result);
+            case text -> SimulationReport.text(out, result, columns);
+            case csv -> SimulationReport.csv(out, result, columns);
+            case json -> SimulationReport.json(out, result, columns);
         }
         out.flush();
         return 0;
@@ -174,19 +189,44 @@ public final class SimulateCommand implements Callable<Integer> {
         ModelSimulationParams params = new ModelSimulationParams(Point.parse(at),
                 TimeGrid.of(dt, horizon.steps, horizon.tMax, recordEvery, times),
                 integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER, seeds, seed, fixedData);
+        if (series != null) Limits.require(loaded, List.copyOf(model.losses().keySet()), series, false);
         ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
         try (Progress bar = Progress.start("simulate", steps, ModelSimulator.totalMultiplyAdds(model, params) > 2e10)) {
             result = simulator.run(model, params, bar::stepBy);
         }
+        SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> ModelSimulationReport.text(out, result);
-            case csv -> ModelSimulationReport.csv(out, result);
-            case json -> ModelSimulationReport.json(out, result);
+            case text -> ModelSimulationReport.text(out, result, columns);
+            case csv -> ModelSimulationReport.csv(out, result, columns);
+            case json -> ModelSimulationReport.json(out, result, columns);
         }
         out.flush();
         return 0;
+    }
+
+    /** With --series S: per loss, the exact c_0..c_S at the point, summed at each recording time; else null. */
+    private SeriesColumns seriesColumns(ModelOption.LoadedModel loaded, Point point, List<String> losses, double[] at) {
+        if (series == null) return null;
+        if (fixedData) {
+            spec.commandLine().getErr().println("prism simulate: warning: the series is an expectation over the data too; with --fixed-data"
+                    + " the simulated means are for one data set");
+        }
+        Map<String, double[]> values = new LinkedHashMap<>();
+        try (Progress bar = Progress.start("series", (long) losses.size() * (series + 1), series >= 7)) {
+            for (String loss : losses) {
+                TruncatedSeries t = TruncatedSeries.of(loaded.engine().exact(loss), point, series, s -> bar.stepBy(1));
+                values.put(loss, t.values(at));
+            }
+        }
+        return new SeriesColumns(series, values);
+    }
+
+    /** The decimal the user typed (0.02, not the nearest binary fraction), exactly. */
+    private static Rational exact(double x) {
+        BigDecimal b = BigDecimal.valueOf(x);
+        return b.scale() <= 0 ? Rational.of(b.toBigIntegerExact()) : Rational.of(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
     }
 }

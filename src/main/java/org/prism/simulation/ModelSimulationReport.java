@@ -17,27 +17,31 @@ import org.prism.algebra.Rational;
  * <p>CSV: header {@code t,<loss>_mean,<loss>_se,...} in the model's loss order, one row per recording
  * time. JSON: {@code {"params":{"model":NAME,"at":{"d":"64",..},"dt","steps","t_max","record_every",
  * "integrator","seeds","seed","fixed_data"},"times":[...],"losses":{"<loss>":{"mean":[...],"se":[...]},..}}}
- * ({@code at}: the exact values given, as strings).
+ * ({@code at}: the exact values given, as strings). With {@link SeriesColumns} (may be null): a column
+ * {@code <loss>_series} after the others, and in JSON {@code "series_order"} in params and
+ * {@code "series":[...]} beside each loss's mean.
  */
 public final class ModelSimulationReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelSimulationReport() {}
 
-    public static void csv(Writer out, ModelSimulationResult r) {
+    public static void csv(Writer out, ModelSimulationResult r, SeriesColumns series) {
         PrintWriter w = new PrintWriter(out);
         StringBuilder header = new StringBuilder("t");
         for (String l : r.losses()) header.append(',').append(l).append("_mean,").append(l).append("_se");
+        if (series != null) for (String l : r.losses()) if (series.of(l) != null) header.append(',').append(l).append("_series");
         w.println(header);
         for (int j = 0; j < r.times().length; j++) {
             StringBuilder row = new StringBuilder(SimulationReport.time(r.times()[j]));
             for (int k = 0; k < r.losses().size(); k++) row.append(',').append(r.mean()[k][j]).append(',').append(r.se()[k][j]);
+            if (series != null) for (String l : r.losses()) if (series.of(l) != null) row.append(',').append(series.of(l)[j]);
             w.println(row);
         }
         w.flush();
     }
 
-    public static void text(Writer out, ModelSimulationResult r) {
+    public static void text(Writer out, ModelSimulationResult r, SeriesColumns series) {
         PrintWriter w = new PrintWriter(out);
         ModelSimulationParams p = r.params();
         TimeGrid g = p.grid();
@@ -48,12 +52,13 @@ public final class ModelSimulationReport {
                 p.fixedData() ? "fixed (one draw, trained matrices resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
         w.printf(Locale.ROOT, "# generic matrix-product simulator (EJML, %d worker thread%s), %.3g multiply-adds per step%n",
                 r.threads(), r.threads() == 1 ? "" : "s", r.multiplyAddsPerStep());
+        if (series != null) SimulationReport.seriesComment(w, series);
         w.flush();
-        csv(out, r);
+        csv(out, r, series);
     }
 
     /** The JSON contract (see the class comment); one line. */
-    public static void json(Writer out, ModelSimulationResult r) throws IOException {
+    public static void json(Writer out, ModelSimulationResult r, SeriesColumns series) throws IOException {
         ModelSimulationParams p = r.params();
         TimeGrid g = p.grid();
         ObjectNode root = JSON.createObjectNode();
@@ -69,6 +74,7 @@ public final class ModelSimulationReport {
         params.put("seeds", p.seeds());
         params.put("seed", p.seed());
         params.put("fixed_data", p.fixedData());
+        if (series != null) params.put("series_order", series.order());
         ArrayNode times = root.putArray("times");
         for (double t : r.times()) times.add(Double.parseDouble(SimulationReport.time(t)));
         ObjectNode losses = root.putObject("losses");
@@ -78,6 +84,10 @@ public final class ModelSimulationReport {
             for (double v : r.mean()[k]) mean.add(v);
             ArrayNode se = node.putArray("se");
             for (double v : r.se()[k]) se.add(v);
+            if (series != null && series.of(r.losses().get(k)) != null) {
+                ArrayNode column = node.putArray("series");
+                for (double v : series.of(r.losses().get(k))) column.add(v);
+            }
         }
         out.write(JSON.writeValueAsString(root));
         out.write(System.lineSeparator());

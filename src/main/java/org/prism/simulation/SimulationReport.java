@@ -18,24 +18,33 @@ import java.util.Locale;
  * <p>CSV: header {@code t,train_mean,train_se,pop_mean,pop_se}, one row per recording time.
  * JSON: {@code {"params":{...},"times":[...],"train":{"mean":[...],"se":[...]},"pop":{"mean":[...],"se":[...]}}}
  * with params {@code d, m, n, sigma2, dt, steps, t_max, record_every, integrator, seeds, seed,
- * fixed_data, route}.
+ * fixed_data, route}. With {@link SeriesColumns} (may be null): columns {@code train_series,pop_series}
+ * after the others, and in JSON {@code "series_order"} in params and {@code "series":[...]} beside each
+ * loss's mean.
  */
 public final class SimulationReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SimulationReport() {}
 
-    public static void csv(Writer out, SimulationResult r) {
+    public static void csv(Writer out, SimulationResult r, SeriesColumns series) {
         PrintWriter w = new PrintWriter(out);
-        w.println("t,train_mean,train_se,pop_mean,pop_se");
+        w.println("t,train_mean,train_se,pop_mean,pop_se" + (series == null ? "" : ",train_series,pop_series"));
         double[] t = r.times();
         for (int j = 0; j < t.length; j++) {
-            w.println(time(t[j]) + "," + r.trainMean()[j] + "," + r.trainSe()[j] + "," + r.popMean()[j] + "," + r.popSe()[j]);
+            w.println(time(t[j]) + "," + r.trainMean()[j] + "," + r.trainSe()[j] + "," + r.popMean()[j] + "," + r.popSe()[j]
+                    + (series == null ? "" : "," + series.of("train")[j] + "," + series.of("pop")[j]));
         }
         w.flush();
     }
 
-    public static void text(Writer out, SimulationResult r) {
+    /** The comment line that says what the series columns are. */
+    static void seriesComment(PrintWriter w, SeriesColumns series) {
+        w.printf(Locale.ROOT, "# *_series: the exact expected loss sum_{s<=%d} c_s t^s/s! at these sizes (an asymptotic series: good at"
+                + " small t only)%n", series.order());
+    }
+
+    public static void text(Writer out, SimulationResult r, SeriesColumns series) {
         PrintWriter w = new PrintWriter(out);
         SimulationParams p = r.params();
         w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n ~ N(0, 1)");
@@ -48,12 +57,13 @@ public final class SimulationReport {
         w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L(0) = %s%n",
                 r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(), p.expectedInitialLoss());
         w.printf(Locale.ROOT, "# %s; %s%n", r.plan().backend().describe(), r.plan().backend().threads(r.plan().threads(), r.plan().blasThreads()));
+        if (series != null) seriesComment(w, series);
         w.flush();
-        csv(out, r);
+        csv(out, r, series);
     }
 
     /** The JSON contract (see the class comment); one line. */
-    public static void json(Writer out, SimulationResult r) throws IOException {
+    public static void json(Writer out, SimulationResult r, SeriesColumns series) throws IOException {
         SimulationParams p = r.params();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode params = root.putObject("params");
@@ -70,20 +80,25 @@ public final class SimulationReport {
         params.put("seed", p.seed());
         params.put("fixed_data", p.fixedData());
         params.put("route", r.plan().route().name().toLowerCase(Locale.ROOT));
+        if (series != null) params.put("series_order", series.order());
         ArrayNode times = root.putArray("times");
         for (double t : r.times()) times.add(Double.parseDouble(time(t)));
-        series(root.putObject("train"), r.trainMean(), r.trainSe());
-        series(root.putObject("pop"), r.popMean(), r.popSe());
+        curve(root.putObject("train"), r.trainMean(), r.trainSe(), series == null ? null : series.of("train"));
+        curve(root.putObject("pop"), r.popMean(), r.popSe(), series == null ? null : series.of("pop"));
         out.write(JSON.writeValueAsString(root));
         out.write(System.lineSeparator());
         out.flush();
     }
 
-    private static void series(ObjectNode node, double[] mean, double[] se) {
+    private static void curve(ObjectNode node, double[] mean, double[] se, double[] series) {
         ArrayNode m = node.putArray("mean");
         for (double v : mean) m.add(v);
         ArrayNode s = node.putArray("se");
         for (double v : se) s.add(v);
+        if (series != null) {
+            ArrayNode c = node.putArray("series");
+            for (double v : series) c.add(v);
+        }
     }
 
     static String time(double t) {

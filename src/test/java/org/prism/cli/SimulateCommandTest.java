@@ -139,4 +139,37 @@ class SimulateCommandTest {
         assertEquals(2, tied.exitCode());
         assertEquals("prism simulate: the tied autoencoder needs --d, --m, --n and --sigma2", tied.err().strip());
     }
+
+    /**
+     * --series: the exact truncated series beside the simulation. At t = 0 it is E L(0), which for the
+     * tied autoencoder has the hand formula sigma^4 (m d^2 + m^2 d + m d)/2 - sigma^2 m d + d/2
+     * (d = 3, m = 2, sigma^2 = 1/4: 1.125); at small t it is within a few standard errors of the
+     * simulated mean (the full check, every example model, is ModelSimulatorTest).
+     */
+    @Test
+    void seriesColumnsSitBesideTheSimulation() throws Exception {
+        CliRunner tied = run("--d", "3", "--m", "2", "--n", "4", "--sigma2", "0.25", "--dt", "0.001", "--t-max", "0.005",
+                "--integrator", "rk4", "--record-every", "5", "--seeds", "4000", "--series", "4", "-f", "csv");
+        assertEquals(0, tied.exitCode(), tied.err());
+        String[] lines = tied.out().strip().split("\\R");
+        assertEquals("t,train_mean,train_se,pop_mean,pop_se,train_series,pop_series", lines[0]);
+        String[] first = lines[1].split(",");
+        assertEquals(1.125, Double.parseDouble(first[5]), 1e-15);
+        assertEquals(1.125, Double.parseDouble(first[6]), 1e-15);
+        String[] last = lines[2].split(",");
+        for (int k : new int[] {1, 3}) {
+            double z = (Double.parseDouble(last[k]) - Double.parseDouble(last[5 + (k - 1) / 2])) / Double.parseDouble(last[k + 1]);
+            assertTrue(Math.abs(z) < 4, "z = " + z + " in " + lines[2]);
+        }
+
+        CliRunner generic = run("--model", "examples/teacher-student.prism", "--at", "k=2,d=3,n=4,sigma2=1/2", "--dt", "0.01",
+                "--steps", "2", "--record-every", "1", "--series", "2", "--fixed-data", "-f", "json");
+        assertEquals(0, generic.exitCode(), generic.err());
+        assertTrue(generic.err().contains("warning: the series is an expectation over the data too"), generic.err());
+        JsonNode j = JSON.readTree(generic.out());
+        assertEquals(2, j.get("params").get("series_order").asInt());
+        // E L_pop(0) = E ||W - T||^2 / 2 = k d (sigma^2 + 1) / 2 = 4.5
+        assertEquals(4.5, j.get("losses").get("pop").get("series").get(0).asDouble(), 1e-15);
+        assertEquals(3, j.get("losses").get("train").get("series").size());
+    }
 }
