@@ -17,8 +17,9 @@ final class Limits {
     static final int MAX_MEMO_ORDER = 9;
     /**
      * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
-     * words), so the tied autoencoder stops at 11 (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
-     * order 11 about 35 s and 5 GiB, words x3.5 per order) while its data-free population flow, one word
+     * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 11 in
+     * the launcher's heap and at 12 with 10 GiB (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
+     * order 11 about 35 s, order 12 about 3 minutes; words x3.5 per order) while its data-free population flow, one word
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
     static final int MAX_LEADING_ORDER = 100;
@@ -43,10 +44,16 @@ final class Limits {
      * rate (deep-linear: x10 per order), so their limit is found by counting.
      */
     static final int MAX_EXACT_WORDS = 1_000_000;
-    static final int MAX_LEADING_WORDS = 250_000;
+    static final int MAX_LEADING_WORDS = 1_000_000;
+    /**
+     * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
+     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) ran in 10 GiB
+     * of heap (-Xmx10g, 3.3 minutes) and order 11 in the launcher's 8 GiB; so 17 KiB per estimated word.
+     */
+    static final long LEADING_BYTES_PER_WORD = 17L << 10;
     /** The leading engine's reach, for help texts. */
-    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 11 for the tied autoencoder, up to "
-            + MAX_LEADING_ORDER + " for a flow without data";
+    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 11 for the tied autoencoder"
+            + " (12 with a 10 GiB heap), up to " + MAX_LEADING_ORDER + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order
@@ -84,10 +91,16 @@ final class Limits {
                 break;
             }
         }
+        String count = "D^" + order + " " + loss + " has about " + String.format(java.util.Locale.ROOT, "%.2g", words) + " trace words";
         if (words > max) {
             throw new IllegalArgumentException("order " + order + " is out of reach of the " + (leading ? "leading-order" : "exact") + " engine for "
-                    + model.name() + ": D^" + order + " " + loss + " has about " + String.format(java.util.Locale.ROOT, "%.2g", words)
-                    + " trace words (limit " + max + "; x" + String.format(java.util.Locale.ROOT, "%.1f", growth) + " per order)");
+                    + model.name() + ": " + count + " (limit " + max + "; x" + String.format(java.util.Locale.ROOT, "%.1f", growth) + " per order)");
+        }
+        double need = words * LEADING_BYTES_PER_WORD;
+        if (leading && Runtime.getRuntime().maxMemory() < need) {
+            long gib = (long) Math.ceil(need / (1L << 30));
+            throw new IllegalArgumentException("order " + order + " of the leading-order engine needs about " + gib + " GiB of heap (" + count
+                    + "): run with PRISM_JAVA_OPTS=\"-Xmx" + gib + "g -Xss16m\"");
         }
     }
 

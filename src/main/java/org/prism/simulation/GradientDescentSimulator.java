@@ -9,11 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 
@@ -188,7 +185,7 @@ public final class GradientDescentSimulator {
                 runners.add(Runner.create(backend, route, p.d(), p.m(), p.n(), p.integrator(), shared));
                 idle.add(runners.get(t));
             }
-            pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
+            pool = Workers.pool(plan.threads(), "prism-simulate");
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < seeds; i++) {
                 int index = i;
@@ -206,7 +203,7 @@ public final class GradientDescentSimulator {
                 try {
                     done.take().get();
                 } catch (ExecutionException e) {
-                    throw rethrow(e.getCause());
+                    throw Workers.cause(e);
                 }
             }
         } finally {
@@ -232,22 +229,6 @@ public final class GradientDescentSimulator {
         double[][] trainStats = meanAndSe(train);
         double[][] popStats = meanAndSe(pop);
         return new SimulationResult(p, plan, times, trainStats[0], trainStats[1], popStats[0], popStats[1], train, pop);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "prism-simulate-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static RuntimeException rethrow(Throwable cause) throws InterruptedException {
-        if (cause instanceof InterruptedException ie) throw ie;
-        if (cause instanceof RuntimeException re) throw re;
-        if (cause instanceof Error err) throw err;
-        throw new IllegalStateException(cause);
     }
 
     /** {@code {mean, se}} per column over rows; se = sample sd / sqrt(rows), 0 for one row. */

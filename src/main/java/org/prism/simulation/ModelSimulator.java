@@ -7,7 +7,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.model.MatrixModel;
@@ -85,11 +84,7 @@ public final class ModelSimulator {
         double[][][] values = new double[losses.size()][p.seeds()][rec.length];
         BlockingQueue<Run> idle = new ArrayBlockingQueue<>(workers);
         for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "prism-simulate-model");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(workers, "prism-simulate-model");
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < p.seeds(); i++) {
@@ -108,11 +103,7 @@ public final class ModelSimulator {
                 try {
                     done.take().get();
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof InterruptedException ie) throw ie;
-                    if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
+                    throw Workers.cause(e);
                 }
             }
         } finally {

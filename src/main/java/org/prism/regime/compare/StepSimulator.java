@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.prism.simulation.GradientDescentSimulator;
+import org.prism.simulation.Workers;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.SimulationParams;
@@ -146,11 +146,7 @@ public final class StepSimulator {
         double[][] pop = new double[k][];
         double[] trace = new double[k];
         double[][] times = new double[1][];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, k), r -> {
-            Thread t = new Thread(r, "prism-compare");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(Math.min(threads, k), "prism-compare");
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -178,11 +174,7 @@ public final class StepSimulator {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof InterruptedException ie) throw ie;
-                    if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
+                    throw Workers.cause(e);
                 }
             }
         } finally {
