@@ -117,6 +117,18 @@ public final class Rational implements Comparable<Rational> {
         }
     }
 
+    /**
+     * The decimal a double prints as ({@code 0.02}, not the nearest binary fraction), exactly: what a
+     * user typed as a double option.
+     *
+     * @throws NumberFormatException if {@code x} is not finite
+     */
+    public static Rational exactDecimal(double x) {
+        if (!Double.isFinite(x)) throw new NumberFormatException("not a finite number: " + x);
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(x);
+        return b.scale() <= 0 ? of(b.toBigIntegerExact()) : of(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
+    }
+
     static long gcd(long a, long b) {
         while (b != 0) {
             long t = a % b;

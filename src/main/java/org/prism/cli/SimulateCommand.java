@@ -1,8 +1,6 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -142,7 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
                 .seeds(seeds).seed(seed).fixedData(fixedData)
                 .build();
-        Point point = new Point(java.util.Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", exact(sigma2)));
+        Point point = new Point(java.util.Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", Rational.exactDecimal(sigma2)));
         if (series != null) Limits.require(loaded, List.of("train", "pop"), series, false);
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         SimulationPlan plan = simulator.plan(params);
@@ -222,11 +220,5 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return new SeriesColumns(series, values);
-    }
-
-    /** The decimal the user typed (0.02, not the nearest binary fraction), exactly. */
-    private static Rational exact(double x) {
-        BigDecimal b = BigDecimal.valueOf(x);
-        return b.scale() <= 0 ? Rational.of(b.toBigIntegerExact()) : Rational.of(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
     }
 }

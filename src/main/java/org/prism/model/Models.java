@@ -19,6 +19,15 @@ public final class Models {
         return BuiltIn.TIED;
     }
 
+    /**
+     * The free regime's own dynamics, parsed from {@code examples/tied-autoencoder-free.prism} (on the
+     * class path): the tied autoencoder driven by the top-degree part of its train loss only,
+     * $\frac1{2n}\|W^TWX\|_F^2$, with pop loss $\frac12\|W^TW\|_F^2$.
+     */
+    public static MatrixModel tiedAutoencoderFree() {
+        return BuiltIn.FREE;
+    }
+
     /** The built-in model as the file states it (index-notation form). */
     public static TensorModel tiedAutoencoderFile() {
         return BuiltIn.TIED_FILE;
@@ -29,6 +38,9 @@ public final class Models {
         static final TensorModel TIED_FILE = load("tied-autoencoder");
         static final MatrixModel TIED = MatrixLowering.lower(TIED_FILE).orElseThrow(
                 () -> new IllegalStateException("the built-in model does not lower: " + MatrixLowering.obstacle(TIED_FILE).orElse("?")));
+
+        static final MatrixModel FREE = MatrixLowering.lower(load("tied-autoencoder-free")).orElseThrow(
+                () -> new IllegalStateException("examples/tied-autoencoder-free.prism does not lower to matrix products"));
 
         private static TensorModel load(String name) {
             String resource = "/examples/" + name + ".prism";

@@ -23,8 +23,9 @@ public enum Normalisation {
      * (small-data: {@code L_pop} moves only by {@code O(n) << d}).
      */
     SMALL_DATA("train: L_tr / d; pop: (L_pop(t) - L_pop(0)) / n (each run's own L_pop(0))", "L_tr / d;  (L_pop - L_pop(0)) / n", false),
-    /** {@code L(t) / E L(0)} with the exact {@code E L(0)} (free). */
-    INITIAL("L(t) / E L(0), E L(0) = sigma^4 (m d^2 + m^2 d + m d)/2 - sigma^2 m d + d/2 exactly", "L(t) / E L(0)", false);
+    /** {@code L(t) / E L(0)} with the exact {@code E L(0)} of the simulated flow ({@link ScalingPath.Step#expectedInitialLoss}; free). */
+    INITIAL("L(t) / E L(0), E L(0) = sigma^4 (m d^2 + m^2 d + m d)/2 - sigma^2 m d + d/2 exactly (the free dynamics: its top-degree"
+            + " part sigma^4 (m d^2 + m^2 d + m d)/2)", "L(t) / E L(0)", false);
 
     private final String description;
     private final String axisLabel;

@@ -106,8 +106,12 @@ public record ScalingPath(String name, String regime, Map<String, Double> parame
      *        {@code L L^T} is the Bartlett factor of a Wishart(m) matrix (needs m >= d; see
      *        {@link StepSimulator}): same law of every loss curve at cost O(d^3) per step instead of
      *        O(m d^2)
+     * @param freeDynamics simulate the free regime's own flow ({@link org.prism.model.Models#tiedAutoencoderFree}:
+     *        the top-degree part of the loss drives it) instead of the tied autoencoder's, on the generic
+     *        simulator; its losses are the top-degree parts too
      */
-    public record Step(int size, int d, int m, int n, double sigma2, double timeScale, int seeds, boolean gramReduced) {
+    public record Step(int size, int d, int m, int n, double sigma2, double timeScale, int seeds, boolean gramReduced,
+            boolean freeDynamics) {
         /** n = infinity: gradient flow with Sigma = I exactly (train = population loss). */
         public static final int INFINITE_N = Integer.MAX_VALUE;
 
@@ -117,11 +121,17 @@ public record ScalingPath(String name, String regime, Map<String, Double> parame
             if (!(timeScale > 0) || Double.isInfinite(timeScale)) throw new IllegalArgumentException("the time scale must be finite and > 0");
             if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
             if (gramReduced && m < d) throw new IllegalArgumentException("the Gram reduction needs m >= d, got m=" + m + ", d=" + d);
+            if (freeDynamics && (gramReduced || n == INFINITE_N)) throw new IllegalArgumentException("the free dynamics runs with finite n, unreduced");
         }
 
-        /** A step simulated directly (no Gram reduction). */
+        /** A step of the tied autoencoder, simulated directly (no Gram reduction). */
         public Step(int size, int d, int m, int n, double sigma2, double timeScale, int seeds) {
-            this(size, d, m, n, sigma2, timeScale, seeds, false);
+            this(size, d, m, n, sigma2, timeScale, seeds, false, false);
+        }
+
+        /** A step of the tied autoencoder. */
+        public Step(int size, int d, int m, int n, double sigma2, double timeScale, int seeds, boolean gramReduced) {
+            this(size, d, m, n, sigma2, timeScale, seeds, gramReduced, false);
         }
 
         public boolean infiniteData() {
@@ -133,15 +143,19 @@ public record ScalingPath(String name, String regime, Map<String, Double> parame
             return infiniteData() ? "inf" : Integer.toString(n);
         }
 
-        /** Exact E L(0) (train and population: W(0) is independent of X and E Sigma = I). */
+        /**
+         * Exact E L(0) (train and population: W(0) is independent of X and E Sigma = I); for the free
+         * dynamics its top-degree part {@code sigma^4 (m d^2 + m^2 d + m d)/2 = E ||W^T W||^2 / 2}.
+         */
         public double expectedInitialLoss() {
             double dd = d;
             double mm = m;
-            return 0.5 * sigma2 * sigma2 * (mm * dd * dd + mm * mm * dd + mm * dd) - sigma2 * mm * dd + dd / 2;
+            double top = 0.5 * sigma2 * sigma2 * (mm * dd * dd + mm * mm * dd + mm * dd);
+            return freeDynamics ? top : top - sigma2 * mm * dd + dd / 2;
         }
 
         public Step withSeeds(int k) {
-            return new Step(size, d, m, n, sigma2, timeScale, k, gramReduced);
+            return new Step(size, d, m, n, sigma2, timeScale, k, gramReduced, freeDynamics);
         }
 
         /** {@code d=256 m=128 n=65536 sigma2=0.00195312}. */

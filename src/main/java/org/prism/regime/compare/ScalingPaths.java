@@ -11,7 +11,7 @@ import org.prism.regime.ResummedFreeLimit;
 import org.prism.regime.limit.RegimeLimits;
 
 /**
- * The default scaling paths, one per regime (four for the free regime). Sizes double from step to
+ * The default scaling paths, one per regime (five for the free regime). Sizes double from step to
  * step; {@code sizes} steps from the smallest size given below (the default count is the one stated
  * per path). {@code seeds} is the number of runs at the largest size; a size {@code j} halvings
  * below the largest gets {@code seeds * 2^j} runs, at most {@code 8 seeds} (small sizes are cheap
@@ -51,6 +51,12 @@ import org.prism.regime.limit.RegimeLimits;
  * <li><b>free-y1-gamma-half</b>: the same with n = 2d (gamma = 1/2), against the Padé resummation
  * of the exact face series of the population loss (orders 0..8; 0..6 when quick), which is
  * reliable (spread of the two best approximants below 1%) only for tau <= 0.25.
+ * <li><b>free-dynamics-y1-gamma-half</b>: the free regime's own flow (the top-degree part of the loss
+ * drives it, {@code examples/tied-autoencoder-free.prism}) at d = m = 32 .. 256, n = 2d, sigma^2 = 1,
+ * tau = sigma^2 d t in [0, 1], against the same resummation. The full model's path above approaches
+ * the face through g = sigma^2 d -> infinity as well, so its error mixes 1/g with the finite-size
+ * corrections; here only the finite-size (non-planar) corrections remain, so this checks the
+ * resummed face series itself. 4 runs at d = 256, on the generic simulator.
  * </ul>
  * All runs: RK4, the gradient-flow reference; halving its step changes the mean curves by at most
  * 5e-5 relatively (mean-field), 1e-6 or less elsewhere (checked by a test at the smallest sizes).
@@ -59,7 +65,8 @@ public final class ScalingPaths {
     /** The regimes {@code prism compare} knows. */
     public static final List<String> REGIMES = List.of("large-data", "mean-field", "narrow-latent", "small-data", "free");
     /** The paths of the free regime. */
-    public static final List<String> FREE_PATHS = List.of("free-narrow", "free-wide", "free-y1-gamma0", "free-y1-gamma-half");
+    public static final List<String> FREE_PATHS = List.of("free-narrow", "free-wide", "free-y1-gamma0", "free-y1-gamma-half",
+            "free-dynamics-y1-gamma-half");
 
     private ScalingPaths() {}
 
@@ -98,7 +105,7 @@ public final class ScalingPaths {
     }
 
     /**
-     * The paths of a regime ({@code free}: its four paths) or one path by name.
+     * The paths of a regime ({@code free}: its five paths) or one path by name.
      *
      * @throws IllegalArgumentException for an unknown name
      */
@@ -109,11 +116,12 @@ public final class ScalingPaths {
             case "mean-field" -> List.of(meanField(o));
             case "narrow-latent" -> List.of(narrowLatent(o));
             case "small-data" -> List.of(smallData(o));
-            case "free" -> List.of(freeNarrow(o), freeWide(o), freeY1(o, false), freeY1(o, true));
+            case "free" -> List.of(freeNarrow(o), freeWide(o), freeY1(o, false), freeY1(o, true), freeDynamics(o));
             case "free-narrow" -> List.of(freeNarrow(o));
             case "free-wide" -> List.of(freeWide(o));
             case "free-y1-gamma0" -> List.of(freeY1(o, false));
             case "free-y1-gamma-half" -> List.of(freeY1(o, true));
+            case "free-dynamics-y1-gamma-half" -> List.of(freeDynamics(o));
             default -> throw new IllegalArgumentException("unknown regime '" + name + "' (known: " + String.join(", ", names()) + ")");
         };
     }
@@ -227,6 +235,18 @@ public final class ScalingPaths {
         return new ScalingPath(halfGamma ? "free-y1-gamma-half" : "free-y1-gamma0", "free", params("y", 1, "gamma", halfGamma ? 0.5 : 0),
                 "d", steps, ScalingPath.uniformGrid(1, 21), "tau = sigma^2 d t", "L_pop / E L(0)", Normalisation.INITIAL, 5, prediction,
                 "d = m doubles (y = 1), g = sigma^2 d = d -> infinity (sigma^2 = 1), " + (halfGamma ? "n = 2d (gamma = 1/2)" : "n = infinity (gamma = 0)"));
+    }
+
+    public static ScalingPath freeDynamics(Options o) {
+        int order = o.quick() ? 6 : 10;
+        Prediction prediction = Predictions.resummed(resummation(order), Rational.ONE, Rational.of(1, 2));
+        List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
+            int d = 32 << k;
+            return new ScalingPath.Step(d, d, d, 2 * d, 1, 1.0 / d, 1, false, true);
+        });
+        return new ScalingPath("free-dynamics-y1-gamma-half", "free", params("y", 1, "gamma", 0.5), "d", steps, ScalingPath.uniformGrid(1, 21),
+                "tau = sigma^2 d t", "L_pop / E L(0)", Normalisation.INITIAL, 5, prediction,
+                "the free regime's own flow (top-degree loss), d = m doubles (y = 1), n = 2d (gamma = 1/2), sigma^2 = 1");
     }
 
     /** The free face series of the population loss from c_0..c_order of the leading-order engine, resummed (cached). */

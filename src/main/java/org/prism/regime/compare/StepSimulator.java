@@ -9,7 +9,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import java.util.Map;
+import org.prism.algebra.Point;
+import org.prism.algebra.Rational;
+import org.prism.model.Models;
 import org.prism.simulation.GradientDescentSimulator;
+import org.prism.simulation.ModelSimulationParams;
+import org.prism.simulation.ModelSimulationResult;
+import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Workers;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
@@ -75,6 +83,7 @@ public final class StepSimulator {
         double tMax = grid[intervals] * step.timeScale();
         int steps = intervals * substeps;
         double dt = tMax / steps;
+        if (step.freeDynamics()) return freeDynamics(step, grid, dt, steps, seed, listener);
         if (step.infiniteData() || step.gramReduced()) return own(step, dt, steps, substeps, seed, listener);
         return viaSimulator(step, grid, dt, tMax, steps, needTrace, seed, listener);
     }
@@ -105,6 +114,23 @@ public final class StepSimulator {
             java.util.Arrays.fill(trace, Double.NaN);
         }
         return new Runs(r.times(), r.trainPerSeed(), r.popPerSeed(), trace, r.plan().route().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The free regime's own flow ({@link Models#tiedAutoencoderFree}) on the generic simulator, which
+     * draws X and W(0) from the same streams as the tied autoencoder's simulator.
+     */
+    private Runs freeDynamics(ScalingPath.Step step, double[] grid, double dt, int steps, long seed, ProgressListener listener)
+            throws InterruptedException {
+        List<Double> record = new ArrayList<>();
+        for (double g : grid) record.add(g * step.timeScale());
+        Point at = new Point(Map.of("d", Rational.of(step.d()), "m", Rational.of(step.m()), "n", Rational.of(step.n()),
+                "sigma2", Rational.exactDecimal(step.sigma2())));
+        ModelSimulationParams p = new ModelSimulationParams(at, new TimeGrid(dt, steps, 0, record), Integrator.RK4, step.seeds(), seed, false);
+        ModelSimulationResult r = new ModelSimulator(threads).run(Models.tiedAutoencoderFree(), p, listener);
+        double[] trace = new double[step.seeds()];
+        java.util.Arrays.fill(trace, Double.NaN);
+        return new Runs(r.times(), r.perSeed()[r.losses().indexOf("train")], r.perSeed()[r.losses().indexOf("pop")], trace, "free-dynamics");
     }
 
     /** Per run, tr(Sigma) of the data the simulator draws for it (see the class comment). */

@@ -60,7 +60,7 @@ class CompareTest {
     @ValueSource(strings = {"large-data", "mean-field", "narrow-latent", "small-data", "free"})
     void quickRunWritesCsvPlotsAndTable(String regime) throws IOException {
         List<Comparison> cs = quick(regime);
-        assertEquals(regime.equals("free") ? 4 : 1, cs.size());
+        assertEquals(regime.equals("free") ? 5 : 1, cs.size());
         for (Comparison c : cs) {
             assertEquals(3, c.sizes().size(), "quick runs 3 sizes");
             boolean anyTrain = false;
@@ -172,6 +172,22 @@ class CompareTest {
                 }
             }
         }
+    }
+
+    @Test
+    void freeDynamicsStartsAtItsTopDegreeInitialLoss() throws InterruptedException {
+        // E ||W^T W||^2 / 2 = sigma^4 (m d^2 + m^2 d + m d) / 2 (Wishart second moment): m = 6, d = 4, sigma^2 = 1/2:
+        // (96 + 144 + 24) / 4 / 2 = 33;
+        // the free flow's pop loss is ||W^T W||^2 / 2, so the mean over runs at t = 0 must match it
+        ScalingPath.Step step = new ScalingPath.Step(4, 4, 6, 8, 0.5, 1, 4000, false, true);
+        assertEquals(33.0, step.expectedInitialLoss(), 1e-12);
+        StepSimulator.Runs r = new StepSimulator(2).run(step, ScalingPath.uniformGrid(0.01, 2), 1, false, 5, ProgressListener.NONE);
+        double[] pop0 = new double[r.pop().length];
+        for (int i = 0; i < pop0.length; i++) pop0[i] = r.pop()[i][0];
+        assertMean(pop0, 33.0, "L_pop(0) of the free dynamics");
+        assertEquals("free-dynamics", r.route());
+        // and the loss falls: the flow runs
+        assertTrue(r.pop()[0][1] < r.pop()[0][0]);
     }
 
     @Test
