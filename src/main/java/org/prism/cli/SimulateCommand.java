@@ -140,27 +140,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
                 .seeds(seeds).seed(seed).fixedData(fixedData)
                 .build();
-        Point point = new Point(java.util.Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", Rational.exactDecimal(sigma2)));
+        Point point = new Point(Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", Rational.exactDecimal(sigma2)));
         if (series != null) Limits.require(loaded, List.of("train", "pop"), series, false);
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         SimulationPlan plan = simulator.plan(params);
-        PrintWriter err = spec.commandLine().getErr();
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
-            result = simulator.run(params, new ProgressListener() {
-                @Override
-                public void stepsDone(long k) {
-                    bar.stepBy(k);
-                }
-
-                @Override
-                public void warning(String message) {
-                    synchronized (err) {
-                        err.println("prism simulate: warning: " + message);
-                        err.flush();
-                    }
-                }
-            });
+            result = simulator.run(params, listener(bar));
         }
         SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
@@ -192,7 +178,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
         try (Progress bar = Progress.start("simulate", steps, ModelSimulator.totalMultiplyAdds(model, params) > 2e10)) {
-            result = simulator.run(model, params, bar::stepBy);
+            result = simulator.run(model, params, listener(bar));
         }
         SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();
@@ -220,5 +206,24 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return new SeriesColumns(series, values);
+    }
+
+    /** Progress to the bar, warnings to stderr (one line each). */
+    private ProgressListener listener(Progress bar) {
+        PrintWriter err = spec.commandLine().getErr();
+        return new ProgressListener() {
+            @Override
+            public void stepsDone(long k) {
+                bar.stepBy(k);
+            }
+
+            @Override
+            public void warning(String message) {
+                synchronized (err) {
+                    err.println("prism simulate: warning: " + message);
+                    err.flush();
+                }
+            }
+        };
     }
 }

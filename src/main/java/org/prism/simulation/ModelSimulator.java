@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.model.MatrixModel;
 
@@ -34,7 +35,9 @@ import org.prism.model.MatrixModel;
  * plan and the integrator's buffers, checked against the heap before anything large is allocated.
  *
  * <h2>Failures</h2>
- * Bad values and sizes that do not fit: {@link IllegalArgumentException} before anything runs. A run
+ * Bad values and sizes that do not fit: {@link IllegalArgumentException} before anything runs; so is a
+ * step more than {@value GradientDescentSimulator#REFUSE_FACTOR} times beyond the stability limit
+ * estimated at each run's start (above the limit, a warning). A run
  * whose trained matrices become non-finite or grow {@value #DIVERGENCE_FACTOR}-fold in squared norm,
  * or whose losses are not finite: {@link DivergenceException}. An interrupt stops all runs between
  * steps with {@link InterruptedException}. Results do not depend on the number of threads.
@@ -42,6 +45,8 @@ import org.prism.model.MatrixModel;
 public final class ModelSimulator {
     /** A squared norm of the trained matrices above this factor times its initial value (or 1) counts as divergence. */
     public static final double DIVERGENCE_FACTOR = 1e12;
+    /** Power iterations per stability estimate. */
+    private static final int POWER_ITERATIONS = 30;
 
     private final int threads;
 
@@ -82,6 +87,7 @@ public final class ModelSimulator {
             drawData(flow, shared, dataRoot);
         }
         double[][][] values = new double[losses.size()][p.seeds()][rec.length];
+        AtomicBoolean warned = new AtomicBoolean();
         BlockingQueue<Run> idle = new ArrayBlockingQueue<>(workers);
         for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator()));
         ExecutorService pool = Workers.pool(workers, "prism-simulate-model");
@@ -92,7 +98,7 @@ public final class ModelSimulator {
                 done.submit(() -> {
                     Run r = idle.take();
                     try {
-                        r.seed(index, runRng[index], p, rec, values, l, chunk);
+                        r.seed(index, runRng[index], p, rec, values, l, chunk, warned);
                     } finally {
                         idle.add(r);
                     }
@@ -193,7 +199,7 @@ public final class ModelSimulator {
         }
 
         void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
-                ProgressListener l, long chunk) throws InterruptedException {
+                ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
             SplittableRandom dataRng = rng.split();
             SplittableRandom initRng = rng.split();
             if (ownData) {
@@ -206,6 +212,7 @@ public final class ModelSimulator {
             }
             double dt = p.grid().dt();
             int steps = p.grid().steps();
+            checkStability(dt, p.integrator(), l, warned);
             double norm0 = norm(w);
             double limit = DIVERGENCE_FACTOR * Math.max(norm0, 1.0);
             int r = 0;
@@ -240,6 +247,51 @@ public final class ModelSimulator {
                 }
             }
             if (pending > 0) l.stepsDone(pending);
+        }
+
+        /**
+         * Refuses a step far beyond the integrator's stability limit {@code c / lambda} and warns above it,
+         * {@code lambda} the largest rate of the linearised flow at {@code W(0)}: {@value #POWER_ITERATIONS}
+         * power iterations on {@code v -> J v}, each Jacobian product a finite difference of the
+         * velocities ({@code O(1)} evaluations; for a gradient flow {@code J} is minus the Hessian, and
+         * this is its largest eigenvalue in size). Once per seed, so it may allocate.
+         */
+        private void checkStability(double dt, Integrator integrator, ProgressListener l, AtomicBoolean warned) {
+            DMatrixRMaj[] v = matrices();
+            DMatrixRMaj[] u = matrices();
+            DMatrixRMaj[] f0 = matrices();
+            SplittableRandom r = new SplittableRandom(0x5EEDL);
+            for (DMatrixRMaj x : v) if (x != null) for (int e = 0; e < x.data.length; e++) x.data[e] = r.nextGaussian();
+            ws.load(w);
+            velocity(f0);
+            double scale = Math.max(Math.sqrt(norm(w)), 1.0);
+            double lambda = 0;
+            for (int it = 0; it < POWER_ITERATIONS; it++) {
+                double nv = Math.sqrt(norm(v));
+                if (!(nv > 0) || !Double.isFinite(nv)) break;
+                double eps = 1e-7 * scale / nv;
+                axpy(w, eps, v, u);
+                ws.load(u);
+                velocity(f);
+                axpy(f, -1, f0, f); // J v eps
+                lambda = Math.sqrt(norm(f)) / (eps * nv);
+                for (int i = 0; i < v.length; i++) {
+                    if (v[i] == null) continue;
+                    for (int e = 0; e < v[i].data.length; e++) v[i].data[e] = f[i].data[e] / (eps * nv); // v = J v / |v|
+                }
+            }
+            ws.load(w);
+            if (!(lambda > 0) || !Double.isFinite(lambda)) return;
+            double limit = integrator.stabilityConstant() / lambda;
+            String why = String.format("stability needs dt < ~%.3g = %.3g/lambda_max, lambda_max ~ %.3g the largest rate of the linearised flow"
+                    + " at W(0)", limit, integrator.stabilityConstant(), lambda);
+            if (dt > GradientDescentSimulator.REFUSE_FACTOR * limit) {
+                throw new IllegalArgumentException(String.format("--dt %s is far beyond the stability limit of %s (%s); refusing", dt,
+                        integrator.name().toLowerCase(java.util.Locale.ROOT), why));
+            }
+            if (dt > limit && warned.compareAndSet(false, true)) {
+                l.warning(String.format("--dt %s exceeds the estimated stability limit (%s); the run may oscillate or diverge", dt, why));
+            }
         }
 
         private static DivergenceException diverged(int step, double dt, int index, int seeds, String what, double bad) {

@@ -130,8 +130,40 @@ class ModelSimulatorTest {
         IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
                 () -> sim.run(model, params("d=100000,m=100000,n=2,sigma2=1", 0.1, 1, 1, Integrator.RK4, 1, false), ProgressListener.NONE));
         assertTrue(huge.getMessage().contains("heap") || huge.getMessage().contains("2^31"), huge.getMessage());
-        DivergenceException blowUp = assertThrows(DivergenceException.class,
+        IllegalArgumentException absurd = assertThrows(IllegalArgumentException.class,
                 () -> sim.run(model, params("d=8,m=8,n=8,sigma2=1", 5, 50, 1, Integrator.EULER, 1, false), ProgressListener.NONE));
+        assertTrue(absurd.getMessage().contains("far beyond the stability limit of euler"), absurd.getMessage());
+    }
+
+    /**
+     * The stability estimate against the tied autoencoder's own (power iteration on ||Sigma|| and
+     * ||W^T W||, a different formula): both see the same scale. Above the limit a warning, then a
+     * divergence that names the step; below it, neither.
+     */
+    @Test
+    void stabilityLimitIsEstimatedAndEnforced() throws InterruptedException {
+        MatrixModel model = Models.tiedAutoencoder();
+        ModelSimulator sim = new ModelSimulator(1);
+        List<String> warnings = new java.util.ArrayList<>();
+        ProgressListener listen = new ProgressListener() {
+            @Override
+            public void stepsDone(long steps) {}
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        // tied autoencoder, d = m = n = 8, sigma^2 = 1: lambda ~ ||Sigma|| 2 (||A|| - 1) ~ 4 * 2 * 31 ~ 250, Euler limit ~ 2/250
+        DivergenceException blowUp = assertThrows(DivergenceException.class,
+                () -> sim.run(model, params("d=8,m=8,n=8,sigma2=1", 0.03, 400, 1, Integrator.EULER, 1, false), listen));
         assertTrue(blowUp.getMessage().contains("reduce --dt"), blowUp.getMessage());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("exceeds the estimated stability limit"), warnings.get(0));
+        double limit = Double.parseDouble(warnings.get(0).replaceAll(".*dt < ~([0-9.eE+-]+) .*", "$1"));
+        assertTrue(limit > 0.002 && limit < 0.03, "estimated limit " + limit);
+        warnings.clear();
+        sim.run(model, params("d=8,m=8,n=8,sigma2=1", limit / 4, 20, 5, Integrator.EULER, 1, false), listen);
+        assertTrue(warnings.isEmpty(), warnings.toString());
     }
 }
