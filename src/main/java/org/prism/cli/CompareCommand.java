@@ -13,7 +13,6 @@ import org.prism.regime.compare.Comparer;
 import org.prism.regime.compare.Comparison;
 import org.prism.regime.compare.ScalingPath;
 import org.prism.regime.compare.ScalingPaths;
-import org.prism.simulation.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,20 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (ScalingPath path : paths) {
             Comparison c;
             try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
-                c = comparer.run(path, seed, new ProgressListener() {
-                    @Override
-                    public void stepsDone(long k) {
-                        bar.stepBy(k);
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        synchronized (err) {
-                            err.println("prism compare: warning: " + message);
-                            err.flush();
-                        }
-                    }
-                });
+                c = comparer.run(path, seed, bar.listener(err, "prism compare"));
             }
             List<Path> written = CompareReport.writeAll(c, out);
             files.addAll(written);

@@ -1,11 +1,13 @@
 package org.prism.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.prism.simulation.ProgressListener;
 
 /**
  * A progress bar with ETA on stderr, shown only when stderr is a terminal and the work is long
@@ -45,6 +47,24 @@ final class Progress implements AutoCloseable {
 
     void stepBy(long n) {
         if (bar != null) bar.stepBy(n);
+    }
+
+    /** A simulation's listener: steps to this bar, each warning one line {@code "<command>: warning: ..."} on {@code err}. */
+    ProgressListener listener(PrintWriter err, String command) {
+        return new ProgressListener() {
+            @Override
+            public void stepsDone(long k) {
+                stepBy(k);
+            }
+
+            @Override
+            public void warning(String message) {
+                synchronized (err) {
+                    err.println(command + ": warning: " + message);
+                    err.flush();
+                }
+            }
+        };
     }
 
     @Override

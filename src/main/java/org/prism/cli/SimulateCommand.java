@@ -16,7 +16,6 @@ import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
-import org.prism.simulation.ProgressListener;
 import org.prism.simulation.SeriesColumns;
 import org.prism.simulation.SimulationParams;
 import org.prism.simulation.SimulationPlan;
@@ -146,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationPlan plan = simulator.plan(params);
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
-            result = simulator.run(params, listener(bar));
+            result = simulator.run(params, bar.listener(spec.commandLine().getErr(), "prism simulate"));
         }
         SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
@@ -178,7 +177,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
         try (Progress bar = Progress.start("simulate", steps, ModelSimulator.totalMultiplyAdds(model, params) > 2e10)) {
-            result = simulator.run(model, params, listener(bar));
+            result = simulator.run(model, params, bar.listener(spec.commandLine().getErr(), "prism simulate"));
         }
         SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();
@@ -206,24 +205,5 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return new SeriesColumns(series, values);
-    }
-
-    /** Progress to the bar, warnings to stderr (one line each). */
-    private ProgressListener listener(Progress bar) {
-        PrintWriter err = spec.commandLine().getErr();
-        return new ProgressListener() {
-            @Override
-            public void stepsDone(long k) {
-                bar.stepBy(k);
-            }
-
-            @Override
-            public void warning(String message) {
-                synchronized (err) {
-                    err.println("prism simulate: warning: " + message);
-                    err.flush();
-                }
-            }
-        };
     }
 }
