@@ -128,6 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (series != null && series < 0) throw new IllegalArgumentException("--series must be >= 0, got " + series);
         ModelOption.LoadedModel loaded = modelOption.load();
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
         if (d == null || m == null || n == null || sigma2 == null) {

@@ -233,11 +233,14 @@ final class MatrixFlow {
         return sum;
     }
 
-    /** Doubles one worker holds: every matrix, every product node and the integrator's buffers. */
+    /**
+     * Doubles one worker holds: every matrix, every product node, and per trained matrix the
+     * integrator's buffers (state and velocity; RK4 two more) and the stability estimate's three.
+     */
     double doublesPerWorker(Integrator integrator) {
         double sum = 0;
         for (Node n : nodes) if (!n.isLeaf()) sum += (double) n.rows * n.cols;
-        int buffers = integrator == Integrator.RK4 ? 5 : 2;
+        int buffers = (integrator == Integrator.RK4 ? 4 : 2) + 3;
         for (int i = 0; i < rows.length; i++) sum += (trained[i] ? buffers : 1) * (double) rows[i] * cols[i];
         return sum;
     }

@@ -135,6 +135,12 @@ class SimulateCommandTest {
         CliRunner tensor = run("--model", "examples/cp3-sym.prism", "--at", "d=3", "--dt", "0.1", "--steps", "2");
         assertEquals(2, tensor.exitCode());
         assertTrue(tensor.err().contains("traces of matrix products"), tensor.err());
+        CliRunner negative = run(with("--steps", "2", "--series", "-1"));
+        assertEquals(2, negative.exitCode());
+        assertEquals("prism simulate: --series must be >= 0, got -1", negative.err().strip());
+        CliRunner far = run(with("--steps", "2", "--series", "13"));
+        assertEquals(2, far.exitCode());
+        assertTrue(far.err().contains("out of reach"), far.err());
         CliRunner tied = run("--dt", "0.1", "--steps", "2");
         assertEquals(2, tied.exitCode());
         assertEquals("prism simulate: the tied autoencoder needs --d, --m, --n and --sigma2", tied.err().strip());
