@@ -1,6 +1,11 @@
 package org.prism.simulation;
 
 import java.util.List;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -10,11 +15,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>{@link #load} points the trained matrices at a state; the next {@link #velocity} or
  * {@link #loss} computes each node it needs once (nodes of data letters only once per data set).
- * Products run on EJML ({@code CommonOps_DDRM}, transposed leaves through its {@code multTrans*}
- * kernels, never copied). Not thread-safe: one workspace per worker.
+ * Products run on OpenBLAS ({@code cblas_dgemm} on the heap arrays, which JavaCPP passes to the
+ * native code) where {@link Backend} chose it, else on EJML ({@code CommonOps_DDRM}); transposed
+ * leaves go to the kernels as transposes, never copied. Not thread-safe: one workspace per worker.
  */
 final class MatrixFlowWorkspace {
     private final MatrixFlow flow;
+    /** Products by OpenBLAS's dgemm on the heap arrays (else EJML). */
+    private final boolean blas;
     /** Per matrix: its current value (data: owned or shared; trained: the loaded state). */
     private final DMatrixRMaj[] current;
     private final DMatrixRMaj[] buffer;
@@ -26,8 +34,9 @@ final class MatrixFlowWorkspace {
      * @param sharedData per matrix, the data matrices shared by all workers (null entries, or a null
      *        array, for a workspace that owns its data)
      */
-    MatrixFlowWorkspace(MatrixFlow flow, DMatrixRMaj[] sharedData) {
+    MatrixFlowWorkspace(MatrixFlow flow, DMatrixRMaj[] sharedData, Backend backend) {
         this.flow = flow;
+        this.blas = backend == Backend.OPENBLAS;
         int k = flow.rows.length;
         current = new DMatrixRMaj[k];
         for (int i = 0; i < k; i++) {
@@ -117,10 +126,19 @@ final class MatrixFlowWorkspace {
         DMatrixRMaj b = value(n.right);
         boolean at = n.left.isLeaf() && n.left.transposed;
         boolean bt = n.right.isLeaf() && n.right.transposed;
-        if (at && bt) CommonOps_DDRM.multTransAB(a, b, out);
-        else if (at) CommonOps_DDRM.multTransA(a, b, out);
-        else if (bt) CommonOps_DDRM.multTransB(a, b, out);
-        else CommonOps_DDRM.mult(a, b, out);
+        if (blas) {
+            // row-major C = op(A) op(B); op(A) is rows x k, the leading dimensions are the stored column counts
+            cblas_dgemm(CblasRowMajor, at ? CblasTrans : CblasNoTrans, bt ? CblasTrans : CblasNoTrans, n.rows, n.cols, n.left.cols, 1.0,
+                    a.data, a.numCols, b.data, b.numCols, 0.0, out.data, out.numCols);
+        } else if (at && bt) {
+            CommonOps_DDRM.multTransAB(a, b, out);
+        } else if (at) {
+            CommonOps_DDRM.multTransA(a, b, out);
+        } else if (bt) {
+            CommonOps_DDRM.multTransB(a, b, out);
+        } else {
+            CommonOps_DDRM.mult(a, b, out);
+        }
         stamp[n.id] = want;
         return out;
     }

@@ -30,8 +30,9 @@ import org.prism.model.MatrixModel;
  * <h2>Cost</h2>
  * Per evaluation of the velocities, the products of the {@link MatrixFlow} plan (shared factors once;
  * data-only products once per data set); one evaluation per Euler step, four per RK4 step; the
- * losses only at recording times. Dense products by EJML on the Java heap (the tied autoencoder has
- * its own, faster simulator on OpenBLAS). Memory per worker: every matrix, every product of the
+ * losses only at recording times. Dense products on the Java heap by {@link Backend#current()}'s
+ * kernels (OpenBLAS's dgemm, else EJML; the tied autoencoder's own simulator is faster still: it
+ * exploits symmetry and picks a route per shape). Memory per worker: every matrix, every product of the
  * plan and the integrator's buffers, checked against the heap before anything large is allocated.
  *
  * <h2>Failures</h2>
@@ -49,10 +50,18 @@ public final class ModelSimulator {
     private static final int POWER_ITERATIONS = 30;
 
     private final int threads;
+    private final Backend backend;
 
+    /** A simulator on {@link Backend#current()} with at most {@code threads} workers (results do not depend on it). */
     public ModelSimulator(int threads) {
+        this(threads, Backend.current());
+    }
+
+    /** The same on a given backend (for tests that compare the backends). */
+    ModelSimulator(int threads, Backend backend) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.backend = backend;
     }
 
     public ModelSimulator() {
@@ -89,7 +98,7 @@ public final class ModelSimulator {
         double[][][] values = new double[losses.size()][p.seeds()][rec.length];
         AtomicBoolean warned = new AtomicBoolean();
         BlockingQueue<Run> idle = new ArrayBlockingQueue<>(workers);
-        for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator()));
+        for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator(), backend));
         ExecutorService pool = Workers.pool(workers, "prism-simulate-model");
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
@@ -127,7 +136,8 @@ public final class ModelSimulator {
             mean[k] = stats[0];
             se[k] = stats[1];
         }
-        return new ModelSimulationResult(p, model.name(), losses, grid.times(), mean, se, values, perStep, workers);
+        return new ModelSimulationResult(p, model.name(), losses, grid.times(), mean, se, values, perStep, workers,
+                backend == Backend.OPENBLAS ? "OpenBLAS dgemm" : "EJML");
     }
 
     /**
@@ -178,9 +188,9 @@ public final class ModelSimulator {
         private final DMatrixRMaj[] tmp;
         private final DMatrixRMaj[] acc;
 
-        Run(MatrixFlow flow, DMatrixRMaj[] shared, Integrator integrator) {
+        Run(MatrixFlow flow, DMatrixRMaj[] shared, Integrator integrator, Backend backend) {
             this.flow = flow;
-            this.ws = new MatrixFlowWorkspace(flow, shared);
+            this.ws = new MatrixFlowWorkspace(flow, shared, backend);
             this.ownData = shared == null;
             int k = flow.rows.length;
             dataView = new DMatrixRMaj[k];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,26 @@ class ModelSimulatorTest {
         }
         // the curves move: the comparison is not between two constants
         assertTrue(own.trainMean()[0] - own.trainMean()[own.times().length - 1] > 0.05 * own.trainMean()[0]);
+    }
+
+    /** OpenBLAS's dgemm and EJML's kernels: the same curves to rounding (transposed leaves included: D^T, E^T in the velocities). */
+    @Test
+    void backendsAgree() throws InterruptedException {
+        assumeTrue(Backend.current() == Backend.OPENBLAS, "native BLAS not loaded here: " + Backend.status());
+        MatrixModel model = example("untied-autoencoder");
+        ModelSimulationParams p = params("d=9,m=4,n=7,sigma_e2=1/4,sigma_d2=1/2", 0.02, 30, 10, Integrator.RK4, 3, false);
+        ModelSimulationResult blas = new ModelSimulator(2, Backend.OPENBLAS).run(model, p, ProgressListener.NONE);
+        ModelSimulationResult java = new ModelSimulator(2, Backend.EJML).run(model, p, ProgressListener.NONE);
+        assertEquals("OpenBLAS dgemm", blas.backend());
+        assertEquals("EJML", java.backend());
+        for (int k = 0; k < blas.losses().size(); k++) {
+            for (int s = 0; s < 3; s++) {
+                for (int j = 0; j < blas.times().length; j++) {
+                    double a = blas.perSeed()[k][s][j];
+                    assertEquals(a, java.perSeed()[k][s][j], 1e-12 * Math.abs(a));
+                }
+            }
+        }
     }
 
     @Test
