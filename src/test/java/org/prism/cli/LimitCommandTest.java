@@ -130,10 +130,14 @@ class LimitCommandTest {
     @Test
     void freeRegimeBadInput() {
         for (String[] args : new String[][] {{"-r", "free", "-p", "y=1"}, {"-r", "free", "-p", "y=1,gamma=1/2", "--order", "1"},
-                {"-r", "large-data", "-p", "g=1,y=1", "--order", "4"}, {"-r", "free", "-p", "y=1,gamma=0", "--taylor", "12"}}) {
+                {"-r", "large-data", "-p", "g=1,y=1", "--order", "4"}, {"-r", "free", "-p", "y=1,gamma=0", "--taylor", "13"}}) {
             CliRunner r = run(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+        // order 12 asks for its heap before the engine runs (the tests' JVM has 4 GiB)
+        CliRunner twelve = run("-r", "free", "-p", "y=1,gamma=1/2", "--order", "12");
+        assertEquals(2, twelve.exitCode(), twelve.err());
+        assertTrue(twelve.err().contains("needs about 10 GiB of heap"), twelve.err());
     }
 }

@@ -49,8 +49,7 @@ import org.prism.regime.limit.RegimeLimits;
  * tau = sigma^2 d t in [0, 1]; L_pop/E L(0) against the closed form at gamma = 0 (and the Padé
  * resummation of the face series, drawn dashed); 4 runs at d = 128.
  * <li><b>free-y1-gamma-half</b>: the same with n = 2d (gamma = 1/2), against the Padé resummation
- * of the exact face series of the population loss (orders 0..8; 0..6 when quick), which is
- * reliable (spread of the two best approximants below 1%) only for tau <= 0.25.
+ * of the exact face series of the population loss (orders 0..12; 0..6 when quick).
  * <li><b>free-dynamics-y1-gamma-half</b>: the free regime's own flow (the top-degree part of the loss
  * drives it, {@code examples/tied-autoencoder-free.prism}) at d = m = 32 .. 256, n = 2d, sigma^2 = 1,
  * tau = sigma^2 d t in [0, 1], against the same resummation. The full model's path above approaches
@@ -67,6 +66,13 @@ public final class ScalingPaths {
     /** The paths of the free regime. */
     public static final List<String> FREE_PATHS = List.of("free-narrow", "free-wide", "free-y1-gamma0", "free-y1-gamma-half",
             "free-dynamics-y1-gamma-half");
+
+    /**
+     * Order of the pop face series the free paths are compared with (leading-order engine, about 70 s and
+     * 2 GiB for the pop loss alone): order 12, since order 10's approximants are 1.3% off at tau = 1 when
+     * gamma = 1/2 (see {@link ResummedFreeLimit#MAX_ORDER}).
+     */
+    static final int PREDICTION_ORDER = 12;
 
     private ScalingPaths() {}
 
@@ -222,8 +228,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeY1(Options o, boolean halfGamma) {
-        // order 10 from the leading-order engine: its Pade approximants agree to 1% up to tau = 1 (order 8: tau = 0.25)
-        int order = o.quick() ? 6 : 10;
+        int order = o.quick() ? 6 : PREDICTION_ORDER;
         FreeResummation pade = resummation(order);
         Prediction prediction = halfGamma ? Predictions.resummed(pade, Rational.ONE, Rational.of(1, 2))
                 : Predictions.freeClosedForm(Rational.ONE, pade);
@@ -238,7 +243,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeDynamics(Options o) {
-        int order = o.quick() ? 6 : 10;
+        int order = o.quick() ? 6 : PREDICTION_ORDER;
         Prediction prediction = Predictions.resummed(resummation(order), Rational.ONE, Rational.of(1, 2));
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
             int d = 32 << k;
