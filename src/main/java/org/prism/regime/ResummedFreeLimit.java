@@ -47,6 +47,20 @@ public final class ResummedFreeLimit implements RegimeLimit {
         this.order = order;
     }
 
+    /** The last order of the resummed series. */
+    public int order() {
+        return order;
+    }
+
+    /**
+     * Whether the spread printed with the curves is known to understate the error: below order 12 at
+     * gamma > 0 (measured against the simulated free dynamics, see {@link #MAX_ORDER}).
+     */
+    public boolean spreadUnderstatesError(Map<String, Rational> params) {
+        Rational gamma = params.get("gamma");
+        return order < MAX_ORDER && gamma != null && gamma.signum() > 0;
+    }
+
     /** The Padé resummation of one loss's free face series $c_0..c_{order}$ (cached; order 10 takes a few seconds). */
     public static FreeResummation resummation(String loss, int order) {
         return resummation(loss, order, () -> {});

@@ -1,6 +1,7 @@
 package org.prism.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,17 @@ class LimitCommandTest {
             assertTrue(spread > 0 && spread < 1e-3, "spread " + spread);
             assertTrue(Math.abs(pade - exact) <= spread, "tau " + tau + ": Pade " + pade + " vs " + exact + ", spread " + spread);
         }
+    }
+
+    /** The text output warns where the spread is known to understate the error (gamma > 0, order < 12), and only there. */
+    @Test
+    void freeRegimeCautionWithData() {
+        CliRunner data = run("-r", "free", "-p", "y=1,gamma=1/2", "--order", "6", "--times", "0.5");
+        assertEquals(0, data.exitCode(), data.err());
+        assertTrue(data.out().contains("# caution: with data (gamma > 0) the spread of order 6 understates its error"), data.out());
+        CliRunner none = run("-r", "free", "-p", "y=1,gamma=0", "--order", "6", "--times", "0.5");
+        assertEquals(0, none.exitCode(), none.err());
+        assertFalse(none.out().contains("caution"), none.out());
     }
 
     @Test
