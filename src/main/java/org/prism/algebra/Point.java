@@ -42,6 +42,13 @@ public record Point(Map<String, Rational> values) {
         return new Point(v);
     }
 
+    /** The point as {@code name=value} pairs joined by {@code separator}, e.g. {@code d=2, sigma2=1/2}. */
+    public String text(String separator) {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> b.append(b.length() == 0 ? "" : separator).append(k).append('=').append(v));
+        return b.toString();
+    }
+
     /**
      * Checks that every name here is one of {@code symbols} (or {@code x2} for a symbol x) and
      * that every symbol has a value, so evaluation can't fail half-way.

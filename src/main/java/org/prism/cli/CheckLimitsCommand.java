@@ -35,7 +35,8 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     @Option(names = {"-l", "--loss"}, defaultValue = "both", description = "train, pop or both (default: ${DEFAULT-VALUE}).")
     Losses losses;
 
-    @Option(names = "--leading", description = "Derive the faces from the leading-order (planar) engine: same face series, to order 11.")
+    @Option(names = "--leading", description = "Derive the faces from the leading-order (planar) engine: same face series, orders "
+            + Limits.LEADING_REACH + ".")
     boolean leading;
 
     @Option(names = "--verbose", description = "Print every comparison, not one line per regime and loss.")

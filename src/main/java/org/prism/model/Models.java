@@ -25,7 +25,7 @@ public final class Models {
      * $\frac1{2n}\|W^TWX\|_F^2$, with pop loss $\frac12\|W^TW\|_F^2$.
      */
     public static MatrixModel tiedAutoencoderFree() {
-        return BuiltIn.FREE;
+        return Free.MODEL;
     }
 
     /** The built-in model as the file states it (index-notation form). */
@@ -38,19 +38,23 @@ public final class Models {
         static final TensorModel TIED_FILE = load("tied-autoencoder");
         static final MatrixModel TIED = MatrixLowering.lower(TIED_FILE).orElseThrow(
                 () -> new IllegalStateException("the built-in model does not lower: " + MatrixLowering.obstacle(TIED_FILE).orElse("?")));
+    }
 
-        static final MatrixModel FREE = MatrixLowering.lower(load("tied-autoencoder-free")).orElseThrow(
-                () -> new IllegalStateException("examples/tied-autoencoder-free.prism does not lower to matrix products"));
-
-        private static TensorModel load(String name) {
-            String resource = "/examples/" + name + ".prism";
-            try (java.io.InputStream in = Models.class.getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("missing resource " + resource);
-                return org.prism.model.lang.ModelFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name + ".prism");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    /** A model file of {@code examples/}, from the class path. */
+    private static TensorModel load(String name) {
+        String resource = "/examples/" + name + ".prism";
+        try (java.io.InputStream in = Models.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return org.prism.model.lang.ModelFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name + ".prism");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Loaded on first use only (every command loads the built-in model; few need this one). */
+    private static final class Free {
+        static final MatrixModel MODEL = MatrixLowering.lower(load("tied-autoencoder-free")).orElseThrow(
+                () -> new IllegalStateException("examples/tied-autoencoder-free.prism does not lower to matrix products"));
     }
 
     /**

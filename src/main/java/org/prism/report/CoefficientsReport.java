@@ -105,9 +105,7 @@ public final class CoefficientsReport {
     }
 
     private static String atText(Map<String, Rational> at) {
-        StringBuilder sb = new StringBuilder();
-        at.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
-        return sb.toString();
+        return new org.prism.algebra.Point(at).text(", ");
     }
 
     static void writeJson(Writer out, ObjectNode root) throws IOException {

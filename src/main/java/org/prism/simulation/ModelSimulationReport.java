@@ -1,14 +1,11 @@
 package org.prism.simulation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
-import java.util.Map;
-import org.prism.algebra.Rational;
 
 /**
  * Writes a {@link ModelSimulationResult} as CSV, as text (the CSV preceded by {@code #} comment
@@ -22,8 +19,6 @@ import org.prism.algebra.Rational;
  * {@code "series":[...]} beside each loss's mean.
  */
 public final class ModelSimulationReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ModelSimulationReport() {}
 
     public static void csv(Writer out, ModelSimulationResult r, SeriesColumns series) {
@@ -45,7 +40,7 @@ public final class ModelSimulationReport {
         PrintWriter w = new PrintWriter(out);
         ModelSimulationParams p = r.params();
         TimeGrid g = p.grid();
-        w.printf(Locale.ROOT, "# prism simulate: model %s at %s; %s of its flow%n", r.model(), at(p.at().values()),
+        w.printf(Locale.ROOT, "# prism simulate: model %s at %s; %s of its flow%n", r.model(), p.at().text(","),
                 p.integrator() == Integrator.EULER ? "Euler steps (gradient descent for a gradient flow)" : "RK4 integration");
         w.printf(Locale.ROOT, "# dt=%s steps=%d t_max=%s seeds=%d seed=%d data=%s; se = standard error of the mean over seeds%s%n",
                 g.dt(), g.steps(), SimulationReport.time(g.horizon()), p.seeds(), p.seed(),
@@ -60,43 +55,19 @@ public final class ModelSimulationReport {
     /** The JSON contract (see the class comment); one line. */
     public static void json(Writer out, ModelSimulationResult r, SeriesColumns series) throws IOException {
         ModelSimulationParams p = r.params();
-        TimeGrid g = p.grid();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode params = root.putObject("params");
         params.put("model", r.model());
         ObjectNode at = params.putObject("at");
         p.at().values().forEach((k, v) -> at.put(k, v.toString()));
-        params.put("dt", g.dt());
-        params.put("steps", g.steps());
-        params.put("t_max", Double.parseDouble(SimulationReport.time(g.horizon())));
-        params.put("record_every", g.recordTimes().isEmpty() ? g.effectiveRecordEvery() : 0);
-        params.put("integrator", p.integrator().name().toLowerCase(Locale.ROOT));
-        params.put("seeds", p.seeds());
-        params.put("seed", p.seed());
-        params.put("fixed_data", p.fixedData());
+        SimulationReport.runParams(params, p.grid(), p.integrator(), p.seeds(), p.seed(), p.fixedData());
         if (series != null) params.put("series_order", series.order());
-        ArrayNode times = root.putArray("times");
-        for (double t : r.times()) times.add(Double.parseDouble(SimulationReport.time(t)));
+        SimulationReport.times(root, r.times());
         ObjectNode losses = root.putObject("losses");
         for (int k = 0; k < r.losses().size(); k++) {
-            ObjectNode node = losses.putObject(r.losses().get(k));
-            ArrayNode mean = node.putArray("mean");
-            for (double v : r.mean()[k]) mean.add(v);
-            ArrayNode se = node.putArray("se");
-            for (double v : r.se()[k]) se.add(v);
-            if (series != null && series.of(r.losses().get(k)) != null) {
-                ArrayNode column = node.putArray("series");
-                for (double v : series.of(r.losses().get(k))) column.add(v);
-            }
+            String loss = r.losses().get(k);
+            SimulationReport.curve(losses.putObject(loss), r.mean()[k], r.se()[k], series == null ? null : series.of(loss));
         }
-        out.write(JSON.writeValueAsString(root));
-        out.write(System.lineSeparator());
-        out.flush();
-    }
-
-    private static String at(Map<String, Rational> values) {
-        StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
-        return b.toString();
+        SimulationReport.writeLine(out, root);
     }
 }

@@ -161,7 +161,7 @@ public final class ModelSimulator {
         if (fit < 1) {
             throw new IllegalArgumentException(String.format("%s at %s: the matrices need about %.0f MiB but the Java heap has %.0f MiB"
                     + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)",
-                    flow.model.name(), p.at().values(), Math.ceil((perWorker + shared) / (1 << 20)), available / (1 << 20)));
+                    flow.model.name(), p.at().text(","), Math.ceil((perWorker + shared) / (1 << 20)), available / (1 << 20)));
         }
         return Math.max(1, Math.min(Math.min(threads, p.seeds()), fit));
     }

@@ -71,26 +71,42 @@ public final class SimulationReport {
         params.put("m", p.m());
         params.put("n", p.n());
         params.put("sigma2", p.sigma2());
-        params.put("dt", p.dt());
-        params.put("steps", p.steps());
-        params.put("t_max", Double.parseDouble(time(p.horizon())));
-        params.put("record_every", p.recordTimes().isEmpty() ? p.effectiveRecordEvery() : 0);
-        params.put("integrator", p.integrator().name().toLowerCase(Locale.ROOT));
-        params.put("seeds", p.seeds());
-        params.put("seed", p.seed());
-        params.put("fixed_data", p.fixedData());
+        runParams(params, p.grid(), p.integrator(), p.seeds(), p.seed(), p.fixedData());
         params.put("route", r.plan().route().name().toLowerCase(Locale.ROOT));
         if (series != null) params.put("series_order", series.order());
-        ArrayNode times = root.putArray("times");
-        for (double t : r.times()) times.add(Double.parseDouble(time(t)));
+        times(root, r.times());
         curve(root.putObject("train"), r.trainMean(), r.trainSe(), series == null ? null : series.of("train"));
         curve(root.putObject("pop"), r.popMean(), r.popSe(), series == null ? null : series.of("pop"));
+        writeLine(out, root);
+    }
+
+    /** The params both simulators share: {@code dt, steps, t_max, record_every, integrator, seeds, seed, fixed_data}. */
+    static void runParams(ObjectNode params, TimeGrid g, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        params.put("dt", g.dt());
+        params.put("steps", g.steps());
+        params.put("t_max", Double.parseDouble(time(g.horizon())));
+        params.put("record_every", g.recordTimes().isEmpty() ? g.effectiveRecordEvery() : 0);
+        params.put("integrator", integrator.name().toLowerCase(Locale.ROOT));
+        params.put("seeds", seeds);
+        params.put("seed", seed);
+        params.put("fixed_data", fixedData);
+    }
+
+    /** {@code "times":[...]}, each rounded as {@link #time(double)}. */
+    static void times(ObjectNode root, double[] times) {
+        ArrayNode a = root.putArray("times");
+        for (double t : times) a.add(Double.parseDouble(time(t)));
+    }
+
+    /** The JSON on one line. */
+    static void writeLine(Writer out, ObjectNode root) throws IOException {
         out.write(JSON.writeValueAsString(root));
         out.write(System.lineSeparator());
         out.flush();
     }
 
-    private static void curve(ObjectNode node, double[] mean, double[] se, double[] series) {
+    /** {@code "mean":[...],"se":[...]} and, if given, {@code "series":[...]}. */
+    static void curve(ObjectNode node, double[] mean, double[] se, double[] series) {
         ArrayNode m = node.putArray("mean");
         for (double v : mean) m.add(v);
         ArrayNode s = node.putArray("se");
