@@ -21,7 +21,8 @@ import org.prism.regime.limit.RegimeLimit;
  * "train":[..],"pop":[..]} with null for an undefined curve or a non-finite value; (Taylor):
  * the same header, then "order":S,"train":["p/q",..],"pop":[..]. Parameters are exact strings.
  * The resummed free regime adds "trainSpread","popSpread" (the spread between the two best Padé
- * approximants, null where only one is pole-free) and "trainApproximant","popApproximant".
+ * approximants, null where only one is pole-free), "trainApproximant","popApproximant" and
+ * "spreadUnderstatesError" (true where the text output prints its caution line: gamma > 0 below order 12).
  */
 public final class LimitReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -180,6 +181,7 @@ public final class LimitReport {
         doubles(root, "popSpread", c.pop().spread());
         root.put("trainApproximant", c.train().approximant());
         root.put("popApproximant", c.pop().approximant());
+        root.put("spreadUnderstatesError", limit.spreadUnderstatesError(params));
         CoefficientsReport.writeJson(out, root);
     }
 }

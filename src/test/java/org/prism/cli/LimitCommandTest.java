@@ -137,6 +137,17 @@ class LimitCommandTest {
         CliRunner none = run("-r", "free", "-p", "y=1,gamma=0", "--order", "6", "--times", "0.5");
         assertEquals(0, none.exitCode(), none.err());
         assertFalse(none.out().contains("caution"), none.out());
+        assertTrue(json(run("-r", "free", "-p", "y=1,gamma=1/2", "--order", "6", "--times", "0.5", "-f", "json")).get("spreadUnderstatesError").asBoolean());
+        assertFalse(json(run("-r", "free", "-p", "y=1,gamma=0", "--order", "6", "--times", "0.5", "-f", "json")).get("spreadUnderstatesError").asBoolean());
+    }
+
+    private static JsonNode json(CliRunner r) {
+        assertEquals(0, r.exitCode(), r.err());
+        try {
+            return new ObjectMapper().readTree(r.out());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(r.out(), e);
+        }
     }
 
     @Test
