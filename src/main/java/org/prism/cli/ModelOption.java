@@ -27,8 +27,9 @@ final class ModelOption {
         return LoadedModel.of(ModelFile.parse(file));
     }
 
-    /** The model with its engine, the ratios that name its regimes, and what it is. */
-    record LoadedModel(String name, ModelEngine engine, Map<String, Monomial> ratios, String defaultLoss, boolean isTiedAutoencoder) {
+    /** The model as written, with its engine, the ratios that name its regimes, and what it is. */
+    record LoadedModel(String name, TensorModel source, ModelEngine engine, Map<String, Monomial> ratios, String defaultLoss,
+            boolean isTiedAutoencoder) {
         static LoadedModel builtIn() {
             return of(Models.tiedAutoencoderFile());
         }
@@ -37,10 +38,10 @@ final class ModelOption {
             var matrix = MatrixLowering.lower(model);
             if (matrix.isPresent()) {
                 boolean tied = matrix.get().equals(Models.tiedAutoencoder());
-                return new LoadedModel(model.name(), new MatrixEngine(matrix.get()),
+                return new LoadedModel(model.name(), model, new MatrixEngine(matrix.get()),
                         tied ? Models.tiedAutoencoderRatios() : Map.of(), model.flowLoss(), tied);
             }
-            return new LoadedModel(model.name(), new NetworkEngine(model), Map.of(), model.flowLoss(), false);
+            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), model.flowLoss(), false);
         }
 
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
@@ -14,6 +15,7 @@ import org.prism.simulation.ModelSimulationParams;
 import org.prism.simulation.ModelSimulationReport;
 import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.ProgressListener;
 import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.SeriesColumns;
@@ -45,9 +47,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "\"train\":{\"mean\":[...],\"se\":[...]},\"pop\":{\"mean\":[...],\"se\":[...]}}.",
             "A run whose loss blows up stops with a one-line error (exit code 2) saying",
             "which dt would be stable.",
-            "Any other matrix model (--model FILE) runs on the generic simulator: every",
-            "symbol by --at (e.g. --at d=32,m=16,n=64,sigma2=1/32), its matrices drawn as",
-            "declared, its flow integrated, every loss recorded; csv columns",
+            "Any other model (--model FILE) runs on the generic simulator: every symbol",
+            "by --at (e.g. --at d=32,m=16,n=64,sigma2=1/32), its tensors drawn as declared,",
+            "its flow integrated, every loss recorded (matrix models by planned matrix",
+            "products, any other model by pairwise tensor contractions); csv columns",
             "t,<loss>_mean,<loss>_se,...; json {\"params\":{\"model\",\"at\",...},",
             "\"times\":[...],\"losses\":{\"<loss>\":{\"mean\":[...],\"se\":[...]},...}}.",
             ""})
@@ -76,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--at", paramLabel = "POINT",
             description = "Every symbol of the model, e.g. d=32,m=16,n=64,sigma2=1/32 (x2 gives x^2; sizes are integers): "
-                    + "the generic simulator, for any matrix model (the tied autoencoder takes --d --m --n --sigma2 instead).")
+                    + "the generic simulator, for any model file (the tied autoencoder takes --d --m --n --sigma2 instead).")
     String at;
 
     @Option(names = "--dt", required = true, paramLabel = "DT", description = "Step (learning rate); with --t-max, an upper bound.")
@@ -159,26 +162,33 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Any matrix model: the generic simulator at the point --at. */
+    /**
+     * Any model: the generic simulator at the point --at, on matrix-chain products for a matrix model,
+     * else on pairwise tensor contractions.
+     */
     private Integer generic(ModelOption.LoadedModel loaded) throws Exception {
-        MatrixModel model = loaded.requireMatrix("the simulator");
+        Optional<MatrixModel> matrix = loaded.engine().matrixModel();
+        List<String> symbols = List.copyOf(loaded.source().symbols());
         if (d != null || m != null || n != null || sigma2 != null) {
             throw new IllegalArgumentException("with --at (or a model other than the tied autoencoder) give every symbol in --at, "
-                    + "not --d, --m, --n or --sigma2 (symbols of " + loaded.name() + ": " + String.join(", ", model.symbols()) + ")");
+                    + "not --d, --m, --n or --sigma2 (symbols of " + loaded.name() + ": " + String.join(", ", symbols) + ")");
         }
         if (at == null) {
             throw new IllegalArgumentException("model " + loaded.name() + " needs --at with a value for each of its symbols: "
-                    + String.join(", ", model.symbols()));
+                    + String.join(", ", symbols));
         }
         ModelSimulationParams params = new ModelSimulationParams(Point.parse(at),
                 TimeGrid.of(dt, horizon.steps, horizon.tMax, recordEvery, times),
                 integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER, seeds, seed, fixedData);
-        if (series != null) Limits.require(loaded, List.copyOf(model.losses().keySet()), series, false);
+        if (series != null) Limits.require(loaded, List.copyOf(loaded.source().losses().keySet()), series, false);
         ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
-        try (Progress bar = Progress.start("simulate", steps, ModelSimulator.totalMultiplyAdds(model, params) > 2e10)) {
-            result = simulator.run(model, params, bar.listener(spec.commandLine().getErr(), "prism simulate"));
+        double work = matrix.isPresent() ? ModelSimulator.totalMultiplyAdds(matrix.get(), params)
+                : ModelSimulator.totalMultiplyAdds(loaded.source(), params);
+        try (Progress bar = Progress.start("simulate", steps, work > 2e10)) {
+            ProgressListener listener = bar.listener(spec.commandLine().getErr(), "prism simulate");
+            result = matrix.isPresent() ? simulator.run(matrix.get(), params, listener) : simulator.run(loaded.source(), params, listener);
         }
         SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
@@ -27,7 +28,7 @@ import org.prism.model.RandomMatrix;
  * evaluation. A node made of data letters only is constant along a run. Cost of planning: {@code O(k^3)}
  * per product of {@code k} letters.
  */
-final class MatrixFlow {
+final class MatrixFlow implements CompiledFlow {
     /** The largest number of entries of one matrix (a Java array). */
     static final long MAX_ENTRIES = Integer.MAX_VALUE - 16;
 
@@ -95,7 +96,7 @@ final class MatrixFlow {
         this.model = model;
         this.at = at.requireExactly(model.symbols());
         Map<String, Integer> size = new HashMap<>();
-        for (String s : model.sizes()) size.put(s, sizeValue(s));
+        for (String s : model.sizes()) size.put(s, PointValues.size(this.at, s));
         int k = model.matrices().size();
         rows = new int[k];
         cols = new int[k];
@@ -131,19 +132,8 @@ final class MatrixFlow {
         }
     }
 
-    private int sizeValue(String s) {
-        Rational v = at.values().get(s);
-        if (v == null) throw new IllegalArgumentException("no value for size " + s + " (give " + s + "=...)");
-        if (!v.isInteger() || v.signum() <= 0 || v.compareTo(Rational.of(Integer.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("size " + s + " must be a positive integer, got " + v);
-        }
-        return v.numerator().intValueExact();
-    }
-
     private double number(Polynomial p, String what) {
-        double v = at.evaluate(p).doubleValue();
-        if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " is not a finite number here: " + v);
-        return v;
+        return PointValues.number(at, p, what);
     }
 
     private List<Integer> codes(MatrixProduct p) {
@@ -226,8 +216,54 @@ final class MatrixFlow {
         }
     }
 
+    @Override
+    public String modelName() {
+        return model.name();
+    }
+
+    @Override
+    public Point at() {
+        return at;
+    }
+
+    @Override
+    public int tensorCount() {
+        return rows.length;
+    }
+
+    @Override
+    public int rows(int i) {
+        return rows[i];
+    }
+
+    @Override
+    public int cols(int i) {
+        return cols[i];
+    }
+
+    @Override
+    public double sd(int i) {
+        return sd[i];
+    }
+
+    @Override
+    public boolean trained(int i) {
+        return trained[i];
+    }
+
+    @Override
+    public List<String> losses() {
+        return List.copyOf(losses.keySet());
+    }
+
+    @Override
+    public Workspace workspace(DMatrixRMaj[] sharedData, Backend backend) {
+        return new MatrixFlowWorkspace(this, sharedData, backend);
+    }
+
     /** Multiply-adds of one evaluation of the velocities (products that move along the run). */
-    double multiplyAddsPerEvaluation() {
+    @Override
+    public double multiplyAddsPerEvaluation() {
         double sum = 0;
         for (Node n : nodes) if (!n.constant) sum += n.cost();
         return sum;
@@ -237,7 +273,8 @@ final class MatrixFlow {
      * Doubles one worker holds: every matrix, every product node, and per trained matrix the
      * integrator's buffers (state and velocity; RK4 two more) and the stability estimate's three.
      */
-    double doublesPerWorker(Integrator integrator) {
+    @Override
+    public double doublesPerWorker(Integrator integrator) {
         double sum = 0;
         for (Node n : nodes) if (!n.isLeaf()) sum += (double) n.rows * n.cols;
         int buffers = (integrator == Integrator.RK4 ? 4 : 2) + 3;

@@ -19,7 +19,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * native code) where {@link Backend} chose it, else on EJML ({@code CommonOps_DDRM}); transposed
  * leaves go to the kernels as transposes, never copied. Not thread-safe: one workspace per worker.
  */
-final class MatrixFlowWorkspace {
+final class MatrixFlowWorkspace implements CompiledFlow.Workspace {
     private final MatrixFlow flow;
     /** Products by OpenBLAS's dgemm on the heap arrays (else EJML). */
     private final boolean blas;
@@ -27,6 +27,7 @@ final class MatrixFlowWorkspace {
     private final DMatrixRMaj[] current;
     private final DMatrixRMaj[] buffer;
     private final long[] stamp;
+    private final List<List<MatrixFlow.Term>> lossTerms;
     private long epoch = 1;
     private long dataEpoch = 1;
 
@@ -43,30 +44,31 @@ final class MatrixFlowWorkspace {
             if (flow.trained[i]) continue;
             current[i] = sharedData != null && sharedData[i] != null ? sharedData[i] : new DMatrixRMaj(flow.rows[i], flow.cols[i]);
         }
+        lossTerms = List.copyOf(flow.losses.values());
         buffer = new DMatrixRMaj[flow.nodes.size()];
         stamp = new long[flow.nodes.size()];
         for (MatrixFlow.Node n : flow.nodes) if (!n.isLeaf()) buffer[n.id] = new DMatrixRMaj(n.rows, n.cols);
     }
 
-    /** The data matrix {@code i} of this workspace (to fill it). */
-    DMatrixRMaj data(int i) {
+    @Override
+    public DMatrixRMaj data(int i) {
         if (flow.trained[i]) throw new IllegalArgumentException("matrix " + i + " is trained");
         return current[i];
     }
 
-    /** Marks the data as changed (after filling them). */
-    void dataChanged() {
+    @Override
+    public void dataChanged() {
         dataEpoch++;
     }
 
-    /** Points every trained matrix {@code i} at {@code state[i]} (entries of data matrices are ignored). */
-    void load(DMatrixRMaj[] state) {
+    @Override
+    public void load(DMatrixRMaj[] state) {
         for (int i = 0; i < current.length; i++) if (flow.trained[i]) current[i] = state[i];
         epoch++;
     }
 
-    /** {@code out = dM_i/dt} at the loaded state, for trained matrix {@code i}. */
-    void velocity(int i, DMatrixRMaj out) {
+    @Override
+    public void velocity(int i, DMatrixRMaj out) {
         out.zero();
         for (MatrixFlow.Term t : flow.velocity.get(i)) {
             MatrixFlow.Node p = t.product();
@@ -81,10 +83,10 @@ final class MatrixFlowWorkspace {
         }
     }
 
-    /** The loss with these terms at the loaded state. */
-    double loss(List<MatrixFlow.Term> terms) {
+    @Override
+    public double loss(int k) {
         double sum = 0;
-        for (MatrixFlow.Term t : terms) {
+        for (MatrixFlow.Term t : lossTerms.get(k)) {
             double tr;
             if (t.product() == null && t.left() == null) tr = 1;
             else if (t.product() != null) tr = traceOfProduct(t.product(), null);

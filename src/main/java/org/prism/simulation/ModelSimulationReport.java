@@ -45,7 +45,7 @@ public final class ModelSimulationReport {
         w.printf(Locale.ROOT, "# dt=%s steps=%d t_max=%s seeds=%d seed=%d data=%s; se = standard error of the mean over seeds%s%n",
                 g.dt(), g.steps(), SimulationReport.time(g.horizon()), p.seeds(), p.seed(),
                 p.fixedData() ? "fixed (one draw, trained matrices resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
-        w.printf(Locale.ROOT, "# generic matrix-product simulator (%s, %d worker thread%s), %.3g multiply-adds per step%n",
+        w.printf(Locale.ROOT, "# generic simulator (%s, %d worker thread%s), %.3g multiply-adds per step%n",
                 r.backend(), r.threads(), r.threads() == 1 ? "" : "s", r.multiplyAddsPerStep());
         if (series != null) SimulationReport.seriesComment(w, series);
         w.flush();

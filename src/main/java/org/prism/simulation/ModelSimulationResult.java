@@ -15,7 +15,7 @@ import java.util.List;
  * @param perSeed {@code [k][seed][time]}: loss {@code k} of each run
  * @param multiplyAddsPerStep matrix multiply-adds per step of one run (the integrator's evaluations included)
  * @param threads worker threads used
- * @param backend the products' kernels, e.g. {@code OpenBLAS dgemm} or {@code EJML}
+ * @param backend what ran the products, e.g. {@code matrix products, OpenBLAS dgemm} or {@code tensor contractions, Java loops}
  */
 public record ModelSimulationResult(ModelSimulationParams params, String model, List<String> losses, double[] times,
         double[][] mean, double[][] se, double[][][] perSeed, double multiplyAddsPerStep, int threads, String backend) {

@@ -11,25 +11,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.model.MatrixModel;
+import org.prism.model.TensorModel;
 
 /**
- * Independent numerical simulation of any matrix model (a model file whose losses are traces of
- * matrix products): its matrices drawn as declared, its flow integrated numerically, every loss
- * recorded, averaged over seeds. Nothing here expands in time or pairs letters; it only multiplies
- * matrices, so it checks the expansion from outside.
+ * Independent numerical simulation of any model file: its tensors drawn as declared, its flow
+ * integrated numerically, every loss recorded, averaged over seeds. Nothing here expands in time or
+ * pairs letters; it only multiplies and contracts arrays, so it checks the expansion from outside.
  *
  * <h2>Draws</h2>
  * With {@code root = new SplittableRandom(seed)}: shared data (if {@code fixedData}) come from
  * {@code root.split()} (always taken first); run {@code i} gets {@code r_i = root.split()}, its own
  * data (if not fixed) from {@code r_i.split()} and its trained matrices from the next
- * {@code r_i.split()}. Matrices are drawn in declaration order; a data matrix column by column (one
- * sample per column), a trained matrix row by row, each entry {@code sd * nextGaussian()}. For the
+ * {@code r_i.split()}. Tensors are drawn in declaration order; a data matrix column by column (one
+ * sample per column; see {@link CompiledFlow#drawData}), a trained tensor row-major, each entry
+ * {@code sd * nextGaussian()}. For the
  * tied autoencoder these are exactly the draws of {@link GradientDescentSimulator}, so both
  * simulators start every run from the same {@code W(0)} and {@code X}.
  *
  * <h2>Cost</h2>
  * Per evaluation of the velocities, the products of the {@link MatrixFlow} plan (shared factors once;
- * data-only products once per data set); one evaluation per Euler step, four per RK4 step; the
+ * data-only products once per data set) for a matrix model, else the pairwise steps of every
+ * {@link Contraction} of the {@link NetworkFlow}; one evaluation per Euler step, four per RK4 step; the
  * losses only at recording times. Dense products on the Java heap by {@link Backend#current()}'s
  * kernels (OpenBLAS's dgemm, else EJML; the tied autoencoder's own simulator is faster still: it
  * exploits symmetry and picks a route per shape). Memory per worker: every matrix, every product of the
@@ -76,11 +78,23 @@ public final class ModelSimulator {
      * @throws InterruptedException if interrupted; all runs stop between steps
      */
     public ModelSimulationResult run(MatrixModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
+        return run(new MatrixFlow(model, p.at()), p, listener);
+    }
+
+    /**
+     * The same for any model in index notation, on {@link NetworkFlow}'s pairwise contractions (also
+     * for a matrix model, whose {@link #run(MatrixModel, ModelSimulationParams, ProgressListener)}
+     * is faster).
+     */
+    public ModelSimulationResult run(TensorModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
+        return run(new NetworkFlow(model, p.at()), p, listener);
+    }
+
+    private ModelSimulationResult run(CompiledFlow flow, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
-        MatrixFlow flow = new MatrixFlow(model, p.at());
         TimeGrid grid = p.grid();
         int[] rec = grid.recordSteps();
-        List<String> losses = List.copyOf(flow.losses.keySet());
+        List<String> losses = flow.losses();
         int workers = workers(flow, p, rec.length, losses.size());
         double perStep = p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
         long chunk = Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
@@ -91,8 +105,8 @@ public final class ModelSimulator {
         for (int i = 0; i < runRng.length; i++) runRng[i] = root.split();
         DMatrixRMaj[] shared = null;
         if (p.fixedData()) {
-            shared = new DMatrixRMaj[flow.rows.length];
-            for (int i = 0; i < shared.length; i++) if (!flow.trained[i]) shared[i] = new DMatrixRMaj(flow.rows[i], flow.cols[i]);
+            shared = new DMatrixRMaj[flow.tensorCount()];
+            for (int i = 0; i < shared.length; i++) if (!flow.trained(i)) shared[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
             drawData(flow, shared, dataRoot);
         }
         double[][][] values = new double[losses.size()][p.seeds()][rec.length];
@@ -136,8 +150,7 @@ public final class ModelSimulator {
             mean[k] = stats[0];
             se[k] = stats[1];
         }
-        return new ModelSimulationResult(p, model.name(), losses, grid.times(), mean, se, values, perStep, workers,
-                backend == Backend.OPENBLAS ? "OpenBLAS dgemm" : "EJML");
+        return new ModelSimulationResult(p, flow.modelName(), losses, grid.times(), mean, se, values, perStep, workers, flow.kernels(backend));
     }
 
     /**
@@ -146,12 +159,20 @@ public final class ModelSimulator {
      * @throws IllegalArgumentException for bad values, as {@link #run} would
      */
     public static double totalMultiplyAdds(MatrixModel model, ModelSimulationParams p) {
-        MatrixFlow flow = new MatrixFlow(model, p.at());
+        return totalMultiplyAdds(new MatrixFlow(model, p.at()), p);
+    }
+
+    /** The same for {@link #run(TensorModel, ModelSimulationParams, ProgressListener)}. */
+    public static double totalMultiplyAdds(TensorModel model, ModelSimulationParams p) {
+        return totalMultiplyAdds(new NetworkFlow(model, p.at()), p);
+    }
+
+    private static double totalMultiplyAdds(CompiledFlow flow, ModelSimulationParams p) {
         return (double) p.seeds() * p.grid().steps() * p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
     }
 
     /** Worker threads that fit in the heap (at least one, or an error naming the sizes). */
-    private int workers(MatrixFlow flow, ModelSimulationParams p, int records, int losses) {
+    private int workers(CompiledFlow flow, ModelSimulationParams p, int records, int losses) {
         double perWorker = 8 * flow.doublesPerWorker(p.integrator());
         double shared = 8.0 * records * losses * (p.seeds() + 2);
         Runtime rt = Runtime.getRuntime();
@@ -161,26 +182,22 @@ public final class ModelSimulator {
         if (fit < 1) {
             throw new IllegalArgumentException(String.format("%s at %s: the matrices need about %.0f MiB but the Java heap has %.0f MiB"
                     + " available; use smaller sizes or a larger heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)",
-                    flow.model.name(), p.at().text(","), Math.ceil((perWorker + shared) / (1 << 20)), available / (1 << 20)));
+                    flow.modelName(), p.at().text(","), Math.ceil((perWorker + shared) / (1 << 20)), available / (1 << 20)));
         }
         return Math.max(1, Math.min(Math.min(threads, p.seeds()), fit));
     }
 
-    /** Fills the data matrices of {@code target} (null entries skipped) column by column. */
-    private static void drawData(MatrixFlow flow, DMatrixRMaj[] target, SplittableRandom rng) {
+    /** Fills the data tensors of {@code target} (null entries skipped) in declaration order. */
+    private static void drawData(CompiledFlow flow, DMatrixRMaj[] target, SplittableRandom rng) {
         for (int i = 0; i < target.length; i++) {
-            if (flow.trained[i] || target[i] == null) continue;
-            DMatrixRMaj x = target[i];
-            for (int c = 0; c < x.numCols; c++) {
-                for (int r = 0; r < x.numRows; r++) x.data[r * x.numCols + c] = flow.sd[i] * rng.nextGaussian();
-            }
+            if (!flow.trained(i) && target[i] != null) flow.drawData(i, target[i], rng);
         }
     }
 
     /** One worker's workspace and integrator buffers, reused for every seed it takes. */
     private static final class Run {
-        private final MatrixFlow flow;
-        private final MatrixFlowWorkspace ws;
+        private final CompiledFlow flow;
+        private final CompiledFlow.Workspace ws;
         private final boolean ownData;
         private final DMatrixRMaj[] dataView;
         private final DMatrixRMaj[] w;
@@ -188,13 +205,13 @@ public final class ModelSimulator {
         private final DMatrixRMaj[] tmp;
         private final DMatrixRMaj[] acc;
 
-        Run(MatrixFlow flow, DMatrixRMaj[] shared, Integrator integrator, Backend backend) {
+        Run(CompiledFlow flow, DMatrixRMaj[] shared, Integrator integrator, Backend backend) {
             this.flow = flow;
-            this.ws = new MatrixFlowWorkspace(flow, shared, backend);
+            this.ws = flow.workspace(shared, backend);
             this.ownData = shared == null;
-            int k = flow.rows.length;
+            int k = flow.tensorCount();
             dataView = new DMatrixRMaj[k];
-            for (int i = 0; i < k; i++) if (!flow.trained[i]) dataView[i] = ws.data(i);
+            for (int i = 0; i < k; i++) if (!flow.trained(i)) dataView[i] = ws.data(i);
             w = matrices();
             f = matrices();
             boolean rk4 = integrator == Integrator.RK4;
@@ -203,8 +220,8 @@ public final class ModelSimulator {
         }
 
         private DMatrixRMaj[] matrices() {
-            DMatrixRMaj[] out = new DMatrixRMaj[flow.rows.length];
-            for (int i = 0; i < out.length; i++) if (flow.trained[i]) out[i] = new DMatrixRMaj(flow.rows[i], flow.cols[i]);
+            DMatrixRMaj[] out = new DMatrixRMaj[flow.tensorCount()];
+            for (int i = 0; i < out.length; i++) if (flow.trained(i)) out[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
             return out;
         }
 
@@ -218,7 +235,7 @@ public final class ModelSimulator {
             }
             for (int i = 0; i < w.length; i++) {
                 if (w[i] == null) continue;
-                for (int e = 0; e < w[i].data.length; e++) w[i].data[e] = flow.sd[i] * initRng.nextGaussian();
+                for (int e = 0; e < w[i].data.length; e++) w[i].data[e] = flow.sd(i) * initRng.nextGaussian();
             }
             double dt = p.grid().dt();
             int steps = p.grid().steps();
@@ -227,13 +244,13 @@ public final class ModelSimulator {
             double limit = DIVERGENCE_FACTOR * Math.max(norm0, 1.0);
             int r = 0;
             long pending = 0;
-            List<String> names = List.copyOf(flow.losses.keySet());
+            int losses = flow.losses().size();
             for (int step = 0; ; step++) {
                 ws.load(w);
                 if (r < rec.length && rec[r] == step) {
-                    for (int k = 0; k < names.size(); k++) {
-                        double v = ws.loss(flow.losses.get(names.get(k)));
-                        if (!Double.isFinite(v)) throw diverged(step, dt, index, p.seeds(), "loss " + names.get(k) + " is " + v, v);
+                    for (int k = 0; k < losses; k++) {
+                        double v = ws.loss(k);
+                        if (!Double.isFinite(v)) throw diverged(step, dt, index, p.seeds(), "loss " + flow.losses().get(k) + " is " + v, v);
                         values[k][index][r] = v;
                     }
                     r++;

@@ -65,8 +65,8 @@ class ModelSimulatorTest {
         ModelSimulationParams p = params("d=9,m=4,n=7,sigma_e2=1/4,sigma_d2=1/2", 0.02, 30, 10, Integrator.RK4, 3, false);
         ModelSimulationResult blas = new ModelSimulator(2, Backend.OPENBLAS).run(model, p, ProgressListener.NONE);
         ModelSimulationResult java = new ModelSimulator(2, Backend.EJML).run(model, p, ProgressListener.NONE);
-        assertEquals("OpenBLAS dgemm", blas.backend());
-        assertEquals("EJML", java.backend());
+        assertEquals("matrix products, OpenBLAS dgemm", blas.backend());
+        assertEquals("matrix products, EJML", java.backend());
         for (int k = 0; k < blas.losses().size(); k++) {
             for (int s = 0; s < 3; s++) {
                 for (int j = 0; j < blas.times().length; j++) {

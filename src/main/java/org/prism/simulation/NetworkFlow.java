@@ -1,0 +1,196 @@
+package org.prism.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.expansion.NetworkAlphabet;
+import org.prism.expansion.NetworkExpansion;
+import org.prism.expansion.NetworkLieDerivative;
+import org.prism.expansion.NetworkSum;
+import org.prism.expansion.TensorNetwork;
+import org.prism.model.Tensor;
+import org.prism.model.TensorModel;
+
+/**
+ * A {@link TensorModel} (any model file) at one numerical point of its symbols, compiled for
+ * simulation: every loss a sum of closed networks, every parameter's velocity
+ * $-\partial L_{\text{flow}}/\partial\theta$ a sum of networks with one hole (the same canonical
+ * networks, deltas eliminated and equal terms merged, that {@link NetworkLieDerivative} gives the
+ * exact engine), each with a double coefficient and its own {@link Contraction} plan.
+ *
+ * <p>Cost per evaluation: the sum of the plans' {@link Contraction#multiplyAdds()}; planning is
+ * {@code O(3^F)} per network of {@code F} factors. Shared sub-networks of different terms are not
+ * shared (each plan computes its own), which for the CP examples costs at most a small factor.
+ */
+final class NetworkFlow implements CompiledFlow {
+    private final TensorModel model;
+    private final Point at;
+    private final int[] rows;
+    private final int[] cols;
+    private final double[] sd;
+    private final boolean[] trained;
+    private final List<String> lossNames;
+    private final List<List<Contraction>> losses = new ArrayList<>();
+    private final List<List<Contraction>> velocity = new ArrayList<>();
+
+    /**
+     * Compiles {@code model} at {@code at}, which must give every symbol (sizes: positive integers).
+     *
+     * @throws IllegalArgumentException naming the first missing, unknown or invalid value, or a tensor too large for an array
+     */
+    NetworkFlow(TensorModel model, Point at) {
+        this.model = model;
+        this.at = at.requireExactly(model.symbols());
+        NetworkAlphabet alphabet = new NetworkAlphabet(model);
+        int[] sizeValue = new int[model.sizes().size()];
+        for (int k = 0; k < sizeValue.length; k++) sizeValue[k] = PointValues.size(this.at, model.sizes().get(k));
+        int count = alphabet.tensorCount();
+        rows = new int[count];
+        cols = new int[count];
+        sd = new double[count];
+        trained = new boolean[count];
+        for (int t = 0; t < count; t++) {
+            Tensor x = model.tensors().get(t);
+            long entries = 1;
+            for (int k = 0; k < x.order(); k++) entries *= sizeValue[alphabet.slotSize(t, k)];
+            if (entries > MatrixFlow.MAX_ENTRIES) {
+                throw new IllegalArgumentException(String.format("%s has %d entries: more than a Java array holds (2^31)", x.name(), entries));
+            }
+            rows[t] = sizeValue[alphabet.slotSize(t, 0)];
+            cols[t] = (int) (entries / rows[t]);
+            double variance = number(Polynomial.term(Rational.ONE, x.variance()), "the variance of " + x.name());
+            if (variance < 0) throw new IllegalArgumentException("the variance of " + x.name() + " is negative: " + variance);
+            sd[t] = Math.sqrt(variance);
+            trained[t] = x.trained();
+        }
+        boolean[] constant = new boolean[count];
+        for (int t = 0; t < count; t++) constant[t] = !trained[t];
+        lossNames = List.copyOf(model.losses().keySet());
+        for (String name : lossNames) {
+            List<Contraction> terms = new ArrayList<>();
+            for (Map.Entry<TensorNetwork, Polynomial> e : NetworkExpansion.sum(alphabet, model.loss(name)).terms().entrySet()) {
+                terms.add(new Contraction(number(e.getValue(), "a coefficient of loss " + name), shape(e.getKey(), sizeValue, -1), new int[0], constant));
+            }
+            losses.add(List.copyOf(terms));
+        }
+        NetworkLieDerivative lie = new NetworkLieDerivative(alphabet, NetworkExpansion.sum(alphabet, model.loss(model.flowLoss())));
+        for (int t = 0; t < count; t++) {
+            List<Contraction> terms = new ArrayList<>();
+            if (trained[t]) {
+                int hole = alphabet.holeOf(t);
+                NetworkSum v = lie.velocity(t);
+                for (Map.Entry<TensorNetwork, Polynomial> e : v.terms().entrySet()) {
+                    TensorNetwork n = e.getKey();
+                    int h = -1;
+                    for (int f = 0; f < n.factorCount(); f++) if (n.tensor(f) == hole) h = f;
+                    int[] output = new int[n.order(h)];
+                    for (int k = 0; k < output.length; k++) output[k] = n.slot(h, k);
+                    terms.add(new Contraction(number(e.getValue(), "a coefficient of the velocity of " + model.tensors().get(t).name()),
+                            shape(n, sizeValue, h), output, constant));
+                }
+            }
+            velocity.add(List.copyOf(terms));
+        }
+    }
+
+    /** The network without factor {@code skip} (the hole; -1: none), index sizes as numbers. */
+    private static Contraction.Network shape(TensorNetwork n, int[] sizeValue, int skip) {
+        int f = n.factorCount() - (skip >= 0 ? 1 : 0);
+        int[] tensor = new int[f];
+        int[][] slots = new int[f][];
+        int o = 0;
+        for (int g = 0; g < n.factorCount(); g++) {
+            if (g == skip) continue;
+            tensor[o] = n.tensor(g);
+            slots[o] = new int[n.order(g)];
+            for (int k = 0; k < slots[o].length; k++) slots[o][k] = n.slot(g, k);
+            o++;
+        }
+        int[] size = new int[n.indexCount()];
+        for (int i = 0; i < size.length; i++) size[i] = sizeValue[n.indexSize(i)];
+        return new Contraction.Network(tensor, slots, size);
+    }
+
+    private double number(Polynomial p, String what) {
+        return PointValues.number(at, p, what);
+    }
+
+    List<Contraction> velocityTerms(int t) {
+        return velocity.get(t);
+    }
+
+    List<Contraction> lossTerms(int k) {
+        return losses.get(k);
+    }
+
+    @Override
+    public String modelName() {
+        return model.name();
+    }
+
+    @Override
+    public Point at() {
+        return at;
+    }
+
+    @Override
+    public int tensorCount() {
+        return rows.length;
+    }
+
+    @Override
+    public int rows(int i) {
+        return rows[i];
+    }
+
+    @Override
+    public int cols(int i) {
+        return cols[i];
+    }
+
+    @Override
+    public double sd(int i) {
+        return sd[i];
+    }
+
+    @Override
+    public boolean trained(int i) {
+        return trained[i];
+    }
+
+    @Override
+    public List<String> losses() {
+        return lossNames;
+    }
+
+    @Override
+    public double multiplyAddsPerEvaluation() {
+        double sum = 0;
+        for (List<Contraction> terms : velocity) for (Contraction c : terms) sum += c.multiplyAdds();
+        return sum;
+    }
+
+    @Override
+    public double doublesPerWorker(Integrator integrator) {
+        double sum = 0;
+        for (List<Contraction> terms : velocity) for (Contraction c : terms) sum += c.doubles();
+        for (List<Contraction> terms : losses) for (Contraction c : terms) sum += c.doubles();
+        int buffers = (integrator == Integrator.RK4 ? 4 : 2) + 3;
+        for (int i = 0; i < rows.length; i++) sum += (trained[i] ? buffers : 1) * (double) rows[i] * cols[i];
+        return sum;
+    }
+
+    @Override
+    public String kernels(Backend backend) {
+        return backend == Backend.OPENBLAS ? "tensor contractions, OpenBLAS dgemm" : "tensor contractions, Java loops";
+    }
+
+    @Override
+    public Workspace workspace(DMatrixRMaj[] sharedData, Backend backend) {
+        return new NetworkFlowWorkspace(this, sharedData, backend);
+    }
+}
