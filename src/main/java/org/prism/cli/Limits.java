@@ -62,7 +62,7 @@ final class Limits {
      * and extrapolated with the last growth factor once it passes a few thousand words.
      */
     static void require(ModelOption.LoadedModel model, List<String> losses, int order, boolean leading) {
-        if (order < 0) throw new IllegalArgumentException("--order must be >= 0, got " + order);
+        if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         if (model.engine().matrixModel().isEmpty()) {
             requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
             return;
@@ -70,7 +70,7 @@ final class Limits {
         if (!leading) {
             requireExactOrder(order);
         } else if (order > MAX_LEADING_ORDER) {
-            throw new IllegalArgumentException("--order " + order + " is beyond the leading-order engine's cap of " + MAX_LEADING_ORDER
+            throw new IllegalArgumentException("order " + order + " is beyond the leading-order engine's cap of " + MAX_LEADING_ORDER
                     + " (coefficients of thousands of terms with hundreds of digits)");
         }
         for (String loss : losses) requireWords(model, loss, order, leading);
@@ -117,9 +117,9 @@ final class Limits {
     }
 
     static void requireOrder(int order, int max, String what) {
-        if (order < 0) throw new IllegalArgumentException("--order must be >= 0, got " + order);
+        if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         if (order > max) {
-            throw new IllegalArgumentException("--order " + order + " is out of reach of the " + what + " (at most " + max
+            throw new IllegalArgumentException("order " + order + " is out of reach of the " + what + " (at most " + max
                     + "; time and memory grow 4-9x per order)");
         }
     }

@@ -79,7 +79,7 @@ class CoefficientsCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "coefficients --order -1 | --order must be >= 0",
+        "coefficients --order -1 | order must be >= 0",
         "coefficients --order 40 | out of reach",
         "coefficients --order 11 | GiB of heap",
         "coefficients --order 13 | out of reach",
