@@ -17,8 +17,8 @@ final class Limits {
     static final int MAX_MEMO_ORDER = 9;
     /**
      * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
-     * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 11 in
-     * the launcher's heap and at 12 with 10 GiB (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
+     * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 12 in
+     * the launcher's heap (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
      * order 11 about 35 s, order 12 about 3 minutes; words x3.5 per order) while its data-free population flow, one word
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
@@ -47,13 +47,15 @@ final class Limits {
     static final int MAX_LEADING_WORDS = 1_000_000;
     /**
      * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
-     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) ran in 10 GiB
-     * of heap (-Xmx10g, 3.3 minutes) and order 11 in the launcher's 8 GiB; so 17 KiB per estimated word.
+     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaks at 4.9 GB
+     * live after a collection (train, -Xmx8g, 2.5 minutes), and {@code limit -r free --order 12} (train
+     * and pop face series) at 4.4 GB; 12 KiB per estimated word asks 6.6 GiB for it, so order 12 runs
+     * in the launcher's 8 GiB and a 1.5x heavier model is refused rather than run out of memory.
      */
-    static final long LEADING_BYTES_PER_WORD = 17L << 10;
+    static final long LEADING_BYTES_PER_WORD = 12L << 10;
     /** The leading engine's reach, for help texts. */
-    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 11 for the tied autoencoder"
-            + " (12 with a 10 GiB heap), up to " + MAX_LEADING_ORDER + " for a flow without data";
+    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 12 for the tied autoencoder"
+            + " (about 3 minutes), up to " + MAX_LEADING_ORDER + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order

