@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
-import org.prism.algebra.Polynomial;
-import org.prism.algebra.Rational;
 import org.prism.model.Letter;
 import org.prism.model.MatrixModel;
 import org.prism.model.MatrixProduct;
@@ -28,7 +26,7 @@ import org.prism.model.RandomMatrix;
  * evaluation. A node made of data letters only is constant along a run. Cost of planning: {@code O(k^3)}
  * per product of {@code k} letters.
  */
-final class MatrixFlow implements CompiledFlow {
+final class MatrixFlow extends AbstractFlow {
     /** The largest number of entries of one matrix (a Java array). */
     static final long MAX_ENTRIES = Integer.MAX_VALUE - 16;
 
@@ -73,12 +71,6 @@ final class MatrixFlow implements CompiledFlow {
     record Term(double coefficient, Node product, Node left, Node right) {}
 
     final MatrixModel model;
-    final Point at;
-    /** Per matrix of the model, in declaration order. */
-    final int[] rows;
-    final int[] cols;
-    final double[] sd;
-    final boolean[] trained;
     /** Per matrix: its velocity terms (empty for data). */
     final List<List<Term>> velocity = new ArrayList<>();
     /** Per loss name: its terms. */
@@ -93,27 +85,14 @@ final class MatrixFlow implements CompiledFlow {
      * @throws IllegalArgumentException naming the first missing, unknown or invalid value
      */
     MatrixFlow(MatrixModel model, Point at) {
+        super(model.name(), at.requireExactly(model.symbols()), model.matrices().size());
         this.model = model;
-        this.at = at.requireExactly(model.symbols());
         Map<String, Integer> size = new HashMap<>();
-        for (String s : model.sizes()) size.put(s, PointValues.size(this.at, s));
+        for (String s : model.sizes()) size.put(s, size(s));
         int k = model.matrices().size();
-        rows = new int[k];
-        cols = new int[k];
-        sd = new double[k];
-        trained = new boolean[k];
         for (int i = 0; i < k; i++) {
             RandomMatrix r = model.matrices().get(i);
-            rows[i] = size.get(r.rows());
-            cols[i] = size.get(r.cols());
-            if ((double) rows[i] * cols[i] > MAX_ENTRIES) {
-                throw new IllegalArgumentException(String.format("%s is %d x %d: more entries than a Java array holds (2^31)",
-                        r.name(), rows[i], cols[i]));
-            }
-            double variance = number(Polynomial.term(Rational.ONE, r.variance()), "the variance of " + r.name());
-            if (variance < 0) throw new IllegalArgumentException("the variance of " + r.name() + " is negative: " + variance);
-            sd[i] = Math.sqrt(variance);
-            trained[i] = r.trained();
+            declare(i, r.name(), size.get(r.rows()), (long) size.get(r.rows()) * size.get(r.cols()), r.variance(), r.trained());
         }
         for (int i = 0; i < k; i++) {
             List<Term> terms = new ArrayList<>();
@@ -130,10 +109,6 @@ final class MatrixFlow implements CompiledFlow {
             for (MatrixProduct p : e.getValue()) terms.add(trace(number(p.coefficient(), "a coefficient of loss " + e.getKey()), codes(p)));
             losses.put(e.getKey(), List.copyOf(terms));
         }
-    }
-
-    private double number(Polynomial p, String what) {
-        return PointValues.number(at, p, what);
     }
 
     private List<Integer> codes(MatrixProduct p) {
@@ -214,41 +189,6 @@ final class MatrixFlow implements CompiledFlow {
                 }
             }
         }
-    }
-
-    @Override
-    public String modelName() {
-        return model.name();
-    }
-
-    @Override
-    public Point at() {
-        return at;
-    }
-
-    @Override
-    public int tensorCount() {
-        return rows.length;
-    }
-
-    @Override
-    public int rows(int i) {
-        return rows[i];
-    }
-
-    @Override
-    public int cols(int i) {
-        return cols[i];
-    }
-
-    @Override
-    public double sd(int i) {
-        return sd[i];
-    }
-
-    @Override
-    public boolean trained(int i) {
-        return trained[i];
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
-import org.prism.algebra.Rational;
 import org.prism.expansion.NetworkAlphabet;
 import org.prism.expansion.NetworkExpansion;
 import org.prism.expansion.NetworkLieDerivative;
@@ -26,13 +25,7 @@ import org.prism.model.TensorModel;
  * {@code O(3^F)} per network of {@code F} factors. Shared sub-networks of different terms are not
  * shared (each plan computes its own), which for the CP examples costs at most a small factor.
  */
-final class NetworkFlow implements CompiledFlow {
-    private final TensorModel model;
-    private final Point at;
-    private final int[] rows;
-    private final int[] cols;
-    private final double[] sd;
-    private final boolean[] trained;
+final class NetworkFlow extends AbstractFlow {
     private final List<String> lossNames;
     private final List<List<Contraction>> losses = new ArrayList<>();
     private final List<List<Contraction>> velocity = new ArrayList<>();
@@ -43,29 +36,17 @@ final class NetworkFlow implements CompiledFlow {
      * @throws IllegalArgumentException naming the first missing, unknown or invalid value, or a tensor too large for an array
      */
     NetworkFlow(TensorModel model, Point at) {
-        this.model = model;
-        this.at = at.requireExactly(model.symbols());
+        super(model.name(), at.requireExactly(model.symbols()), model.tensors().size());
         NetworkAlphabet alphabet = new NetworkAlphabet(model);
         int[] sizeValue = new int[model.sizes().size()];
-        for (int k = 0; k < sizeValue.length; k++) sizeValue[k] = PointValues.size(this.at, model.sizes().get(k));
+        for (int k = 0; k < sizeValue.length; k++) sizeValue[k] = size(model.sizes().get(k));
         int count = alphabet.tensorCount();
-        rows = new int[count];
-        cols = new int[count];
-        sd = new double[count];
-        trained = new boolean[count];
         for (int t = 0; t < count; t++) {
             Tensor x = model.tensors().get(t);
             long entries = 1;
-            for (int k = 0; k < x.order(); k++) entries *= sizeValue[alphabet.slotSize(t, k)];
-            if (entries > MatrixFlow.MAX_ENTRIES) {
-                throw new IllegalArgumentException(String.format("%s has %d entries: more than a Java array holds (2^31)", x.name(), entries));
-            }
-            rows[t] = sizeValue[alphabet.slotSize(t, 0)];
-            cols[t] = (int) (entries / rows[t]);
-            double variance = number(Polynomial.term(Rational.ONE, x.variance()), "the variance of " + x.name());
-            if (variance < 0) throw new IllegalArgumentException("the variance of " + x.name() + " is negative: " + variance);
-            sd[t] = Math.sqrt(variance);
-            trained[t] = x.trained();
+            // capped below 2^32 before each product, so it cannot wrap; declare() refuses anything above 2^31
+            for (int k = 0; k < x.order(); k++) entries = Math.min(entries * sizeValue[alphabet.slotSize(t, k)], Long.MAX_VALUE / Integer.MAX_VALUE);
+            declare(t, x.name(), sizeValue[alphabet.slotSize(t, 0)], entries, x.variance(), x.trained());
         }
         boolean[] constant = new boolean[count];
         for (int t = 0; t < count; t++) constant[t] = !trained[t];
@@ -115,51 +96,12 @@ final class NetworkFlow implements CompiledFlow {
         return new Contraction.Network(tensor, slots, size);
     }
 
-    private double number(Polynomial p, String what) {
-        return PointValues.number(at, p, what);
-    }
-
     List<Contraction> velocityTerms(int t) {
         return velocity.get(t);
     }
 
     List<Contraction> lossTerms(int k) {
         return losses.get(k);
-    }
-
-    @Override
-    public String modelName() {
-        return model.name();
-    }
-
-    @Override
-    public Point at() {
-        return at;
-    }
-
-    @Override
-    public int tensorCount() {
-        return rows.length;
-    }
-
-    @Override
-    public int rows(int i) {
-        return rows[i];
-    }
-
-    @Override
-    public int cols(int i) {
-        return cols[i];
-    }
-
-    @Override
-    public double sd(int i) {
-        return sd[i];
-    }
-
-    @Override
-    public boolean trained(int i) {
-        return trained[i];
     }
 
     @Override

@@ -109,16 +109,9 @@ class ModelSimulatorTest {
                 new ModelSimulationParams(Point.parse(at), new TimeGrid(t / 10, 10, 10, List.of()), Integrator.RK4, seeds, 11, false),
                 ProgressListener.NONE);
         int k = r.losses().indexOf(loss);
-        double[][] runs = r.perSeed()[k];
-        double sum = 0;
-        double sumSq = 0;
-        for (double[] run : runs) {
-            double inc = run[1] - run[0];
-            sum += inc;
-            sumSq += inc * inc;
-        }
-        double mean = sum / seeds;
-        double se = Math.sqrt((sumSq / seeds - mean * mean) / (seeds - 1));
+        PairedIncrement inc = PairedIncrement.of(r.perSeed()[k]);
+        double mean = inc.mean();
+        double se = inc.se();
 
         LossCoefficients exact = new LossCoefficients(model, loss);
         Point point = Point.parse(at);

@@ -117,16 +117,9 @@ class NetworkSimulationTest {
         ModelSimulationResult r = new ModelSimulator().run(model,
                 new ModelSimulationParams(Point.parse(at), new TimeGrid(t / 10, 10, 10, List.of()), Integrator.RK4, seeds, 11, false),
                 ProgressListener.NONE);
-        double[][] runs = r.perSeed()[0];
-        double sum = 0;
-        double sumSq = 0;
-        for (double[] run : runs) {
-            double inc = run[1] - run[0];
-            sum += inc;
-            sumSq += inc * inc;
-        }
-        double mean = sum / seeds;
-        double se = Math.sqrt((sumSq / seeds - mean * mean) / (seeds - 1));
+        PairedIncrement inc = PairedIncrement.of(r.perSeed()[0]);
+        double mean = inc.mean();
+        double se = inc.se();
         TruncatedSeries series = TruncatedSeries.of(new NetworkEngine(model).exact("pop"), Point.parse(at), order, null);
         double increment = series.value(t) - series.coefficients().get(0).doubleValue();
         double last = series.coefficients().get(order).doubleValue() * Math.pow(t, order) / factorial(order);
