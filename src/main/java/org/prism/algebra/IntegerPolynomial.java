@@ -159,6 +159,116 @@ public final class IntegerPolynomial {
 
     private static final long DENSE_LIMIT = 1 << 22;
 
+    /**
+     * $\mu \sum_{j<k} a_j b_j$ for a monomial shift $\mu$ (packed key). When every coefficient is a
+     * long, no exponent passes 255, the bounding box of the result's exponents holds at most
+     * $32 T + 1024$ cells for $T = \sum_j |a_j| |b_j|$ products, and no sum can leave the long range
+     * (checked up front by $\sum_j \max|a_j| \max|b_j| \min(|a_j|,|b_j|) < 2^{62}$): by accumulation
+     * in a dense array over that box, one add per product, each term's cell offset computed once
+     * ($O(T + |\text{box}|)$, no hashing). Otherwise by {@link Accumulator}.
+     */
+    public static IntegerPolynomial sumOfProducts(IntegerPolynomial[] a, IntegerPolynomial[] b, int k, long shift) {
+        long products = 0;
+        double bound = 0;
+        int[] lo = new int[ExponentPacking.MAX_SYMBOLS];
+        int[] hi = new int[ExponentPacking.MAX_SYMBOLS];
+        Arrays.fill(lo, Integer.MAX_VALUE);
+        Arrays.fill(hi, -1);
+        boolean small = true;
+        for (int j = 0; j < k; j++) {
+            if (a[j].keys.length == 0 || b[j].keys.length == 0) continue;
+            if (a[j].big != null || b[j].big != null) small = false;
+            products += (long) a[j].keys.length * b[j].keys.length;
+            if (small) bound += (double) maxAbs(a[j]) * maxAbs(b[j]) * Math.min(a[j].keys.length, b[j].keys.length);
+            for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+                int sh = (int) ((shift >>> (8 * v)) & 0xFF);
+                lo[v] = Math.min(lo[v], (a[j].minExponents[v] & 0xFF) + (b[j].minExponents[v] & 0xFF) + sh);
+                hi[v] = Math.max(hi[v], (a[j].maxExponents[v] & 0xFF) + (b[j].maxExponents[v] & 0xFF) + sh);
+            }
+        }
+        if (products == 0) return ZERO;
+        long box = 1;
+        boolean fits = small && bound < 0x1p62;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS && fits; v++) {
+            if (hi[v] > ExponentPacking.MAX_EXPONENT) fits = false;
+            else box *= hi[v] - lo[v] + 1;
+        }
+        if (!fits || box > DENSE_LIMIT || box > 32 * products + 1024) {
+            Accumulator acc = new Accumulator();
+            for (int j = 0; j < k; j++) {
+                for (int t = 0; t < a[j].keys.length; t++) {
+                    long sh = ExponentPacking.add(shift, a[j].keys[t]);
+                    if (a[j].big == null) acc.add(b[j], a[j].coefficients[t], sh);
+                    else acc.add(b[j], a[j].big[t], sh);
+                }
+            }
+            return acc.build();
+        }
+        // cell(key) = sum_v e_v(key) stride_v is additive in keys, so cell(a + b + shift) - cell(base) is
+        // the sum of the two terms' offsets and a constant
+        int[] stride = new int[ExponentPacking.MAX_SYMBOLS];
+        int st = 1;
+        long base = 0;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+            base |= ((long) lo[v]) << (8 * v);
+            if (hi[v] > lo[v]) {
+                stride[v] = st;
+                st *= hi[v] - lo[v] + 1;
+            }
+        }
+        long[] acc = new long[(int) box];
+        int origin = cell(shift, stride) - cell(base, stride);
+        for (int j = 0; j < k; j++) {
+            long[] ka = a[j].keys;
+            long[] kb = b[j].keys;
+            if (ka.length == 0 || kb.length == 0) continue;
+            long[] ca = a[j].coefficients;
+            long[] cb = b[j].coefficients;
+            int[] ob = new int[kb.length];
+            for (int i = 0; i < kb.length; i++) ob[i] = cell(kb[i], stride);
+            for (int t = 0; t < ka.length; t++) {
+                int o = origin + cell(ka[t], stride);
+                long c = ca[t];
+                for (int i = 0; i < kb.length; i++) acc[o + ob[i]] += c * cb[i];
+            }
+        }
+        return fromDense(acc, base, lo, hi, stride);
+    }
+
+    private static long maxAbs(IntegerPolynomial p) {
+        long m = 0;
+        for (long c : p.coefficients) m = Math.max(m, Math.abs(c));
+        return m;
+    }
+
+    private static int cell(long key, int[] stride) {
+        int c = 0;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) c += (int) ((key >>> (8 * v)) & 0xFF) * stride[v];
+        return c;
+    }
+
+    /** The polynomial of a dense array over the box {@code lo..hi} ({@code stride[v] = 0} for a fixed exponent). */
+    private static IntegerPolynomial fromDense(long[] acc, long base, int[] lo, int[] hi, int[] stride) {
+        int n = 0;
+        for (long c : acc) if (c != 0) n++;
+        if (n == 0) return ZERO;
+        long[] outKeys = new long[n];
+        long[] outCoefficients = new long[n];
+        int o = 0;
+        for (int idx = 0; idx < acc.length; idx++) {
+            if (acc[idx] == 0) continue;
+            long key = base;
+            for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
+                if (stride[v] == 0) continue;
+                key += ((long) ((idx / stride[v]) % (hi[v] - lo[v] + 1))) << (8 * v);
+            }
+            outKeys[o] = key;
+            outCoefficients[o++] = acc[idx];
+        }
+        // higher symbols have larger strides, as they have higher bits in a key: cell order is key order
+        return new IntegerPolynomial(outKeys, outCoefficients, null);
+    }
+
     /** $\sum_j f_j p_j$ for factors of any size. */
     public static IntegerPolynomial linearCombination(IntegerPolynomial[] ps, BigInteger[] factors) {
         long[] small = new long[ps.length];

@@ -22,7 +22,8 @@ import org.prism.model.MatrixModel;
  * $\operatorname{tr}U \cdot \operatorname{tr}V$ (a loop of the right size when empty), so
  * $\Phi(aUbV\ldots) = \sum_b v_a\,\Phi(U)\,\Phi(V)$ with a memo over canonical cyclic words.
  * Every sub-trace is a contiguous piece of its parent, so a word of length $L$ reaches $O(L^2)$
- * states; cost $O(L)$ products per state. Thread-safe.
+ * states; cost $O(L)$ products per state, summed in a dense array over the result's exponents
+ * ({@link IntegerPolynomial#sumOfProducts}). Thread-safe.
  */
 public final class PlanarWick implements TraceExpectation {
     private final Alphabet alphabet;
@@ -77,8 +78,9 @@ public final class PlanarWick implements TraceExpectation {
         if (!balanced(w)) return IntegerPolynomial.ZERO;
         byte a = w[0];
         byte partner = (byte) (a ^ 1);
-        IntegerPolynomial.Accumulator acc = new IntegerPolynomial.Accumulator();
-        long pair = pairShift[Alphabet.matrixOf(a)];
+        IntegerPolynomial[] inner = new IntegerPolynomial[w.length / 2];
+        IntegerPolynomial[] outer = new IntegerPolynomial[w.length / 2];
+        int k = 0;
         for (int j = 1; j < w.length; j++) {
             if (w[j] != partner) continue;
             // tr(a U b V) -> v * tr(U) tr(V); U runs over a's column size, V over a's row size
@@ -86,14 +88,10 @@ public final class PlanarWick implements TraceExpectation {
             if (u.isZero()) continue;
             IntegerPolynomial rest = piece(w, j + 1, w.length, alphabet.rowSize(a));
             if (rest.isZero()) continue;
-            boolean small = u.hasLongCoefficients();
-            for (int t = 0; t < u.size(); t++) {
-                long shift = ExponentPacking.add(pair, u.key(t));
-                if (small) acc.add(rest, u.longCoefficient(t), shift);
-                else acc.add(rest, u.coefficient(t), shift);
-            }
+            inner[k] = u;
+            outer[k++] = rest;
         }
-        return acc.build();
+        return IntegerPolynomial.sumOfProducts(inner, outer, k, pairShift[Alphabet.matrixOf(a)]);
     }
 
     /** A planar pairing needs as many $M$ as $M^T$ letters for every matrix. */

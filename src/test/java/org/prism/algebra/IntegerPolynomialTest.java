@@ -1,6 +1,7 @@
 package org.prism.algebra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -48,6 +49,33 @@ class IntegerPolynomialTest {
             IntegerPolynomial lc = IntegerPolynomial.linearCombination(ps, f, sh);
             assertEquals(acc.build(), lc);
             assertEquals(symbolic, lc.toPolynomial(PK, Rational.ONE));
+        }
+    }
+
+    /**
+     * sumOfProducts (dense box, or the Accumulator when coefficients are large or the box is sparse)
+     * against the symbolic products of Polynomial.
+     */
+    @Test
+    void sumOfProductsAgreesWithSymbolicProducts() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int maxExp = trial % 5 == 0 ? 60 : 3;
+            long maxCoef = trial % 7 == 0 ? Long.MAX_VALUE : trial % 11 == 0 ? 3_000_000_000L : 1000;
+            int k = r.nextInt(6);
+            IntegerPolynomial[] a = new IntegerPolynomial[k];
+            IntegerPolynomial[] b = new IntegerPolynomial[k];
+            long shift = PK.key("b", r.nextInt(3)) + PK.key("e", r.nextInt(3));
+            Polynomial symbolic = Polynomial.ZERO;
+            for (int j = 0; j < k; j++) {
+                a[j] = random(r, maxExp, r.nextInt(20), maxCoef);
+                b[j] = random(r, maxExp, r.nextInt(20), maxCoef);
+                symbolic = symbolic.add(a[j].toPolynomial(PK, Rational.ONE).multiply(b[j].toPolynomial(PK, Rational.ONE)));
+            }
+            symbolic = symbolic.multiply(Rational.ONE, PK.monomial(shift));
+            IntegerPolynomial sum = IntegerPolynomial.sumOfProducts(a, b, k, shift);
+            assertEquals(symbolic, sum.toPolynomial(PK, Rational.ONE), "trial " + trial);
+            for (int i = 1; i < sum.size(); i++) assertTrue(sum.key(i - 1) < sum.key(i), "keys in order");
         }
     }
 
