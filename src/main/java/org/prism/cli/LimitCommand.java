@@ -66,7 +66,7 @@ public final class LimitCommand implements Callable<Integer> {
     Integer taylor;
 
     @Option(names = "--order", paramLabel = "S", description = "free only: resum the face series c_0..c_S (2.." + ResummedFreeLimit.MAX_ORDER
-            + ", default: " + ResummedFreeLimit.DEFAULT_ORDER + "; 12 takes about 4 minutes and 5 GB of heap, and is markedly more accurate"
+            + ", default: " + ResummedFreeLimit.DEFAULT_ORDER + "; 12 takes about 3 minutes and 5 GB of heap, and is markedly more accurate"
             + " when gamma > 0: see README).")
     Integer order;
 

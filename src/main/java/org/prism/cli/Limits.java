@@ -18,8 +18,8 @@ final class Limits {
     /**
      * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
      * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 12 in
-     * the launcher's heap (c_0..c_10 of train and pop in about 8.5 s and 1 GiB,
-     * order 11 about 35 s, order 12 about 3 minutes; words x3.5 per order) while its data-free population flow, one word
+     * the launcher's heap (c_0..c_10 of train and pop in about 5.4 s and 1 GiB,
+     * order 11 about 24 s, order 12 about 2.2 minutes; words x3.5 per order) while its data-free population flow, one word
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
     static final int MAX_LEADING_ORDER = 100;
@@ -55,7 +55,7 @@ final class Limits {
     static final long LEADING_BYTES_PER_WORD = 12L << 10;
     /** The leading engine's reach, for help texts. */
     static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 12 for the tied autoencoder"
-            + " (about 3 minutes), up to " + MAX_LEADING_ORDER + " for a flow without data";
+            + " (about 2 minutes), up to " + MAX_LEADING_ORDER + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order

@@ -145,7 +145,7 @@ public final class LimitReport {
         w.printf("# Pade approximants: train %s, pop %s; spread = |best - second best|%n", c.train().approximant(), c.pop().approximant());
         if (limit.spreadUnderstatesError(params)) {
             w.printf("# caution: with data (gamma > 0) the spread of order %d understates its error (at y = 1, gamma = 1/2 the pop curve"
-                    + " is 1.3%% off at tau = 1 with a spread of 0.03%%); --order %d (about 4 minutes) is within 0.2%% there%n",
+                    + " is 1.3%% off at tau = 1 with a spread of 0.03%%); --order %d (about 3 minutes) is within 0.2%% there%n",
                     limit.order(), ResummedFreeLimit.MAX_ORDER);
         }
         w.printf("%-22s  %-22s  %-10s  %-22s  %s%n", "# time", "train", "spread", "pop", "spread");
