@@ -28,9 +28,11 @@ import java.util.List;
  * The tree is the cheapest for the cost model $\sum_{\text{pairs}} \prod(\text{sizes of all
  * indices of both operands})$, found by dynamic programming over subsets of the factors
  * ($O(3^F)$, for $F \le$ {@value #EXACT_LIMIT} factors) or greedily (cheapest pair first) beyond.
- * A step whose factors are all data is computed once per data set.
+ * A step whose factors are all data is computed once per data set, and steps of equal
+ * {@link #stepKey structure} (the Gram matrix $U^T U$ in several terms of a velocity) once per state
+ * when their plans share a {@link Store}.
  *
- * <p>Immutable and shared by all workers; {@link Buffers} holds one worker's intermediate arrays.
+ * <p>Immutable and shared by all workers; {@link Buffers} holds one worker's arrays.
  */
 final class Contraction {
     /** Largest number of factors for which the contraction tree is optimised exactly. */
@@ -44,7 +46,15 @@ final class Contraction {
             // a reduction: source offsets per distinct source index, and destination strides
             int[] reduceIndices, int[] reduceSizes, long[] reduceSourceStride, long[] reduceTargetStride,
             // a pair: permutations (null: already in layout) and the product's shape
-            Permutation px, Permutation py, int batch, int rows, int inner, int cols) {}
+            Permutation px, Permutation py, int batch, int rows, int inner, int cols) {
+        /** Multiply-adds of the step. */
+        double cost(int[] indexSize) {
+            if (pair) return (double) batch * rows * inner * cols;
+            double c = 1;
+            for (int i : reduceIndices) c *= indexSize[i];
+            return c;
+        }
+    }
 
     /** Moves a tensor into another index order: {@code out[odometer] = in[sum of digits x sourceStride]}. */
     private record Permutation(int[] dims, long[] sourceStride, int size) {
@@ -80,7 +90,9 @@ final class Contraction {
     private final int[] scatterDims;
     private final long[] scatterOut;
     private final long[] scatterResult;
-    private final double multiplyAdds;
+    private final double scatterCost;
+    /** Per step: its structure with indices renamed in order of first appearance (see {@link #stepKey}). */
+    private final String[] stepKeys;
 
     /**
      * Plans the network {@code n} with {@code output} the index ids left free, in the order of the
@@ -106,7 +118,6 @@ final class Contraction {
         int[] operand = new int[f];
         int[][] operandLabels = new int[f][];
         boolean[] constant = new boolean[f];
-        double cost = 0;
         for (int i = 0; i < f; i++) {
             long elsewhere = outputMask;
             for (int j = 0; j < f; j++) if (j != i) elsewhere |= labels[j];
@@ -119,7 +130,6 @@ final class Contraction {
                 int[] from = distinct(leafLabels[i], -1L);
                 Step r = reduction(i, leafLabels[i], from, kept, constant[i]);
                 plan.add(r);
-                if (!constant[i]) cost += product(from);
                 operand[i] = f + plan.size() - 1;
                 operandLabels[i] = kept;
             }
@@ -142,7 +152,6 @@ final class Contraction {
                 for (int j = 0; j < f + p; j++) if (j != a && j != b && !consumed(tree, p, j)) outside |= opMask[j];
                 Step s = pair(op[a], opLabels[a], op[b], opLabels[b], outside, opConstant[a] && opConstant[b]);
                 plan.add(s);
-                if (!s.constant()) cost += (double) s.batch() * s.rows() * s.inner() * s.cols();
                 op[f + p] = f + plan.size() - 1;
                 opLabels[f + p] = s.labels();
                 opConstant[f + p] = s.constant();
@@ -163,7 +172,43 @@ final class Contraction {
             for (int j = 0; j < output.length; j++) if (output[j] == free[a]) scatterOut[a] += outStride[j];
             for (int j = 0; j < resultLabels.length; j++) if (resultLabels[j] == free[a]) scatterResult[a] = resStride[j];
         }
-        multiplyAdds = cost + product(free);
+        scatterCost = product(free);
+        stepKeys = new String[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            StringBuilder sb = new StringBuilder();
+            appendKey(leafTensor.length + k, new java.util.HashMap<>(), sb);
+            stepKeys[k] = sb.toString();
+        }
+    }
+
+    /**
+     * Writes the structure of an operand: a leaf as its tensor and slots, a step as its kind, its
+     * operands and its result's index order, indices renamed in order of first appearance. Two steps
+     * with equal keys (in one network or two) compute the same array: the sub-network and the layout
+     * are the same, whatever the indices were called.
+     */
+    private void appendKey(int operand, java.util.Map<Integer, Integer> rename, StringBuilder sb) {
+        int leaves = leafTensor.length;
+        if (operand < leaves) {
+            sb.append('T').append(leafTensor[operand]);
+            appendLabels(leafLabels[operand], rename, sb);
+            return;
+        }
+        Step st = steps[operand - leaves];
+        sb.append(st.pair() ? "P(" : "R(");
+        appendKey(st.x(), rename, sb);
+        if (st.pair()) {
+            sb.append(',');
+            appendKey(st.y(), rename, sb);
+        }
+        sb.append(")>");
+        appendLabels(st.labels(), rename, sb);
+    }
+
+    private static void appendLabels(int[] labels, java.util.Map<Integer, Integer> rename, StringBuilder sb) {
+        sb.append('[');
+        for (int l : labels) sb.append(rename.computeIfAbsent(l, x -> rename.size())).append(',');
+        sb.append(']');
     }
 
     /** True if operand {@code j} was consumed by one of the first {@code p} pairs of the tree. */
@@ -377,79 +422,138 @@ final class Contraction {
         return tree;
     }
 
-    /** Multiply-adds of one evaluation (every step that is not constant along a run, and the final scatter). */
-    double multiplyAdds() {
-        return multiplyAdds;
+    /** Number of steps. */
+    int steps() {
+        return steps.length;
     }
 
-    /** Doubles of one worker's {@link Buffers}. */
-    double doubles() {
+    /** The structural key of step {@code k}: equal keys, equal arrays. */
+    String stepKey(int k) {
+        return stepKeys[k];
+    }
+
+    /** Multiply-adds of step {@code k}. */
+    double stepCost(int k) {
+        return steps[k].cost(indexSize);
+    }
+
+    /** Entries of step {@code k}'s result. */
+    int stepSize(int k) {
+        return steps[k].size();
+    }
+
+    /** True if step {@code k} reads data only (computed once per data set). */
+    boolean stepConstant(int k) {
+        return steps[k].constant();
+    }
+
+    /** Multiply-adds of adding the result onto the output. */
+    double scatterCost() {
+        return scatterCost;
+    }
+
+    /** Doubles of one worker's permutation buffers (the step results live in a {@link Store}). */
+    double permutationDoubles() {
         double sum = 0;
-        for (Step s : steps) {
-            sum += s.size();
-            if (s.pair()) sum += (s.px() == null ? 0 : s.px().size()) + (s.py() == null ? 0 : s.py().size());
+        for (Step st : steps) {
+            if (st.pair()) sum += (st.px() == null ? 0 : st.px().size()) + (st.py() == null ? 0 : st.py().size());
         }
         return sum;
     }
 
-    /** One worker's intermediate arrays for this plan, and which data set the constant steps were computed for. */
+    /**
+     * One worker's step results, shared by every plan of a flow: slot {@code i} holds the array of
+     * every step whose key has id {@code i}, and the state or data set it was computed for.
+     */
+    static final class Store {
+        final double[][] value;
+        final long[] stamp;
+
+        Store(int[] sizes) {
+            value = new double[sizes.length][];
+            stamp = new long[sizes.length];
+            for (int i = 0; i < sizes.length; i++) value[i] = new double[sizes[i]];
+        }
+    }
+
+    /** One worker's view of this plan: its permutation buffers, and where in a {@link Store} each step's result lives. */
     final class Buffers {
-        private final double[][] value = new double[steps.length][];
+        private final Store store;
+        private final int[] slot;
         private final double[][] px = new double[steps.length][];
         private final double[][] py = new double[steps.length][];
-        private final long[] dataStamp = new long[steps.length];
         private final int[] digit = new int[64];
 
+        /** Buffers of their own (no sharing with other plans). */
         Buffers() {
-            for (int s = 0; s < steps.length; s++) {
-                value[s] = new double[steps[s].size()];
-                if (steps[s].pair()) {
-                    if (steps[s].px() != null) px[s] = new double[steps[s].px().size()];
-                    if (steps[s].py() != null) py[s] = new double[steps[s].py().size()];
+            this(null, null);
+        }
+
+        /** @param slot per step its slot in {@code store} (steps with equal keys may share one); both null: own arrays */
+        Buffers(Store store, int[] slot) {
+            if (store == null) {
+                int[] sizes = new int[steps.length];
+                slot = new int[steps.length];
+                for (int k = 0; k < steps.length; k++) {
+                    sizes[k] = steps[k].size();
+                    slot[k] = k;
+                }
+                store = new Store(sizes);
+            }
+            this.store = store;
+            this.slot = slot.clone();
+            for (int k = 0; k < steps.length; k++) {
+                if (steps[k].pair()) {
+                    if (steps[k].px() != null) px[k] = new double[steps[k].px().size()];
+                    if (steps[k].py() != null) py[k] = new double[steps[k].py().size()];
                 }
             }
         }
 
         /**
          * Evaluates the network on {@code tensors} (per tensor id its row-major entries) and returns the
-         * array holding the result, laid out by {@code resultLabels} (null: the value 1).
+         * array holding the result, laid out by {@code resultLabels} (null: the value 1). A step already
+         * computed for this state ({@code stateEpoch}; data-only steps: {@code dataEpoch}) is reused.
          */
-        private double[] evaluate(double[][] tensors, long dataEpoch, boolean blas) {
+        private double[] evaluate(double[][] tensors, long stateEpoch, long dataEpoch, boolean blas) {
             int leaves = leafTensor.length;
+            double[][] value = store.value;
             for (int k = 0; k < steps.length; k++) {
-                Step s = steps[k];
-                if (s.constant() && dataStamp[k] == dataEpoch) continue;
-                double[] out = value[k];
-                if (!s.pair()) {
-                    reduce(s, tensors[leafTensor[s.x()]], out, digit);
+                Step st = steps[k];
+                int id = slot[k];
+                long want = st.constant() ? dataEpoch : stateEpoch;
+                if (store.stamp[id] == want) continue;
+                double[] out = value[id];
+                if (!st.pair()) {
+                    reduce(st, tensors[leafTensor[st.x()]], out, digit);
                 } else {
-                    double[] x = s.x() < leaves ? tensors[leafTensor[s.x()]] : value[s.x() - leaves];
-                    double[] y = s.y() < leaves ? tensors[leafTensor[s.y()]] : value[s.y() - leaves];
-                    if (s.px() != null) {
-                        s.px().apply(x, px[k], digit);
+                    double[] x = st.x() < leaves ? tensors[leafTensor[st.x()]] : value[slot[st.x() - leaves]];
+                    double[] y = st.y() < leaves ? tensors[leafTensor[st.y()]] : value[slot[st.y() - leaves]];
+                    if (st.px() != null) {
+                        st.px().apply(x, px[k], digit);
                         x = px[k];
                     }
-                    if (s.py() != null) {
-                        s.py().apply(y, py[k], digit);
+                    if (st.py() != null) {
+                        st.py().apply(y, py[k], digit);
                         y = py[k];
                     }
-                    multiply(s, x, y, out, blas);
+                    multiply(st, x, y, out, blas);
                 }
-                dataStamp[k] = s.constant() ? dataEpoch : 0;
+                store.stamp[id] = want;
             }
             if (result < 0) return null;
-            return result < leaves ? tensors[leafTensor[result]] : value[result - leaves];
+            return result < leaves ? tensors[leafTensor[result]] : value[slot[result - leaves]];
         }
 
         /** The closed network's value times its coefficient. */
-        double scalar(double[][] tensors, long dataEpoch, boolean blas) {
-            double[] r = evaluate(tensors, dataEpoch, blas);
+        double scalar(double[][] tensors, long stateEpoch, long dataEpoch, boolean blas) {
+            double[] r = evaluate(tensors, stateEpoch, dataEpoch, blas);
             return coefficient * (r == null ? 1 : r[0]);
         }
 
         /** Adds coefficient x the network to {@code out}, laid out as the output indices (row-major). */
-        void addTo(double[] out, double[][] tensors, long dataEpoch, boolean blas) {
-            double[] r = evaluate(tensors, dataEpoch, blas);
+        void addTo(double[] out, double[][] tensors, long stateEpoch, long dataEpoch, boolean blas) {
+            double[] r = evaluate(tensors, stateEpoch, dataEpoch, blas);
             int k = scatterDims.length;
             int[] dims = scatterDims;
             long[] so = scatterOut;

@@ -21,14 +21,19 @@ import org.prism.model.TensorModel;
  * networks, deltas eliminated and equal terms merged, that {@link NetworkLieDerivative} gives the
  * exact engine), each with a double coefficient and its own {@link Contraction} plan.
  *
- * <p>Cost per evaluation: the sum of the plans' {@link Contraction#multiplyAdds()}; planning is
- * {@code O(3^F)} per network of {@code F} factors. Shared sub-networks of different terms are not
- * shared (each plan computes its own), which for the CP examples costs at most a small factor.
+ * <p>Cost per evaluation: the steps of all plans, each distinct step once: steps with equal
+ * {@link Contraction#stepKey structural keys} (the same sub-network contracted the same way, in one
+ * term or several) share one array per worker and are computed once per state. Planning is
+ * {@code O(3^F)} per network of {@code F} factors. Sub-networks contracted along different trees are
+ * not recognised as equal.
  */
 final class NetworkFlow extends AbstractFlow {
     private final List<String> lossNames;
     private final List<List<Contraction>> losses = new ArrayList<>();
     private final List<List<Contraction>> velocity = new ArrayList<>();
+    /** Per structural step key its slot in a worker's {@link Contraction.Store}; the result size of each slot. */
+    private final Map<String, Integer> slotOfKey = new java.util.HashMap<>();
+    private final List<Integer> slotSizes = new ArrayList<>();
 
     /**
      * Compiles {@code model} at {@code at}, which must give every symbol (sizes: positive integers).
@@ -76,6 +81,31 @@ final class NetworkFlow extends AbstractFlow {
             }
             velocity.add(List.copyOf(terms));
         }
+        for (List<List<Contraction>> group : List.of(velocity, losses)) {
+            for (List<Contraction> terms : group) {
+                for (Contraction c : terms) {
+                    for (int k = 0; k < c.steps(); k++) {
+                        int size = c.stepSize(k);
+                        slotOfKey.computeIfAbsent(c.stepKey(k), key -> {
+                            slotSizes.add(size);
+                            return slotSizes.size() - 1;
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /** Per step of {@code c}, its slot in a worker's store. */
+    int[] slots(Contraction c) {
+        int[] out = new int[c.steps()];
+        for (int k = 0; k < out.length; k++) out[k] = slotOfKey.get(c.stepKey(k));
+        return out;
+    }
+
+    /** A worker's store of step results, one array per distinct step. */
+    Contraction.Store newStore() {
+        return new Contraction.Store(slotSizes.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The network without factor {@code skip} (the hole; -1: none), index sizes as numbers. */
@@ -109,18 +139,27 @@ final class NetworkFlow extends AbstractFlow {
         return lossNames;
     }
 
+    /** Every distinct step of the velocities once (data-only steps excluded: once per data set), and every scatter. */
     @Override
     public double multiplyAddsPerEvaluation() {
         double sum = 0;
-        for (List<Contraction> terms : velocity) for (Contraction c : terms) sum += c.multiplyAdds();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<Contraction> terms : velocity) {
+            for (Contraction c : terms) {
+                sum += c.scatterCost();
+                for (int k = 0; k < c.steps(); k++) if (!c.stepConstant(k) && seen.add(c.stepKey(k))) sum += c.stepCost(k);
+            }
+        }
         return sum;
     }
 
     @Override
     public double doublesPerWorker(Integrator integrator) {
         double sum = 0;
-        for (List<Contraction> terms : velocity) for (Contraction c : terms) sum += c.doubles();
-        for (List<Contraction> terms : losses) for (Contraction c : terms) sum += c.doubles();
+        for (int size : slotSizes) sum += size;
+        for (List<List<Contraction>> group : List.of(velocity, losses)) {
+            for (List<Contraction> terms : group) for (Contraction c : terms) sum += c.permutationDoubles();
+        }
         int buffers = (integrator == Integrator.RK4 ? 4 : 2) + 3;
         for (int i = 0; i < rows.length; i++) sum += (trained[i] ? buffers : 1) * (double) rows[i] * cols[i];
         return sum;

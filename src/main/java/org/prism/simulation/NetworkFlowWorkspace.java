@@ -6,8 +6,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The arrays of one worker simulating a {@link NetworkFlow}: the model's tensors and every plan's
- * {@link Contraction.Buffers}, all allocated at construction, so evaluations allocate nothing.
- * Steps on data alone run once per data set. Not thread-safe: one workspace per worker.
+ * {@link Contraction.Buffers} over one {@link Contraction.Store}, all allocated at construction, so
+ * evaluations allocate nothing. Steps on data alone run once per data set, and a step several plans
+ * share once per state. Not thread-safe: one workspace per worker.
  */
 final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
     private final NetworkFlow flow;
@@ -19,6 +20,8 @@ final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
     private final List<List<Contraction.Buffers>> velocity = new ArrayList<>();
     private final List<List<Contraction.Buffers>> losses = new ArrayList<>();
     private long dataEpoch = 1;
+    private long stateEpoch = 1;
+    private final Contraction.Store store;
 
     NetworkFlowWorkspace(NetworkFlow flow, DMatrixRMaj[] sharedData, Backend backend) {
         this.flow = flow;
@@ -31,13 +34,14 @@ final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
             current[i] = sharedData != null && sharedData[i] != null ? sharedData[i] : new DMatrixRMaj(flow.rows(i), flow.cols(i));
             entries[i] = current[i].data;
         }
+        store = flow.newStore();
         for (int i = 0; i < k; i++) velocity.add(buffers(flow.velocityTerms(i)));
         for (int j = 0; j < flow.losses().size(); j++) losses.add(buffers(flow.lossTerms(j)));
     }
 
-    private static List<Contraction.Buffers> buffers(List<Contraction> terms) {
+    private List<Contraction.Buffers> buffers(List<Contraction> terms) {
         List<Contraction.Buffers> out = new ArrayList<>(terms.size());
-        for (Contraction c : terms) out.add(c.new Buffers());
+        for (Contraction c : terms) out.add(c.new Buffers(store, flow.slots(c)));
         return List.copyOf(out);
     }
 
@@ -59,18 +63,19 @@ final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
             current[i] = state[i];
             entries[i] = state[i].data;
         }
+        stateEpoch++;
     }
 
     @Override
     public void velocity(int i, DMatrixRMaj out) {
         out.zero();
-        for (Contraction.Buffers b : velocity.get(i)) b.addTo(out.data, entries, dataEpoch, blas);
+        for (Contraction.Buffers b : velocity.get(i)) b.addTo(out.data, entries, stateEpoch, dataEpoch, blas);
     }
 
     @Override
     public double loss(int k) {
         double sum = 0;
-        for (Contraction.Buffers b : losses.get(k)) sum += b.scalar(entries, dataEpoch, blas);
+        for (Contraction.Buffers b : losses.get(k)) sum += b.scalar(entries, stateEpoch, dataEpoch, blas);
         return sum;
     }
 }

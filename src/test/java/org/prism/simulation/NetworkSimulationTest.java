@@ -90,6 +90,20 @@ class NetworkSimulationTest {
         assertSameRuns(blas, java, 1e-12);
     }
 
+    /**
+     * Steps of equal structure are shared: cp3-asym's velocities -dL/dA = -A ((B^T B) o (C^T C)) + ...
+     * need the three Gram matrices once each (3 p H^2) and three products with a factor (3 p H^2),
+     * not two Grams per velocity (which would make 9 p H^2).
+     */
+    @Test
+    void equalStepsAreComputedOnce() {
+        int p = 64;
+        int h = 48;
+        NetworkFlow flow = new NetworkFlow(example("cp3-asym"), Point.parse("p=" + p + ",H=" + h + ",sigma2=1/64"));
+        double cost = flow.multiplyAddsPerEvaluation();
+        assertTrue(cost < 7.0 * p * h * h && cost > 6.0 * p * h * h, "cost " + cost / ((double) p * h * h) + " p H^2");
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() throws InterruptedException {
         TensorModel model = example("cp3-sym");
