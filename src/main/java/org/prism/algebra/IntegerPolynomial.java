@@ -206,16 +206,8 @@ public final class IntegerPolynomial {
         }
         // cell(key) = sum_v e_v(key) stride_v is additive in keys, so cell(a + b + shift) - cell(base) is
         // the sum of the two terms' offsets and a constant
-        int[] stride = new int[ExponentPacking.MAX_SYMBOLS];
-        int st = 1;
-        long base = 0;
-        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
-            base |= ((long) lo[v]) << (8 * v);
-            if (hi[v] > lo[v]) {
-                stride[v] = st;
-                st *= hi[v] - lo[v] + 1;
-            }
-        }
+        int[] stride = strides(lo, hi);
+        long base = base(lo);
         long[] acc = new long[(int) box];
         int origin = cell(shift, stride) - cell(base, stride);
         for (int j = 0; j < k; j++) {
@@ -265,7 +257,6 @@ public final class IntegerPolynomial {
             outKeys[o] = key;
             outCoefficients[o++] = acc[idx];
         }
-        // higher symbols have larger strides, as they have higher bits in a key: cell order is key order
         return new IntegerPolynomial(outKeys, outCoefficients, null);
     }
 
@@ -284,62 +275,44 @@ public final class IntegerPolynomial {
     }
 
     private static IntegerPolynomial dense(IntegerPolynomial[] ps, long[] factors, long[] shifts, int[] lo, int[] hi, int box) {
-        // index = sum_v (e_v - lo_v) stride_v with larger strides for higher symbols: index order = key order
-        int[] active = new int[ExponentPacking.MAX_SYMBOLS];
-        int[] stride = new int[ExponentPacking.MAX_SYMBOLS];
-        int na = 0;
-        int st = 1;
-        long base = 0;
-        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
-            base |= ((long) lo[v]) << (8 * v);
-            if (hi[v] > lo[v]) {
-                active[na] = v;
-                stride[na++] = st;
-                st *= hi[v] - lo[v] + 1;
-            }
-        }
+        int[] stride = strides(lo, hi);
+        long base = base(lo);
         long[] acc = new long[box];
         for (int j = 0; j < ps.length; j++) {
             long[] ks = ps[j].keys;
             long[] cs = ps[j].coefficients;
             long f = factors[j];
-            long sh = shifts[j] - base; // no borrow: every byte of key + shift is >= that byte of base
+            int o = cell(shifts[j], stride) - cell(base, stride);
             for (int i = 0; i < ks.length; i++) {
-                long k = ks[i] + sh;
-                int idx = 0;
-                for (int a = 0; a < na; a++) idx += (int) ((k >>> (8 * active[a])) & 0xFF) * stride[a];
+                int idx = o + cell(ks[i], stride);
                 acc[idx] = Math.addExact(acc[idx], Math.multiplyExact(cs[i], f));
             }
         }
-        int n = 0;
-        for (long c : acc) if (c != 0) n++;
-        if (n == 0) return ZERO;
-        long[] outKeys = new long[n];
-        long[] outCoefficients = new long[n];
-        byte[] mins = new byte[ExponentPacking.MAX_SYMBOLS];
-        byte[] maxs = new byte[ExponentPacking.MAX_SYMBOLS];
+        return fromDense(acc, base, lo, hi, stride);
+    }
+
+    /**
+     * Per symbol the stride of its exponent in a dense array over the box {@code lo..hi} (0 where the
+     * exponent is fixed); higher symbols get larger strides, as they have higher bits in a key, so the
+     * cell order is the key order.
+     */
+    private static int[] strides(int[] lo, int[] hi) {
+        int[] stride = new int[ExponentPacking.MAX_SYMBOLS];
+        int st = 1;
         for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
-            mins[v] = (byte) (hi[v] > lo[v] ? hi[v] : lo[v]);
-            maxs[v] = (byte) lo[v];
-        }
-        int o = 0;
-        for (int idx = 0; idx < box; idx++) {
-            if (acc[idx] == 0) continue;
-            long k = base;
-            int rem = idx;
-            for (int a = na - 1; a >= 0; a--) {
-                int v = active[a];
-                int e = rem / stride[a];
-                rem -= e * stride[a];
-                k += ((long) e) << (8 * v);
-                e += lo[v];
-                if (e < (mins[v] & 0xFF)) mins[v] = (byte) e;
-                if (e > (maxs[v] & 0xFF)) maxs[v] = (byte) e;
+            if (hi[v] > lo[v]) {
+                stride[v] = st;
+                st *= hi[v] - lo[v] + 1;
             }
-            outKeys[o] = k;
-            outCoefficients[o++] = acc[idx];
         }
-        return new IntegerPolynomial(outKeys, outCoefficients, null, mins, maxs);
+        return stride;
+    }
+
+    /** The key of the box's least corner. */
+    private static long base(int[] lo) {
+        long base = 0;
+        for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) base |= ((long) lo[v]) << (8 * v);
+        return base;
     }
 
     private static IntegerPolynomial merged(IntegerPolynomial[] ps, long[] factors, long[] shifts, int total) {

@@ -47,10 +47,11 @@ final class Limits {
     static final int MAX_LEADING_WORDS = 1_000_000;
     /**
      * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
-     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaks at 4.9 GB
-     * live after a collection (train, -Xmx8g, 2.5 minutes), and {@code limit -r free --order 12} (train
-     * and pop face series) at 4.4 GB; 12 KiB per estimated word asks 6.6 GiB for it, so order 12 runs
-     * in the launcher's 8 GiB and a 1.5x heavier model is refused rather than run out of memory.
+     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaks at 3.5 GB
+     * live after a collection for train alone and 6.0 GB for train and pop together ({@code bench exact
+     * --leading -S 12}, -Xmx8g, 2.2 minutes); {@code limit -r free --order 12} peaked at 4.4 GB with the
+     * earlier hash accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the
+     * launcher's 8 GiB; a model with much heavier words is refused rather than run out of memory.
      */
     static final long LEADING_BYTES_PER_WORD = 12L << 10;
     /** The leading engine's reach, for help texts. */

@@ -172,7 +172,7 @@ final class Contraction {
             for (int j = 0; j < output.length; j++) if (output[j] == free[a]) scatterOut[a] += outStride[j];
             for (int j = 0; j < resultLabels.length; j++) if (resultLabels[j] == free[a]) scatterResult[a] = resStride[j];
         }
-        scatterCost = product(free);
+        scatterCost = size(free);
         stepKeys = new String[steps.length];
         for (int k = 0; k < steps.length; k++) {
             StringBuilder sb = new StringBuilder();
@@ -234,12 +234,6 @@ final class Contraction {
             out[k++] = l;
         }
         return Arrays.copyOf(out, k);
-    }
-
-    private double product(int[] labels) {
-        double p = 1;
-        for (int l : labels) p *= indexSize[l];
-        return p;
     }
 
     private double product(long mask) {

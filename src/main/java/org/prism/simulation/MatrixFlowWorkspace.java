@@ -19,52 +19,21 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * native code) where {@link Backend} chose it, else on EJML ({@code CommonOps_DDRM}); transposed
  * leaves go to the kernels as transposes, never copied. Not thread-safe: one workspace per worker.
  */
-final class MatrixFlowWorkspace implements CompiledFlow.Workspace {
-    private final MatrixFlow flow;
-    /** Products by OpenBLAS's dgemm on the heap arrays (else EJML). */
-    private final boolean blas;
-    /** Per matrix: its current value (data: owned or shared; trained: the loaded state). */
-    private final DMatrixRMaj[] current;
+final class MatrixFlowWorkspace extends AbstractWorkspace<MatrixFlow> {
     private final DMatrixRMaj[] buffer;
     private final long[] stamp;
     private final List<List<MatrixFlow.Term>> lossTerms;
-    private long epoch = 1;
-    private long dataEpoch = 1;
 
     /**
      * @param sharedData per matrix, the data matrices shared by all workers (null entries, or a null
      *        array, for a workspace that owns its data)
      */
     MatrixFlowWorkspace(MatrixFlow flow, DMatrixRMaj[] sharedData, Backend backend) {
-        this.flow = flow;
-        this.blas = backend == Backend.OPENBLAS;
-        int k = flow.rows.length;
-        current = new DMatrixRMaj[k];
-        for (int i = 0; i < k; i++) {
-            if (flow.trained[i]) continue;
-            current[i] = sharedData != null && sharedData[i] != null ? sharedData[i] : new DMatrixRMaj(flow.rows[i], flow.cols[i]);
-        }
+        super(flow, sharedData, backend);
         lossTerms = List.copyOf(flow.losses.values());
         buffer = new DMatrixRMaj[flow.nodes.size()];
         stamp = new long[flow.nodes.size()];
         for (MatrixFlow.Node n : flow.nodes) if (!n.isLeaf()) buffer[n.id] = new DMatrixRMaj(n.rows, n.cols);
-    }
-
-    @Override
-    public DMatrixRMaj data(int i) {
-        if (flow.trained[i]) throw new IllegalArgumentException("matrix " + i + " is trained");
-        return current[i];
-    }
-
-    @Override
-    public void dataChanged() {
-        dataEpoch++;
-    }
-
-    @Override
-    public void load(DMatrixRMaj[] state) {
-        for (int i = 0; i < current.length; i++) if (flow.trained[i]) current[i] = state[i];
-        epoch++;
     }
 
     @Override
@@ -121,7 +90,7 @@ final class MatrixFlowWorkspace implements CompiledFlow.Workspace {
     /** The node's matrix: a leaf's matrix (read transposed if the leaf is), else its product, computed once per state. */
     private DMatrixRMaj value(MatrixFlow.Node n) {
         if (n.isLeaf()) return current[n.matrix];
-        long want = n.constant ? dataEpoch : epoch;
+        long want = n.constant ? dataEpoch : stateEpoch;
         DMatrixRMaj out = buffer[n.id];
         if (stamp[n.id] == want) return out;
         DMatrixRMaj a = value(n.left);

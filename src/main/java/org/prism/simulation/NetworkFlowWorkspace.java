@@ -10,30 +10,18 @@ import org.ejml.data.DMatrixRMaj;
  * evaluations allocate nothing. Steps on data alone run once per data set, and a step several plans
  * share once per state. Not thread-safe: one workspace per worker.
  */
-final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
-    private final NetworkFlow flow;
-    private final boolean blas;
-    /** Per tensor: its current value (data: owned or shared; trained: the loaded state). */
-    private final DMatrixRMaj[] current;
+final class NetworkFlowWorkspace extends AbstractWorkspace<NetworkFlow> {
     /** Per tensor: {@code current[t].data}, as the plans read them. */
     private final double[][] entries;
     private final List<List<Contraction.Buffers>> velocity = new ArrayList<>();
     private final List<List<Contraction.Buffers>> losses = new ArrayList<>();
-    private long dataEpoch = 1;
-    private long stateEpoch = 1;
     private final Contraction.Store store;
 
     NetworkFlowWorkspace(NetworkFlow flow, DMatrixRMaj[] sharedData, Backend backend) {
-        this.flow = flow;
-        this.blas = backend == Backend.OPENBLAS;
+        super(flow, sharedData, backend);
         int k = flow.tensorCount();
-        current = new DMatrixRMaj[k];
         entries = new double[k][];
-        for (int i = 0; i < k; i++) {
-            if (flow.trained(i)) continue;
-            current[i] = sharedData != null && sharedData[i] != null ? sharedData[i] : new DMatrixRMaj(flow.rows(i), flow.cols(i));
-            entries[i] = current[i].data;
-        }
+        for (int i = 0; i < k; i++) if (!flow.trained(i)) entries[i] = current[i].data;
         store = flow.newStore();
         for (int i = 0; i < k; i++) velocity.add(buffers(flow.velocityTerms(i)));
         for (int j = 0; j < flow.losses().size(); j++) losses.add(buffers(flow.lossTerms(j)));
@@ -46,24 +34,9 @@ final class NetworkFlowWorkspace implements CompiledFlow.Workspace {
     }
 
     @Override
-    public DMatrixRMaj data(int i) {
-        if (flow.trained(i)) throw new IllegalArgumentException("tensor " + i + " is trained");
-        return current[i];
-    }
-
-    @Override
-    public void dataChanged() {
-        dataEpoch++;
-    }
-
-    @Override
     public void load(DMatrixRMaj[] state) {
-        for (int i = 0; i < current.length; i++) {
-            if (!flow.trained(i)) continue;
-            current[i] = state[i];
-            entries[i] = state[i].data;
-        }
-        stateEpoch++;
+        super.load(state);
+        for (int i = 0; i < current.length; i++) if (flow.trained(i)) entries[i] = state[i].data;
     }
 
     @Override
