@@ -47,7 +47,7 @@ public final class DiagramExport {
         for (IndexClass v : g.vertexSet()) {
             List<String> inc = new ArrayList<>();
             for (LetterEdge e : g.outgoingEdgesOf(v)) inc.add(letters.get(e.position()) + "->" + g.getEdgeTarget(e));
-            w.printf("  %-5s %-4s %s%n", v, v.data() ? "data" : "", String.join(" ", inc));
+            w.println(String.format("  %-5s %-4s %s", v, v.data() ? "data" : "", String.join(" ", inc)).stripTrailing());
         }
         w.flush();
     }

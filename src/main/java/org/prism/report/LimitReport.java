@@ -48,9 +48,9 @@ public final class LimitReport {
     public static void curveText(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitCurve curve) {
         PrintWriter w = new PrintWriter(out);
         header(w, limit, params);
-        w.printf("%-22s  %-22s  %-22s%n", "# time", "train", "pop");
+        w.printf("%-22s  %-22s  %s%n", "# time", "train", "pop");
         for (int i = 0; i < curve.times().length; i++) {
-            w.printf("%-22s  %-22s  %-22s%n", String.format(java.util.Locale.ROOT, "%.15g", curve.times()[i]), number(curve.train(), i),
+            w.printf("%-22s  %-22s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", curve.times()[i]), number(curve.train(), i),
                     number(curve.pop(), i));
         }
         w.flush();

@@ -176,11 +176,9 @@ public final class PrismReport {
         for (Regime r : d.regimes()) {
             w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), label(d, r), r.timescale(), r.normalisation(), r.relationsText());
         }
-        w.println();
-        for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
-            if (r.name() == null) continue; // unnamed faces are described by their scaling relations above
-            w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());
-        }
+        List<Regime> named = d.regimes(d.perOrder().dimension() - 1).stream().filter(r -> r.name() != null).toList();
+        if (!named.isEmpty()) w.println(); // unnamed faces are described by their scaling relations above
+        for (Regime r : named) w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());
         w.flush();
     }
 

@@ -1,0 +1,144 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The README shows every command with its real output; this runs each shown command in-process and compares its
+ * stdout with the text the README prints, so the two cannot drift apart.
+ *
+ * <p>An example is an indented line {@code $ ./prism ARGS} followed by indented output lines. A line {@code ...} in
+ * the README (indented or not) elides any number of output lines. Two things may differ between machines and are masked on both
+ * sides: the number of worker threads (it follows the core count) and the name of the BLAS behind the products
+ * (OpenBLAS where it loads, EJML elsewhere).
+ */
+class ReadmeExamplesTest {
+    /** Commands the test does not run, and why: they write into the committed {@code reports/}. */
+    private static final Map<String, String> NOT_RUN = Map.of(
+            "report", "rewrites reports/",
+            "compare", "writes reports/compare/ and prints wall times");
+
+    record Example(String command, List<String> output) {}
+
+    static List<Example> examples(List<String> readme) {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < readme.size(); i++) {
+            String line = readme.get(i);
+            if (!line.startsWith("    $ ./prism ")) continue;
+            List<String> output = new ArrayList<>();
+            int j = i + 1;
+            // A blank line inside an example is output when the next line is still indented output.
+            while (j < readme.size() && !readme.get(j).startsWith("    $ ")
+                    && (readme.get(j).startsWith("    ")
+                        || readme.get(j).isEmpty() && j + 1 < readme.size() && readme.get(j + 1).startsWith("    ")
+                           && !readme.get(j + 1).startsWith("    $ "))) {
+                output.add(readme.get(j).isEmpty() ? "" : readme.get(j).substring(4));
+                j++;
+            }
+            examples.add(new Example(line.substring("    $ ./prism ".length()), output));
+            i = j - 1;
+        }
+        return examples;
+    }
+
+    /** Splits a command line as a POSIX shell would for the quoting the README uses (double quotes only). */
+    static List<String> arguments(String command) {
+        List<String> args = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : command.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) args.add(current.toString());
+                current.setLength(0);
+                any = false;
+            } else {
+                current.append(c);
+                any = true;
+            }
+        }
+        if (any) args.add(current.toString());
+        return args;
+    }
+
+    /** Whether {@code actual} equals {@code expected} line for line, a {@code ...} line matching any run of lines. */
+    static boolean matches(List<String> expected, int e, List<String> actual, int a) {
+        if (e == expected.size()) return a == actual.size();
+        if (expected.get(e).strip().equals("...")) {
+            for (int skip = a; skip <= actual.size(); skip++) {
+                if (matches(expected, e + 1, actual, skip)) return true;
+            }
+            return false;
+        }
+        return a < actual.size() && expected.get(e).equals(actual.get(a)) && matches(expected, e + 1, actual, a + 1);
+    }
+
+    static String mask(String line) {
+        return line.replaceAll("\\b\\d+ worker threads?", "K worker threads")
+                .replaceAll("\\b\\d+ workers x \\d+ BLAS threads?", "K workers x K BLAS threads")
+                .replace("OpenBLAS dgemm", "BLAS").replace("EJML", "BLAS");
+    }
+
+    private static List<String> readme() throws IOException {
+        return Files.readAllLines(Path.of("README.md"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShownCommandPrintsWhatTheReadmeShows() throws IOException {
+        return examples(readme()).stream()
+                .filter(x -> !NOT_RUN.containsKey(arguments(x.command()).get(0)))
+                .map(x -> DynamicTest.dynamicTest(x.command(), () -> {
+                    CliRunner run = CliRunner.run(arguments(x.command()).toArray(String[]::new));
+                    assertEquals(0, run.exitCode(), () -> x.command() + ": " + run.err());
+                    List<String> expected = x.output().stream().map(ReadmeExamplesTest::mask).toList();
+                    List<String> actual = run.out().lines().map(ReadmeExamplesTest::mask).toList();
+                    if (!matches(expected, 0, actual, 0)) {
+                        assertEquals(String.join("\n", expected), String.join("\n", actual), x.command());
+                    }
+                }));
+    }
+
+    @Test
+    void theReadmeShowsEverySubcommandOrSaysWhyNot() throws IOException {
+        List<String> shown = examples(readme()).stream().map(x -> arguments(x.command()).get(0)).toList();
+        for (String sub : PrismCommand.commandLine().getSubcommands().keySet()) {
+            if (sub.equals("help") || sub.equals("bench")) continue; // bench prints timings: its tables are in Benchmarks
+            assertTrue(shown.contains(sub), "README shows no example of prism " + sub);
+        }
+    }
+
+    @Test
+    void parserFindsExamplesWithBlankLinesAndElisions() {
+        List<String> readme = List.of(
+                "text",
+                "    $ ./prism prism --format csv",
+                "    a",
+                "",
+                "    b",
+                "",
+                "more text",
+                "    $ ./prism classify --scaling \"d=N, m=N\"",
+                "    c");
+        List<Example> found = examples(readme);
+        assertEquals(List.of(new Example("prism --format csv", List.of("a", "", "b")),
+                new Example("classify --scaling \"d=N, m=N\"", List.of("c"))), found);
+        assertEquals(List.of("classify", "--scaling", "d=N, m=N"), arguments(found.get(1).command()));
+        assertTrue(matches(List.of("a", "...", "d"), 0, List.of("a", "b", "c", "d"), 0));
+        assertTrue(matches(List.of("a", "..."), 0, List.of("a"), 0));
+        assertTrue(!matches(List.of("a", "...", "d"), 0, List.of("a", "b", "c"), 0));
+    }
+}
