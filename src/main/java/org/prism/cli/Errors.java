@@ -19,12 +19,17 @@ final class Errors {
 
     private Errors() {}
 
+    /** One line: the command, what is wrong with its command line, a suggestion if picocli has one, where help is. */
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(u.getSuggestions().get(0)).append("?)"); // the closest only
+        }
+        line.append("; see '").append(name).append(" --help'");
         PrintWriter err = cmd.getErr();
-        err.println("prism: " + oneLine(ex.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(line);
         err.flush();
         return INVALID_INPUT;
     }
