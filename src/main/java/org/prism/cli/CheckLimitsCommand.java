@@ -23,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CheckLimitsCommand implements Callable<Integer> {
     enum Losses { train, pop, both }
 
+    enum Format { text, json, latex }
+
     @Spec
     CommandSpec spec;
 
@@ -39,18 +41,27 @@ public final class CheckLimitsCommand implements Callable<Integer> {
             + Limits.LEADING_REACH + ".")
     boolean leading;
 
-    @Option(names = "--verbose", description = "Print every comparison, not one line per regime and loss.")
+    @Option(names = "--verbose", description = "Print every comparison, not one line per regime and loss (text).")
     boolean verbose;
 
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+            + "JSON lists every comparison.")
+    Format format;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         ModelOption.LoadedModel loaded = modelOption.load();
         loaded.requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
         Limits.require(loaded, which, maxOrder, leading);
         List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);
-        LimitCheckReport.text(spec.commandLine().getOut(), rows, verbose);
+        var out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> LimitCheckReport.text(out, rows, verbose);
+            case json -> LimitCheckReport.json(out, rows, maxOrder);
+            case latex -> LimitCheckReport.latex(out, rows);
+        }
         return rows.stream().allMatch(LimitCheck.Row::agrees) ? 0 : 1;
     }
 }

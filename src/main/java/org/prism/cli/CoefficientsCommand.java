@@ -27,10 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --at, their exact values at a point instead.",
             "JSON: {\"loss\":L,\"orders\":[{\"order\":s,\"terms\":[{\"coef\":\"p/q\",\"sigma\":k,\"d\":a,\"m\":b,\"n\":c}]}]};",
             "with --at: {\"loss\":L,\"at\":{...},\"values\":[\"p/q\",...]}.",
+            "CSV: order,coef,<symbol powers> (one row per term); with --at: order,value.",
             "With --leading: only the Pareto-maximal terms, from the planar Wick pairings alone",
             "(same JSON; orders " + Limits.LEADING_REACH + ")."})
 public final class CoefficientsCommand implements Callable<Integer> {
-    enum Format { text, json, latex }
+    enum Format { text, json, latex, csv }
 
     @Spec
     CommandSpec spec;
@@ -81,12 +82,14 @@ public final class CoefficientsCommand implements Callable<Integer> {
                 case text -> CoefficientsReport.valuesText(out, lossName, point.values(), values);
                 case json -> CoefficientsReport.valuesJson(out, lossName, point.values(), values);
                 case latex -> CoefficientsReport.valuesLatex(out, lossName, point.values(), values);
+                case csv -> CoefficientsReport.valuesCsv(out, values);
             }
         } else {
             switch (format) {
                 case text -> CoefficientsReport.text(out, lossName, cs, symbols);
                 case json -> CoefficientsReport.json(out, lossName, cs, symbols);
                 case latex -> CoefficientsReport.latex(out, lossName, cs, symbols);
+                case csv -> CoefficientsReport.csv(out, cs, symbols);
             }
         }
         return 0;

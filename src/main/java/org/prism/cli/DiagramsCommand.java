@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "of sigma, d, m, n, number of vertices, and one word it comes from. Before printing, the sum",
             "over diagrams is checked to equal c_s from the Wick recursion, exactly."})
 public final class DiagramsCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, csv }
 
     @Spec
     CommandSpec spec;
@@ -90,7 +90,7 @@ public final class DiagramsCommand implements Callable<Integer> {
             }
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (pareto) {
+        if (pareto && format == Format.text) { // JSON and CSV stay machine-readable
             List<String> variances = loaded.engine().symbols().stream().filter(x -> !model.sizes().contains(x)).toList();
             w.println("# leading diagrams only: terms Pareto-maximal in c_s (same power of " + String.join(", ", variances) + ", powers of "
                     + String.join(", ", model.sizes()) + " maximal)");
@@ -99,6 +99,7 @@ public final class DiagramsCommand implements Callable<Integer> {
         switch (format) {
             case text -> DiagramsReport.text(w, lossName, out, orders, symbols);
             case json -> DiagramsReport.json(w, lossName, out, orders, symbols);
+            case csv -> DiagramsReport.csv(w, out, orders, symbols);
         }
         return 0;
     }
@@ -128,6 +129,7 @@ public final class DiagramsCommand implements Callable<Integer> {
                 }
             }
             case json -> NetworkExport.json(w, lossName, orders, terms, engine.symbols());
+            case csv -> NetworkExport.csv(w, orders, terms, engine.symbols());
         }
         return 0;
     }

@@ -75,6 +75,30 @@ public final class CoefficientsReport {
         w.flush();
     }
 
+    /** One row per term: {@code order,coef,<symbol powers>}, coef a reduced fraction p/q. */
+    public static void csv(Writer out, List<Polynomial> coefficients, List<String> order) {
+        PrintWriter w = new PrintWriter(out);
+        List<Object> head = new java.util.ArrayList<>(List.of("order", "coef"));
+        head.addAll(order);
+        w.println(Csv.row(head));
+        for (int s = 0; s < coefficients.size(); s++) {
+            for (Map.Entry<Monomial, Rational> t : coefficients.get(s).terms().entrySet()) {
+                List<Object> row = new java.util.ArrayList<>(List.of(s, PolynomialFormat.fraction(t.getValue())));
+                for (String sym : order) row.add(t.getKey().exponent(sym));
+                w.println(Csv.row(row));
+            }
+        }
+        w.flush();
+    }
+
+    /** {@code order,value}, one row per order, the value a reduced fraction p/q. */
+    public static void valuesCsv(Writer out, List<Rational> values) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("order,value");
+        for (int s = 0; s < values.size(); s++) w.println(Csv.row(s, PolynomialFormat.fraction(values.get(s))));
+        w.flush();
+    }
+
     public static void valuesText(Writer out, String loss, Map<String, Rational> at, List<Rational> values) {
         PrintWriter w = new PrintWriter(out);
         w.printf("# c_s of the %s loss at %s%n", loss, atText(at));

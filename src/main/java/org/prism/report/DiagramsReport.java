@@ -33,6 +33,25 @@ public final class DiagramsReport {
         w.flush();
     }
 
+    /** One row per diagram class: {@code order,id,coef,multiplicity,<symbol powers>,vertices,word}. */
+    public static void csv(Writer out, List<DiagramExpansion> orders, List<Integer> orderNumbers, List<String> symbols) {
+        PrintWriter w = new PrintWriter(out);
+        List<Object> head = new java.util.ArrayList<>(List.of("order", "id", "coef", "multiplicity"));
+        head.addAll(symbols);
+        head.addAll(List.of("vertices", "word"));
+        w.println(Csv.row(head));
+        for (int i = 0; i < orders.size(); i++) {
+            for (DiagramClass c : orders.get(i).classes()) {
+                List<Object> row = new java.util.ArrayList<>(List.of(orderNumbers.get(i), c.id(), PolynomialFormat.fraction(c.coefficient()), c.multiplicity()));
+                for (String sym : symbols) row.add(c.monomial().exponent(sym));
+                row.add(c.representative().contraction().classes());
+                row.add(c.representative().wordText());
+                w.println(Csv.row(row));
+            }
+        }
+        w.flush();
+    }
+
     /** {"loss":L,"orders":[{"order":s,"diagrams":[{"id":..,"coef":"p/q","sigma":..,...}]}]}. */
     public static void json(Writer out, String loss, List<DiagramExpansion> orders, List<Integer> orderNumbers, List<String> symbols) throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();

@@ -35,6 +35,19 @@ public final class NetworkExport {
         w.flush();
     }
 
+    /** One row per network: {@code order,id,coef,expectation,network}, the polynomials as in the text table. */
+    public static void csv(Writer out, List<Integer> orders, List<List<NetworkTerm>> terms, List<String> symbols) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("order,id,coef,expectation,network");
+        for (int i = 0; i < orders.size(); i++) {
+            for (NetworkTerm t : terms.get(i)) {
+                w.println(Csv.row(orders.get(i), t.id(), PolynomialFormat.text(t.coefficient(), symbols),
+                        PolynomialFormat.text(t.expectation(), symbols), t.text()));
+            }
+        }
+        w.flush();
+    }
+
     /** {"loss":L,"orders":[{"order":s,"networks":[T...]}]} with T as in {@link #jsonNode}. */
     public static void json(Writer out, String loss, List<Integer> orders, List<List<NetworkTerm>> terms, List<String> symbols) throws IOException {
         ObjectNode root = JSON.createObjectNode();
