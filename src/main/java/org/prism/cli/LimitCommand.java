@@ -32,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  free-narrow (g), free-wide (a0)  end laws E L/E L(0) = (1 + 4 g t)^-2, (1 + 4 a0 t)^-2",
             "  free (y, gamma)         E L/E L(0), time tau = sigma^2 d t: no closed form; the exact face series",
             "                          (leading-order engine, --order) resummed by Pade approximants, with their spread",
+            "                          and the bounds of every positive mixture of (1 + 4 x tau)^-2 with those",
+            "                          coefficients (where an exact Hankel test allows one; see README)",
             "JSON: {\"regime\":R,\"params\":{\"g\":\"1/2\",..},\"normalisation\":N,\"timeUnit\":U,\"times\":[..],",
             "\"train\":[..],\"pop\":[..]} (null where undefined); with --taylor: \"order\":S and exact \"p/q\" strings."})
 public final class LimitCommand implements Callable<Integer> {

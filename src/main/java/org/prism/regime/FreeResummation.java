@@ -8,6 +8,7 @@ import org.prism.algebra.PadeApproximant;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.algebra.StieltjesBounds;
 
 /**
  * The free regime, where no closed form is known: its face series $f_s(y, \gamma)$ (exact, to the
@@ -17,6 +18,10 @@ import org.prism.algebra.Rational;
  * $\tau \approx 1/4$ while a Padé approximant continues it. Among the near-diagonal $[L/M]$ with
  * $L + M \le S$ we keep the highest-order ones without a pole on the requested time range; the
  * spread between the two best is reported as an error estimate.
+ *
+ * <p>Beside it, {@link StieltjesBounds}: at $\gamma = 0$ the curve is exactly a positive mixture of
+ * $(1 + 4x\tau)^{-2}$; when the exact Hankel test says the series can be one at $(y, \gamma)$ too, the range of
+ * every such mixture with the same coefficients is returned as two-sided bounds (a hypothesis with data, not a theorem).
  */
 public final class FreeResummation {
     private final List<Polynomial> series;
@@ -49,8 +54,19 @@ public final class FreeResummation {
         return a;
     }
 
-    /** A resummed curve and the spread between the two best approximants (an error estimate). */
-    public record Curve(double[] taus, double[] ratio, double[] spread, String approximant) {}
+    /**
+     * A resummed curve, the spread between the two best approximants (an error estimate), and the bounds of every
+     * positive mixture of $(1 + 4x\tau)^{-2}$ with the same Taylor coefficients ({@code lower}, {@code upper}; both
+     * null when the series fails the Hankel test: it is no such mixture).
+     */
+    public record Curve(double[] taus, double[] ratio, double[] spread, String approximant, double[] lower, double[] upper) {
+        public boolean hasBounds() {
+            return lower != null;
+        }
+    }
+
+    /** The rate of the double poles: the end laws are $(1 + 4\tau)^{-2}$ in $\tau = \sigma^2 d\, t$. */
+    private static final Rational POLE_RATE = Rational.of(4);
 
     /** $E L(\tau)/E L(0)$ at the given $\tau = \sigma^2 d\, t$ (times must be >= 0). */
     public Curve curve(Rational y, Rational gamma, double[] taus) {
@@ -81,6 +97,18 @@ public final class FreeResummation {
             v[i] = good.get(0).value(taus[i]);
             spread[i] = good.size() > 1 ? Math.abs(v[i] - good.get(1).value(taus[i])) : Double.NaN;
         }
-        return new Curve(taus.clone(), v, spread, String.join(" vs ", names));
+        double[] lower = null;
+        double[] upper = null;
+        var bounds = StieltjesBounds.of(a, POLE_RATE);
+        if (bounds.isPresent()) {
+            lower = new double[taus.length];
+            upper = new double[taus.length];
+            for (int i = 0; i < taus.length; i++) {
+                double[] lu = bounds.get().at(taus[i]);
+                lower[i] = lu[0];
+                upper[i] = lu[1];
+            }
+        }
+        return new Curve(taus.clone(), v, spread, String.join(" vs ", names), lower, upper);
     }
 }

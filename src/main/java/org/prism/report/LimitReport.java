@@ -80,6 +80,16 @@ public final class LimitReport {
         return root;
     }
 
+    /** [[lower, upper], ...], or null when there are no bounds. */
+    private static void pairs(ObjectNode root, String key, double[] lower, double[] upper) {
+        if (lower == null) {
+            root.putNull(key);
+            return;
+        }
+        ArrayNode a = root.putArray(key);
+        for (int i = 0; i < lower.length; i++) a.addArray().add(lower[i]).add(upper[i]);
+    }
+
     private static void doubles(ObjectNode root, String key, double[] values) {
         if (values == null) {
             root.putNull(key);
@@ -138,7 +148,7 @@ public final class LimitReport {
         CoefficientsReport.writeJson(out, root);
     }
 
-    /** The resummed free regime: each curve with its spread (the error estimate) and its approximants. */
+    /** The resummed free regime: each curve with its spread (the error estimate), its approximants and its mixture bounds. */
     public static void resummedText(Writer out, ResummedFreeLimit limit, Map<String, Rational> params, double[] taus, ResummedFreeLimit.Curves c) {
         PrintWriter w = new PrintWriter(out);
         header(w, limit, params);
@@ -148,10 +158,17 @@ public final class LimitReport {
                     + " is 1.3%% off at tau = 1 with a spread of 0.03%%); --order %d (about 3 minutes) is within 0.2%% there%n",
                     limit.order(), ResummedFreeLimit.MAX_ORDER);
         }
-        w.printf("%-22s  %-22s  %-10s  %-22s  %s%n", "# time", "train", "spread", "pop", "spread");
+        w.printf("# bounds: the range of every positive mixture of (1 + 4 x tau)^-2 with these %d Taylor coefficients (exact at gamma = 0; %s)%n",
+                limit.order() + 1, params.get("gamma").signum() == 0 ? "the curve is such a mixture"
+                        : "with data a hypothesis the series passes, by an exact Hankel test, not a theorem");
+        for (String loss : List.of("train", "pop")) {
+            FreeResummation.Curve curve = loss.equals("train") ? c.train() : c.pop();
+            if (!curve.hasBounds()) w.printf("# bounds: none for %s: its series fails the Hankel test, it is no such mixture%n", loss);
+        }
+        w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", "# time", "train", "spread", "bounds", "pop", "spread", "bounds");
         for (int i = 0; i < taus.length; i++) {
-            w.printf("%-22s  %-22s  %-10s  %-22s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
-                    spread(c.train(), i), number(c.pop().ratio(), i), spread(c.pop(), i));
+            w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
+                    spread(c.train(), i), bounds(c.train(), i), number(c.pop().ratio(), i), spread(c.pop(), i), bounds(c.pop(), i));
         }
         w.flush();
     }
@@ -161,14 +178,23 @@ public final class LimitReport {
         return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2e", v) : "-";
     }
 
+    private static String bounds(FreeResummation.Curve c, int i) {
+        return c.hasBounds() ? String.format(java.util.Locale.ROOT, "[%.6g, %.6g]", c.lower()[i], c.upper()[i]) : "-";
+    }
+
     public static void resummedCsv(Writer out, double[] taus, ResummedFreeLimit.Curves c) {
         PrintWriter w = new PrintWriter(out);
-        w.println("time,train,train_spread,pop,pop_spread");
+        w.println("time,train,train_spread,pop,pop_spread,train_lower,train_upper,pop_lower,pop_upper");
         for (int i = 0; i < taus.length; i++) {
             w.println(csv(taus[i]) + "," + csv(c.train().ratio()[i]) + "," + csv(c.train().spread()[i]) + "," + csv(c.pop().ratio()[i]) + ","
-                    + csv(c.pop().spread()[i]));
+                    + csv(c.pop().spread()[i]) + "," + bound(c.train().lower(), i) + "," + bound(c.train().upper(), i) + ","
+                    + bound(c.pop().lower(), i) + "," + bound(c.pop().upper(), i));
         }
         w.flush();
+    }
+
+    private static String bound(double[] b, int i) {
+        return b == null ? "" : csv(b[i]);
     }
 
     public static void resummedJson(Writer out, ResummedFreeLimit limit, Map<String, Rational> params, double[] taus, ResummedFreeLimit.Curves c)
@@ -182,6 +208,8 @@ public final class LimitReport {
         root.put("trainApproximant", c.train().approximant());
         root.put("popApproximant", c.pop().approximant());
         root.put("spreadUnderstatesError", limit.spreadUnderstatesError(params));
+        pairs(root, "trainBounds", c.train().lower(), c.train().upper());
+        pairs(root, "popBounds", c.pop().lower(), c.pop().upper());
         CoefficientsReport.writeJson(out, root);
     }
 }

@@ -125,7 +125,32 @@ class LimitCommandTest {
             double spread = j.get("popSpread").get(i).asDouble();
             assertTrue(spread > 0 && spread < 1e-3, "spread " + spread);
             assertTrue(Math.abs(pade - exact) <= spread, "tau " + tau + ": Pade " + pade + " vs " + exact + ", spread " + spread);
+            // at gamma = 0 the curve is a positive mixture of (1 + 4 x tau)^-2, so its bounds must hold
+            JsonNode b = j.get("popBounds").get(i);
+            assertTrue(b.get(0).asDouble() <= exact && exact <= b.get(1).asDouble(), "tau " + tau + ": " + exact + " not in " + b);
         }
+    }
+
+    /**
+     * The Hankel test, against an independent exact computation (sympy determinants of the Hankel matrices of
+     * m_k = (-1)^k a_k / ((k+1) 4^k), from the same exact face series): at y = 1/4, gamma = 4 the train series' 5 x 5
+     * Hankel determinant (m_0..m_8) is negative, about -6.0e3, so from order 8 it is no positive mixture of double poles;
+     * every determinant of the pop series is positive through order 10.
+     */
+    @Test
+    void freeBoundsOnlyWhereTheSeriesCanBeAMixture() throws Exception {
+        JsonNode j = json(run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "8", "--times", "0,0.5,1", "-f", "json"));
+        assertTrue(j.get("trainBounds").isNull(), j.toString());
+        JsonNode pop = j.get("popBounds");
+        assertEquals(3, pop.size());
+        assertEquals(1.0, pop.get(0).get(0).asDouble(), 1e-12);
+        assertEquals(1.0, pop.get(0).get(1).asDouble(), 1e-12);
+        for (JsonNode b : pop) assertTrue(b.get(0).asDouble() <= b.get(1).asDouble());
+        CliRunner text = run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "8", "--times", "0.5");
+        assertTrue(text.out().contains("# bounds: none for train: its series fails the Hankel test"), text.out());
+        assertFalse(text.out().contains("none for pop"), text.out());
+        JsonNode seven = json(run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "7", "--times", "0.5", "-f", "json"));
+        assertFalse(seven.get("trainBounds").isNull(), "through order 7 (4 x 4 forms) the train series still passes");
     }
 
     /** The text output warns where the spread is known to understate the error (gamma > 0, order < 12), and only there. */
