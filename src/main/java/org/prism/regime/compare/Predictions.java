@@ -120,7 +120,9 @@ public final class Predictions {
 
     /**
      * The free regime at (y, gamma) by the Padé-resummed exact face series of the population loss
-     * ({@link FreeResummation}); its uncertainty is the spread between the two best approximants.
+     * ({@link FreeResummation}); its uncertainty is the spread between the two best approximants. Its extras: the
+     * curve plus and minus that spread and, where the series passes the Hankel test, the bounds of every positive
+     * mixture of double poles with the same coefficients.
      */
     public static Prediction resummed(FreeResummation pade, Rational y, Rational gamma) {
         return new Prediction() {
@@ -170,7 +172,13 @@ public final class Predictions {
                     up[i] = c.ratio()[i] + s;
                     down[i] = c.ratio()[i] - s;
                 }
-                return List.of(new Extra("Pade + spread (" + c.approximant() + ")", up), new Extra("Pade - spread", down));
+                List<Extra> extras = new java.util.ArrayList<>(List.of(new Extra("Pade + spread (" + c.approximant() + ")", up),
+                        new Extra("Pade - spread", down)));
+                if (c.hasBounds()) {
+                    extras.add(new Extra("upper bound, mixtures of (1 + 4 x tau)^-2", c.upper().clone()));
+                    extras.add(new Extra("lower bound", c.lower().clone()));
+                }
+                return extras;
             }
         };
     }
