@@ -29,13 +29,11 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * double precision. Cost: $O(N^3)$ rational operations once, $O(N)$ per time.
  */
 public final class StieltjesBounds {
-    private final int order;
     private final double[][] gauss;
     private final double[][] radau;
     private final double rate;
 
-    private StieltjesBounds(int order, double[][] gauss, double[][] radau, double rate) {
-        this.order = order;
+    private StieltjesBounds(double[][] gauss, double[][] radau, double rate) {
         this.gauss = gauss;
         this.radau = radau;
         this.rate = rate;
@@ -69,12 +67,7 @@ public final class StieltjesBounds {
             interior += radau[1][i + 1];
         }
         radau[1][0] = m.get(0).doubleValue() - interior; // the node at 0 (non-negative by the Hankel test, up to rounding)
-        return Optional.of(new StieltjesBounds(n, gauss, radau, rate.doubleValue()));
-    }
-
-    /** The highest Taylor order used, N. */
-    public int order() {
-        return order;
+        return Optional.of(new StieltjesBounds(gauss, radau, rate.doubleValue()));
     }
 
     /** {lower, upper}: the range of $f(\tau)$ over every positive mixture with the given coefficients ({@code tau >= 0}). */
