@@ -3,6 +3,7 @@ package org.prism.regime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.PadeApproximant;
 import org.prism.algebra.Point;
@@ -57,9 +58,11 @@ public final class FreeResummation {
     /**
      * A resummed curve, the spread between the two best approximants (an error estimate), and the bounds of every
      * positive mixture of $(1 + 4x\tau)^{-2}$ with the same Taylor coefficients ({@code lower}, {@code upper}; both
-     * null when the series fails the Hankel test: it is no such mixture).
+     * null when the series fails the Hankel test: it is no such mixture); {@code consistentWithBounds}: whether the
+     * curve plus or minus its spread meets the bounds at every time (true without bounds).
      */
-    public record Curve(double[] taus, double[] ratio, double[] spread, String approximant, double[] lower, double[] upper) {
+    public record Curve(double[] taus, double[] ratio, double[] spread, String approximant, double[] lower, double[] upper,
+            boolean consistentWithBounds) {
         public boolean hasBounds() {
             return lower != null;
         }
@@ -68,7 +71,10 @@ public final class FreeResummation {
     /** The rate of the double poles: the end laws are $(1 + 4\tau)^{-2}$ in $\tau = \sigma^2 d\, t$. */
     private static final Rational POLE_RATE = Rational.of(4);
 
-    /** $E L(\tau)/E L(0)$ at the given $\tau = \sigma^2 d\, t$ (times must be >= 0). */
+    /**
+     * $E L(\tau)/E L(0)$ at the given $\tau = \sigma^2 d\, t$ (times must be >= 0), with the mixture bounds where the
+     * series admits them.
+     */
     public Curve curve(Rational y, Rational gamma, double[] taus) {
         List<Rational> a = taylor(y, gamma);
         double tauMax = 0;
@@ -97,18 +103,19 @@ public final class FreeResummation {
             v[i] = good.get(0).value(taus[i]);
             spread[i] = good.size() > 1 ? Math.abs(v[i] - good.get(1).value(taus[i])) : Double.NaN;
         }
-        double[] lower = null;
-        double[] upper = null;
-        var bounds = StieltjesBounds.of(a, POLE_RATE);
-        if (bounds.isPresent()) {
-            lower = new double[taus.length];
-            upper = new double[taus.length];
-            for (int i = 0; i < taus.length; i++) {
-                double[] lu = bounds.get().at(taus[i]);
-                lower[i] = lu[0];
-                upper[i] = lu[1];
-            }
+        Optional<StieltjesBounds> bounds = StieltjesBounds.of(a, POLE_RATE);
+        if (bounds.isEmpty()) return new Curve(taus.clone(), v, spread, String.join(" vs ", names), null, null, true);
+        double[] lower = new double[taus.length];
+        double[] upper = new double[taus.length];
+        boolean consistent = true;
+        for (int i = 0; i < taus.length; i++) {
+            double[] lu = bounds.get().at(taus[i]);
+            lower[i] = lu[0];
+            upper[i] = lu[1];
+            double s = Double.isNaN(spread[i]) ? 0 : spread[i];
+            double tol = 1e-12 * Math.max(1, Math.abs(v[i]));
+            consistent &= v[i] + s >= lower[i] - tol && v[i] - s <= upper[i] + tol;
         }
-        return new Curve(taus.clone(), v, spread, String.join(" vs ", names), lower, upper);
+        return new Curve(taus.clone(), v, spread, String.join(" vs ", names), lower, upper, consistent);
     }
 }

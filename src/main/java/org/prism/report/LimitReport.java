@@ -164,6 +164,9 @@ public final class LimitReport {
         for (String loss : List.of("train", "pop")) {
             FreeResummation.Curve curve = loss.equals("train") ? c.train() : c.pop();
             if (!curve.hasBounds()) w.printf("# bounds: none for %s: its series fails the Hankel test, it is no such mixture%n", loss);
+            else if (!curve.consistentWithBounds()) {
+                w.printf("# caution: the %s curve, even widened by its spread, leaves its bounds at some time: the approximant is not to be trusted%n", loss);
+            }
         }
         w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", "# time", "train", "spread", "bounds", "pop", "spread", "bounds");
         for (int i = 0; i < taus.length; i++) {
@@ -210,6 +213,8 @@ public final class LimitReport {
         root.put("spreadUnderstatesError", limit.spreadUnderstatesError(params));
         pairs(root, "trainBounds", c.train().lower(), c.train().upper());
         pairs(root, "popBounds", c.pop().lower(), c.pop().upper());
+        root.put("trainConsistentWithBounds", c.train().consistentWithBounds());
+        root.put("popConsistentWithBounds", c.pop().consistentWithBounds());
         CoefficientsReport.writeJson(out, root);
     }
 }

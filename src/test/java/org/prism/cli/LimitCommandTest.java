@@ -129,6 +129,7 @@ class LimitCommandTest {
             JsonNode b = j.get("popBounds").get(i);
             assertTrue(b.get(0).asDouble() <= exact && exact <= b.get(1).asDouble(), "tau " + tau + ": " + exact + " not in " + b);
         }
+        assertTrue(j.get("popConsistentWithBounds").asBoolean());
     }
 
     /**
@@ -146,9 +147,16 @@ class LimitCommandTest {
         assertEquals(1.0, pop.get(0).get(0).asDouble(), 1e-12);
         assertEquals(1.0, pop.get(0).get(1).asDouble(), 1e-12);
         for (JsonNode b : pop) assertTrue(b.get(0).asDouble() <= b.get(1).asDouble());
-        CliRunner text = run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "8", "--times", "0.5");
+        CliRunner text = run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "8", "--times", "0,0.5,1");
         assertTrue(text.out().contains("# bounds: none for train: its series fails the Hankel test"), text.out());
         assertFalse(text.out().contains("none for pop"), text.out());
+        // a mixture of (1 + 4 x tau)^-2 decreases in tau, and its value at tau = 1 is at most the upper bound at tau = 1;
+        // the approximant returned rises from tau = 0.5 to 1 and passes that bound by more than its spread: flagged
+        double pade = j.get("pop").get(2).asDouble();
+        assertTrue(pade > j.get("pop").get(1).asDouble(), j.toString());
+        assertTrue(pade - j.get("popSpread").get(2).asDouble() > pop.get(2).get(1).asDouble(), j.toString());
+        assertFalse(j.get("popConsistentWithBounds").asBoolean());
+        assertTrue(text.out().contains("# caution: the pop curve, even widened by its spread, leaves its bounds"), text.out());
         JsonNode seven = json(run("-r", "free", "-p", "y=1/4,gamma=4", "--order", "7", "--times", "0.5", "-f", "json"));
         assertFalse(seven.get("trainBounds").isNull(), "through order 7 (4 x 4 forms) the train series still passes");
     }
