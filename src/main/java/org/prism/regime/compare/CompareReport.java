@@ -346,7 +346,8 @@ public final class CompareReport {
     /**
      * Notes: agreement of the largest size within max(2 SE, 5%) at every time; for a prediction with
      * an uncertainty, the errors of every size restricted to the times where it is reliable (and their
-     * rate); for extra curves, their distance to the prediction.
+     * rate); where the prediction has bounds, at how many times the largest size meets them; for extra curves, their
+     * distance to the prediction.
      */
     public static List<String> notes(Comparison c) {
         List<String> notes = new ArrayList<>();
@@ -377,6 +378,11 @@ public final class CompareReport {
             b.append(" (").append(train ? "train" : "pop").append(", rate ").append(rate == null ? "-" : String.format(Locale.ROOT, "%.2f", rate))
                     .append(")");
             notes.add(b.toString());
+        }
+        Integer met = last.timesMeetingBounds(2);
+        if (met != null) {
+            notes.add(String.format(Locale.ROOT, "largest size, mean +- 2 SE inside the mixture bounds at %d of %d times (the bounds hold"
+                    + " if the limit curve is a positive mixture of (1 + 4 x tau)^-2; see limit -r free)", met, last.grid().length));
         }
         for (Prediction.Extra x : last.uncertainty() != null ? List.<Prediction.Extra>of() : last.extras()) {
             double[] ref = last.predictedPop() != null ? last.predictedPop() : last.predictedTrain();

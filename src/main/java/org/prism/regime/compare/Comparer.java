@@ -60,7 +60,7 @@ public final class Comparer {
         double[][] ps = org.prism.simulation.GradientDescentSimulator.meanAndSe(pop);
         LimitCurve predicted = path.prediction().curve(step, grid);
         return new Comparison.SizeResult(step, grid.clone(), predicted.train(), predicted.pop(), ts[0], ts[1], ps[0], ps[1],
-                path.prediction().uncertainty(step, grid), path.prediction().extras(step, grid), runs.route(),
+                path.prediction().uncertainty(step, grid), path.prediction().bounds(step, grid), path.prediction().extras(step, grid), runs.route(),
                 (System.nanoTime() - start) / 1e9);
     }
 }

@@ -39,8 +39,24 @@ public record Comparison(ScalingPath path, List<SizeResult> sizes, Double trainR
      * and the errors derived from them are null.
      */
     public record SizeResult(ScalingPath.Step step, double[] grid, double[] predictedTrain, double[] predictedPop,
-            double[] trainMean, double[] trainSe, double[] popMean, double[] popSe, double[] uncertainty,
+            double[] trainMean, double[] trainSe, double[] popMean, double[] popSe, double[] uncertainty, double[][] bounds,
             List<Prediction.Extra> extras, String route, double seconds) {
+
+        /**
+         * At how many grid times the mean plus or minus {@code k} SE of the predicted loss (pop where predicted, else
+         * train) meets the prediction's bounds; null without bounds.
+         */
+        public Integer timesMeetingBounds(double k) {
+            if (bounds == null) return null;
+            boolean train = predictedPop == null;
+            double[] mean = train ? trainMean : popMean;
+            double[] se = train ? trainSe : popSe;
+            int met = 0;
+            for (int i = 0; i < mean.length; i++) {
+                if (mean[i] + k * se[i] >= bounds[0][i] && mean[i] - k * se[i] <= bounds[1][i]) met++;
+            }
+            return met;
+        }
 
         public double[] trainRel() {
             return relative(trainMean, predictedTrain);

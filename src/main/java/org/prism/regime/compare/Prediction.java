@@ -25,6 +25,14 @@ public interface Prediction {
         return null;
     }
 
+    /**
+     * {lower, upper}: where the curve must lie if the prediction's hypothesis holds (the free regime's mixture bounds,
+     * {@link org.prism.regime.FreeResummation.Curve}), in the units of the curve; null when there are none.
+     */
+    default double[][] bounds(ScalingPath.Step step, double[] grid) {
+        return null;
+    }
+
     /** Further curves to draw for comparison (dashed, e.g. a Padé resummation next to a closed form); default none. */
     default List<Extra> extras(ScalingPath.Step step, double[] grid) {
         return List.of();

@@ -163,6 +163,12 @@ public final class Predictions {
             }
 
             @Override
+            public double[][] bounds(ScalingPath.Step step, double[] grid) {
+                FreeResummation.Curve c = at(grid);
+                return c.hasBounds() ? new double[][] {c.lower().clone(), c.upper().clone()} : null;
+            }
+
+            @Override
             public List<Extra> extras(ScalingPath.Step step, double[] grid) {
                 FreeResummation.Curve c = at(grid);
                 double[] up = new double[grid.length];

@@ -329,6 +329,19 @@ class CompareTest {
     }
 
     @Test
+    void boundsAreMetWhereMeanPlusOrMinusTwoSeOverlapsThem() {
+        ScalingPath.Step step = new ScalingPath.Step(4, 4, 4, 8, 0.1, 1, 2);
+        double[] grid = {0, 1, 2, 3};
+        double[] mean = {1.0, 0.50, 0.30, 0.10};
+        double[] se = {0.0, 0.01, 0.01, 0.01};
+        // by hand: [1, 1] meets [1, 1]; 0.50 +- 0.02 misses [0.40, 0.47]; 0.30 +- 0.02 meets [0.31, 0.35]; 0.10 +- 0.02 misses [0.13, 0.20]
+        double[][] bounds = {{1, 0.40, 0.31, 0.13}, {1, 0.47, 0.35, 0.20}};
+        Comparison.SizeResult r = new Comparison.SizeResult(step, grid, null, mean, null, null, mean, se, null, bounds, List.of(), "-", 0);
+        assertEquals(2, r.timesMeetingBounds(2));
+        assertNull(new Comparison.SizeResult(step, grid, null, mean, null, null, mean, se, null, null, List.of(), "-", 0).timesMeetingBounds(2));
+    }
+
+    @Test
     void unknownNamesAndBadOptionsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScalingPaths.forName("medium-data", ScalingPaths.Options.defaults()));
         assertTrue(e.getMessage().contains("unknown regime") && e.getMessage().contains("large-data"));
