@@ -59,7 +59,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "The smallest 3 sizes with 2 runs at the largest (a smoke test).")
     boolean quick;
 
-    @Option(names = "--out", defaultValue = "reports/compare", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/compare; with --quick: prism-compare-quick in"
+            + " the system's temporary folder, so a smoke test never overwrites the committed reports).")
     Path out;
 
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
@@ -85,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
             try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
                 c = comparer.run(path, seed, bar.listener(err, "prism compare"));
             }
-            List<Path> written = CompareReport.writeAll(c, out);
+            List<Path> written = CompareReport.writeAll(c, outputFolder());
             files.addAll(written);
             if (format == Format.json) {
                 jsonPaths.add(CompareReport.json(mapper, c));
@@ -103,5 +104,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private Path outputFolder() {
+        if (out != null) return out;
+        return quick ? Path.of(System.getProperty("java.io.tmpdir"), "prism-compare-quick") : Path.of("reports", "compare");
     }
 }

@@ -26,7 +26,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports; with --quick: prism-report-quick in the"
+            + " system's temporary folder, so a quick look never overwrites the committed reports).")
     Path out;
 
     @Option(names = "--tables", description = "Tables and the polytope figure only (no simulations).")
@@ -47,6 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) out = quick ? Path.of(System.getProperty("java.io.tmpdir"), "prism-report-quick") : Path.of("reports");
         if (derivation.model.file != null && !derivation.loaded().isTiedAutoencoder()) {
             boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
             Path dir = outGiven ? out : out.resolve("models").resolve(derivation.loaded().name());

@@ -1,6 +1,7 @@
 package org.prism.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,15 @@ class CompareCommandTest {
         assertEquals("inf", path.get("sizes").get(0).get("n").asText());
         assertEquals(5, root.get("files").size());
         for (JsonNode f : root.get("files")) assertTrue(Files.size(Path.of(f.asText())) > 0, f.asText());
+    }
+
+    @Test
+    void quickRunWithoutOutLeavesTheCommittedReportsAlone() {
+        CliRunner r = run("--regime", "free-wide", "--quick");
+        assertEquals(0, r.exitCode(), r.err());
+        Path quick = Path.of(System.getProperty("java.io.tmpdir"), "prism-compare-quick");
+        assertTrue(r.out().contains("wrote " + quick.resolve("free-wide.csv")), r.out());
+        assertFalse(r.out().contains("wrote reports/"), r.out());
     }
 
     @Test
