@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.prism.algebra.Point;
-import org.prism.algebra.Polynomial;
 import org.prism.diagram.LossCoefficients;
 import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
@@ -67,14 +66,7 @@ class ModelSimulatorTest {
         ModelSimulationResult java = new ModelSimulator(2, Backend.EJML).run(model, p, ProgressListener.NONE);
         assertEquals("matrix products, OpenBLAS dgemm", blas.backend());
         assertEquals("matrix products, EJML", java.backend());
-        for (int k = 0; k < blas.losses().size(); k++) {
-            for (int s = 0; s < 3; s++) {
-                for (int j = 0; j < blas.times().length; j++) {
-                    double a = blas.perSeed()[k][s][j];
-                    assertEquals(a, java.perSeed()[k][s][j], 1e-12 * Math.abs(a));
-                }
-            }
-        }
+        SimulationChecks.assertSameRuns(blas, java, 1e-12);
     }
 
     @Test
@@ -108,27 +100,8 @@ class ModelSimulatorTest {
         ModelSimulationResult r = new ModelSimulator().run(model,
                 new ModelSimulationParams(Point.parse(at), new TimeGrid(t / 10, 10, 10, List.of()), Integrator.RK4, seeds, 11, false),
                 ProgressListener.NONE);
-        int k = r.losses().indexOf(loss);
-        PairedIncrement inc = PairedIncrement.of(r.perSeed()[k]);
-        double mean = inc.mean();
-        double se = inc.se();
-
-        LossCoefficients exact = new LossCoefficients(model, loss);
-        Point point = Point.parse(at);
-        double series = 0;
-        double last = 0;
-        double factorial = 1;
-        for (int s = 1; s <= order; s++) {
-            factorial *= s;
-            Polynomial c = exact.coefficient(s, null);
-            last = point.evaluate(c).doubleValue() * Math.pow(t, s) / factorial;
-            series += last;
-        }
-        double tolerance = 4 * se + Math.abs(last);
-        String what = String.format("%s %s: Monte Carlo %.6g +- %.2g, series %.6g (last term %.2g)", name, loss, mean, se, series, last);
-        assertTrue(Math.abs(mean - series) <= tolerance, what);
-        // the check has teeth: the increment is resolved well beyond its error bar
-        assertTrue(Math.abs(series) > 4 * tolerance, "increment not resolved: " + what);
+        SimulationChecks.assertIncrementMatchesSeries(r.perSeed()[r.losses().indexOf(loss)], new LossCoefficients(model, loss), Point.parse(at), t, order,
+                name + " " + loss);
     }
 
     @Test

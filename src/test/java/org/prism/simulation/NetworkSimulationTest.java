@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.prism.algebra.Point;
 import org.prism.diagram.NetworkEngine;
-import org.prism.diagram.TruncatedSeries;
 import org.prism.model.MatrixLowering;
 import org.prism.model.Models;
 import org.prism.model.TensorModel;
@@ -28,18 +27,6 @@ class NetworkSimulationTest {
 
     private static ModelSimulationParams params(String at, double dt, int steps, int recordEvery, Integrator integrator, int seeds, boolean fixedData) {
         return new ModelSimulationParams(Point.parse(at), new TimeGrid(dt, steps, recordEvery, List.of()), integrator, seeds, 7, fixedData);
-    }
-
-    private static void assertSameRuns(ModelSimulationResult a, ModelSimulationResult b, double tolerance) {
-        assertEquals(a.losses(), b.losses());
-        for (int k = 0; k < a.losses().size(); k++) {
-            for (int s = 0; s < a.perSeed()[k].length; s++) {
-                for (int j = 0; j < a.times().length; j++) {
-                    double x = a.perSeed()[k][s][j];
-                    assertEquals(x, b.perSeed()[k][s][j], tolerance * Math.abs(x), a.losses().get(k) + " seed " + s + " time " + j);
-                }
-            }
-        }
     }
 
     /**
@@ -75,7 +62,7 @@ class NetworkSimulationTest {
         ModelSimulationParams p = params(at, 0.01, 40, 20, Integrator.RK4, 3, false);
         ModelSimulationResult network = new ModelSimulator(2).run(model, p, ProgressListener.NONE);
         ModelSimulationResult matrix = new ModelSimulator(2).run(MatrixLowering.lower(model).orElseThrow(), p, ProgressListener.NONE);
-        assertSameRuns(matrix, network, 1e-11);
+        SimulationChecks.assertSameRuns(matrix, network, 1e-11);
     }
 
     /** OpenBLAS on the large products and Java loops: the same curves to rounding. */
@@ -87,7 +74,7 @@ class NetworkSimulationTest {
         ModelSimulationResult blas = new ModelSimulator(2, Backend.OPENBLAS).run(model, p, ProgressListener.NONE);
         ModelSimulationResult java = new ModelSimulator(2, Backend.EJML).run(model, p, ProgressListener.NONE);
         assertTrue(blas.backend().contains("OpenBLAS"), blas.backend());
-        assertSameRuns(blas, java, 1e-12);
+        SimulationChecks.assertSameRuns(blas, java, 1e-12);
     }
 
     /**
@@ -131,22 +118,7 @@ class NetworkSimulationTest {
         ModelSimulationResult r = new ModelSimulator().run(model,
                 new ModelSimulationParams(Point.parse(at), new TimeGrid(t / 10, 10, 10, List.of()), Integrator.RK4, seeds, 11, false),
                 ProgressListener.NONE);
-        PairedIncrement inc = PairedIncrement.of(r.perSeed()[0]);
-        double mean = inc.mean();
-        double se = inc.se();
-        TruncatedSeries series = TruncatedSeries.of(new NetworkEngine(model).exact("pop"), Point.parse(at), order, null);
-        double increment = series.value(t) - series.coefficients().get(0).doubleValue();
-        double last = series.coefficients().get(order).doubleValue() * Math.pow(t, order) / factorial(order);
-        double tolerance = 4 * se + Math.abs(last);
-        String what = String.format("%s: Monte Carlo %.6g +- %.2g, series %.6g (last term %.2g)", name, mean, se, increment, last);
-        assertTrue(Math.abs(mean - increment) <= tolerance, what);
-        assertTrue(Math.abs(increment) > 4 * tolerance, "increment not resolved: " + what);
-    }
-
-    private static double factorial(int s) {
-        double f = 1;
-        for (int i = 2; i <= s; i++) f *= i;
-        return f;
+        SimulationChecks.assertIncrementMatchesSeries(r.perSeed()[0], new NetworkEngine(model).exact("pop"), Point.parse(at), t, order, name);
     }
 
     @ParameterizedTest
