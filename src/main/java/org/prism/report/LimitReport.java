@@ -60,8 +60,8 @@ public final class LimitReport {
         PrintWriter w = new PrintWriter(out);
         w.println("time,train,pop");
         for (int i = 0; i < curve.times().length; i++) {
-            w.println(csv(curve.times()[i]) + "," + (curve.train() == null ? "" : csv(curve.train()[i])) + ","
-                    + (curve.pop() == null ? "" : csv(curve.pop()[i])));
+            w.println(Csv.row(csv(curve.times()[i]), curve.train() == null ? "" : csv(curve.train()[i]),
+                    curve.pop() == null ? "" : csv(curve.pop()[i])));
         }
         w.flush();
     }
@@ -124,7 +124,7 @@ public final class LimitReport {
         PrintWriter w = new PrintWriter(out);
         w.println("order,train,pop");
         for (int s = 0; s <= series.maxOrder(); s++) {
-            w.println(s + "," + (series.train() == null ? "" : series.train().get(s)) + "," + (series.pop() == null ? "" : series.pop().get(s)));
+            w.println(Csv.row(s, series.train() == null ? "" : series.train().get(s), series.pop() == null ? "" : series.pop().get(s)));
         }
         w.flush();
     }
@@ -189,9 +189,9 @@ public final class LimitReport {
         PrintWriter w = new PrintWriter(out);
         w.println("time,train,train_spread,pop,pop_spread,train_lower,train_upper,pop_lower,pop_upper");
         for (int i = 0; i < taus.length; i++) {
-            w.println(csv(taus[i]) + "," + csv(c.train().ratio()[i]) + "," + csv(c.train().spread()[i]) + "," + csv(c.pop().ratio()[i]) + ","
-                    + csv(c.pop().spread()[i]) + "," + bound(c.train().lower(), i) + "," + bound(c.train().upper(), i) + ","
-                    + bound(c.pop().lower(), i) + "," + bound(c.pop().upper(), i));
+            w.println(Csv.row(csv(taus[i]), csv(c.train().ratio()[i]), csv(c.train().spread()[i]), csv(c.pop().ratio()[i]),
+                    csv(c.pop().spread()[i]), bound(c.train().lower(), i), bound(c.train().upper(), i),
+                    bound(c.pop().lower(), i), bound(c.pop().upper(), i)));
         }
         w.flush();
     }
