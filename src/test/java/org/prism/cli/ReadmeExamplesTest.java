@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * the README (indented or not) elides any number of output lines. Three things may differ between machines: the
  * number of worker threads (it follows the core count) and the name of the BLAS behind the products (OpenBLAS where
  * it loads, EJML elsewhere; the {@code # native BLAS: ...} header says which, and its version) are masked on both
- * sides, and a simulated curve's last digits (they follow the BLAS kernel) are compared to a relative
- * {@link #FLOAT_TOLERANCE}.
+ * sides, and a simulated curve's last digits follow the BLAS kernel, so every printed decimal is compared to a
+ * relative {@link #FLOAT_TOLERANCE} (integers and fractions exactly).
  */
 class ReadmeExamplesTest {
     /** Commands the test does not run, and why: they write into the committed {@code reports/}. */
