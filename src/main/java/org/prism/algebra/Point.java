@@ -24,7 +24,7 @@ public record Point(Map<String, Rational> values) {
     public static Point parse(String text) {
         Map<String, Rational> v = new LinkedHashMap<>();
         if (text.isBlank()) throw new IllegalArgumentException("empty point: expected name=value pairs such as d=2,m=1");
-        for (String pair : text.split(",")) {
+        for (String pair : text.split(",", -1)) {
             String[] kv = pair.split("=", -1);
             if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
                 throw new IllegalArgumentException("malformed pair '" + pair.strip() + "': expected name=value, e.g. sigma2=1/2");

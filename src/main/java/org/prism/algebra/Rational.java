@@ -99,8 +99,8 @@ public final class Rational implements Comparable<Rational> {
     }
 
     /**
-     * Parses {@code "p"}, {@code "-p"} or {@code "p/q"} (optional surrounding blanks). Inverse of
-     * {@link #toString()}.
+     * Parses {@code "p"}, {@code "-p"}, {@code "p/q"} or a decimal such as {@code "0.25"} or {@code "1e-3"}
+     * (exactly; optional surrounding blanks). Inverse of {@link #toString()}.
      *
      * @throws NumberFormatException if the text is not a rational or the denominator is zero
      */
@@ -108,6 +108,7 @@ public final class Rational implements Comparable<Rational> {
         String s = text.strip();
         int slash = s.indexOf('/');
         try {
+            if (slash < 0 && (s.contains(".") || s.contains("e") || s.contains("E"))) return decimal(s);
             if (slash < 0) return of(new BigInteger(s));
             BigInteger q = new BigInteger(s.substring(slash + 1).strip());
             if (q.signum() == 0) throw new NumberFormatException("zero denominator in '" + text + "'");
@@ -115,6 +116,14 @@ public final class Rational implements Comparable<Rational> {
         } catch (NumberFormatException e) {
             throw new NumberFormatException("not a rational number: '" + text + "'");
         }
+    }
+
+    /** A decimal such as {@code 0.25} or {@code 1e-3}, exactly; exponents beyond +-1000 are refused rather than expanded. */
+    private static Rational decimal(String s) {
+        java.math.BigDecimal d = new java.math.BigDecimal(s);
+        if (Math.abs((long) d.scale()) > 1000 || d.precision() > 1000) throw new NumberFormatException("exponent out of range");
+        return d.scale() >= 0 ? of(d.unscaledValue(), BigInteger.TEN.pow(d.scale()))
+                : of(d.unscaledValue().multiply(BigInteger.TEN.pow(-d.scale())));
     }
 
     /**

@@ -40,7 +40,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Limits.requireOrder(order, Math.max(derivation.maxOrder, 0), "derivation (raise --max-order)");
+        if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
+        if (order > derivation.maxOrder) {
+            throw new IllegalArgumentException("--order " + order + " is above the derivation's --max-order " + derivation.maxOrder + ": raise --max-order");
+        }
         var model = derivation.loaded().engine();
         Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(model.symbols()), model.sizes());
         DerivedPrism d = derivation.derive();

@@ -55,12 +55,24 @@ public final class CoefficientsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** A point the model can be at: sizes positive integers, squares ({@code sigma2=}) nonnegative. */
+    static Point requireRealisable(Point p, List<String> sizes, List<String> symbols) {
+        p.values().forEach((name, v) -> {
+            if (sizes.contains(name) && (!v.isInteger() || v.signum() <= 0)) {
+                throw new IllegalArgumentException("size " + name + " must be a positive integer, got " + v);
+            }
+            boolean squared = !symbols.contains(name) && name.endsWith("2");
+            if (squared && v.signum() < 0) throw new IllegalArgumentException(name + " is a square and must be >= 0, got " + v);
+        });
+        return p;
+    }
+
     @Override
     public Integer call() throws Exception {
         ModelOption.LoadedModel loaded = modelOption.load();
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();
-        Point point = at == null ? null : Point.parse(at).requireExactly(symbols);
+        Point point = at == null ? null : requireRealisable(Point.parse(at).requireExactly(symbols), model.sizes(), symbols);
         String lossName = loaded.loss(loss.loss);
         Limits.require(loaded, List.of(lossName), order, leading);
         ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);

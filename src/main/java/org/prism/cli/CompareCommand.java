@@ -73,6 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         modelOption.load().requireTiedAutoencoder("Comparisons of limits with simulations");
         List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick));
+        Path folder = outputFolder();
         Comparer comparer = threads == null ? new Comparer() : new Comparer(threads);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -86,7 +87,7 @@ public final class CompareCommand implements Callable<Integer> {
             try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
                 c = comparer.run(path, seed, bar.listener(err, "prism compare"));
             }
-            List<Path> written = CompareReport.writeAll(c, outputFolder());
+            List<Path> written = CompareReport.writeAll(c, folder);
             files.addAll(written);
             if (format == Format.json) {
                 jsonPaths.add(CompareReport.json(mapper, c));
@@ -107,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Path outputFolder() {
-        if (out != null) return out;
+        if (out != null) return OutputFolder.require(out, "--out");
         return quick ? Path.of(System.getProperty("java.io.tmpdir"), "prism-compare-quick") : Path.of("reports", "compare");
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Maps failures to exit codes and one stderr line each: malformed command lines and bad input
- * (IllegalArgumentException, ArithmeticException from user values) give exit code 2;
+ * (IllegalArgumentException, ArithmeticException from user values, a file the file system refuses) give exit code 2;
  * interruption 130; anything else is a bug, reported in one line with exit code 1 (set
  * PRISM_DEBUG=1 for the stack trace).
  */
@@ -44,6 +44,12 @@ final class Errors {
         } else if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
             code = INVALID_INPUT;
+        } else if (fileProblem(ex) != null) {
+            // the file system refused a file the command writes or reads (a file where a folder should be, no permission, a full disk)
+            java.nio.file.FileSystemException f = fileProblem(ex);
+            err.println(cmd.getCommandSpec().qualifiedName() + ": cannot use '" + f.getFile() + "': "
+                    + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()));
+            code = INVALID_INPUT;
         } else {
             err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (" + ex.getClass().getSimpleName() + "): "
                     + oneLine(String.valueOf(ex.getMessage())) + " -- set PRISM_DEBUG=1 for details");
@@ -51,6 +57,13 @@ final class Errors {
         }
         err.flush();
         return code;
+    }
+
+    private static java.nio.file.FileSystemException fileProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.file.FileSystemException f) return f;
+        }
+        return null;
     }
 
     private static String oneLine(String s) {

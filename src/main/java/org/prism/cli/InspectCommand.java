@@ -59,7 +59,8 @@ public final class InspectCommand implements Callable<Integer> {
         }
         List<DiagramClass> classes = DiagramExpansion.of(expansion, loss, s, null).classes();
         if (k >= classes.size()) {
-            throw new IllegalArgumentException("unknown diagram id '" + id + "': c_" + s + " of " + loss + " has classes 0.." + (classes.size() - 1));
+            throw new IllegalArgumentException("unknown diagram id '" + id + "': c_" + s + " of " + loss
+                    + (classes.isEmpty() ? " has no diagram" : " has classes 0.." + (classes.size() - 1)));
         }
         DiagramClass c = classes.get(k);
         PrintWriter out = spec.commandLine().getOut();

@@ -96,8 +96,10 @@ public final class LimitCommand implements Callable<Integer> {
                 resummed.prepare(() -> bar.stepBy(1));
             }
             limit = resummed;
-        } else {
+        } else if (RegimeLimits.names().contains(regime)) {
             limit = RegimeLimits.byName(regime);
+        } else {
+            throw new IllegalArgumentException("unknown regime '" + regime + "' (known: " + String.join(", ", RegimeLimits.names()) + ", " + ResummedFreeLimit.NAME + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (taylor != null) {
@@ -125,6 +127,8 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
+        org.prism.regime.limit.Params.requireFinite(limit.regime(), ts, curve.train());
+        org.prism.regime.limit.Params.requireFinite(limit.regime(), ts, curve.pop());
         switch (format) {
             case text -> LimitReport.curveText(out, limit, exact, curve);
             case json -> LimitReport.curveJson(out, limit, exact, curve);

@@ -27,8 +27,22 @@ final class Limits {
     static final int MAX_DIAGRAM_ORDER = 9;
     static final long MAX_PAIRINGS = 30_000_000L;
 
-    /** Heap the exact engine needs per order beyond 10 (measured peaks plus margin, README, Benchmarks). */
-    static final long[] EXACT_HEAP_BYTES = {6L << 30, 14L << 30}; // orders 11, 12: measured to run with -Xmx6g, -Xmx14g
+    /**
+     * The exact engine runs in any heap up to this many trace words of one loss (the tied autoencoder's
+     * order 10 has 62 151 train words and runs in the tests' 4 GiB); beyond it, it asks for heap.
+     */
+    static final int EXACT_WORDS_IN_ANY_HEAP = 100_000;
+    /**
+     * Heap the exact engine asks per trace word (as this class estimates them) and per symbol of the
+     * model beyond {@link #EXACT_WORDS_IN_ANY_HEAP} words, at least {@link #EXACT_MIN_HEAP}. Measured:
+     * the tied autoencoder (4 symbols) runs order 11 with -Xmx6g and order 12 (estimated 5.8e5 train
+     * words, truly 774 047) with -Xmx14g (README, Benchmarks); deep-linear (7 symbols) ran
+     * {@code coefficients --order 6 --loss train} (estimated 2.6e5 words) in 273 s at 9.9 GB peak RSS
+     * with -Xmx16g, and thrashed for over 10 minutes with -Xmx6g. 6.2 KiB x symbols asks 14 GiB for
+     * the first and 11 GiB for the second.
+     */
+    static final long EXACT_BYTES_PER_WORD_AND_SYMBOL = 6350;
+    static final long EXACT_MIN_HEAP = 6L << 30;
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 5 of the CP
@@ -71,7 +85,7 @@ final class Limits {
             return;
         }
         if (!leading) {
-            requireExactOrder(order);
+            requireOrder(order, MAX_EXACT_ORDER, "exact engine");
         } else if (order > MAX_LEADING_ORDER) {
             throw new IllegalArgumentException("order " + order + " is beyond the leading-order engine's cap of " + MAX_LEADING_ORDER
                     + " (coefficients of thousands of terms with hundreds of digits)");
@@ -99,23 +113,18 @@ final class Limits {
             throw new IllegalArgumentException("order " + order + " is out of reach of the " + (leading ? "leading-order" : "exact") + " engine for "
                     + model.name() + ": " + count + " (limit " + max + "; x" + String.format(java.util.Locale.ROOT, "%.1f", growth) + " per order)");
         }
-        double need = words * LEADING_BYTES_PER_WORD;
-        if (leading && Runtime.getRuntime().maxMemory() < need) {
-            long gib = (long) Math.ceil(need / (1L << 30));
-            throw new IllegalArgumentException("order " + order + " of the leading-order engine needs about " + gib + " GiB of heap (" + count
-                    + "): run with PRISM_JAVA_OPTS=\"-Xmx" + gib + "g -Xss16m\"");
+        double need;
+        if (leading) {
+            need = words * LEADING_BYTES_PER_WORD;
+        } else if (words > EXACT_WORDS_IN_ANY_HEAP) {
+            need = Math.max(EXACT_MIN_HEAP, words * model.engine().symbols().size() * EXACT_BYTES_PER_WORD_AND_SYMBOL);
+        } else {
+            return;
         }
-    }
-
-    /** The exact engine's orders: up to 10 always, 11 and 12 when the JVM has the heap they need. */
-    private static void requireExactOrder(int order) {
-        requireOrder(order, MAX_EXACT_ORDER, "exact engine");
-        if (order > 10) {
-            long need = EXACT_HEAP_BYTES[order - 11];
-            if (Runtime.getRuntime().maxMemory() < need) {
-                throw new IllegalArgumentException("order " + order + " of the exact engine needs about " + (need >> 30) + " GiB of heap: run with PRISM_JAVA_OPTS=\"-Xmx"
-                        + (need >> 30) + "g -Xss16m\" (or use --leading)");
-            }
+        if (Runtime.getRuntime().maxMemory() < need) {
+            long gib = (long) Math.ceil(need / (1L << 30));
+            throw new IllegalArgumentException("order " + order + " of the " + (leading ? "leading-order" : "exact") + " engine needs about " + gib
+                    + " GiB of heap (" + count + "): run with PRISM_JAVA_OPTS=\"-Xmx" + gib + "g -Xss16m\"");
         }
     }
 

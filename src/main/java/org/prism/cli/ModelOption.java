@@ -23,7 +23,9 @@ final class ModelOption {
     /** Parses the file (errors: one line with file:line:column, exit code 2) and picks the engine. */
     LoadedModel load() {
         if (file == null) return LoadedModel.builtIn();
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--model: no such file: " + file);
+        if (file.toString().isBlank()) throw new IllegalArgumentException("--model: an empty file name");
+        if (Files.isDirectory(file)) throw new IllegalArgumentException("--model: " + file + " is a folder, not a model file");
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--model: no such file: '" + file + "'");
         return LoadedModel.of(ModelFile.parse(file));
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error (a bug: please report it)", "2:invalid input", "130:interrupted"})
+        exitCodeList = {"0:success", "1:internal error, or check-limits found a difference (a bug either way: please report it)", "2:invalid input", "130:interrupted"})
 public final class PrismCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

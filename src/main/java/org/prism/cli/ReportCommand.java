@@ -49,11 +49,26 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out == null) out = quick ? Path.of(System.getProperty("java.io.tmpdir"), "prism-report-quick") : Path.of("reports");
+        if (modelsOrder < 0) throw new IllegalArgumentException("--models-order must be >= 0, got " + modelsOrder);
+        OutputFolder.require(out, "--out");
         if (derivation.model.file != null && !derivation.loaded().isTiedAutoencoder()) {
             boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
             Path dir = outGiven ? out : out.resolve("models").resolve(derivation.loaded().name());
             printWritten(dir, modelFolder(derivation.derive(), dir, derivation.loaded().name(), derivation.model.file.toString()));
             return 0;
+        }
+        if (!Files.isDirectory(examples)) {
+            throw new IllegalArgumentException("--examples: no folder '" + examples + "' (run from the project folder, or give --examples DIR)");
+        }
+        List<Path> modelFiles;
+        try (var list = Files.list(examples)) {
+            modelFiles = list.filter(p -> p.toString().endsWith(".prism")).sorted().toList();
+        }
+        List<ModelOption.LoadedModel> models = new java.util.ArrayList<>();
+        for (Path f : modelFiles) {
+            ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
+            Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false); // before anything is written
+            models.add(m);
         }
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
@@ -77,29 +92,24 @@ public final class ReportCommand implements Callable<Integer> {
             }
             sections.add(ReportWriter.compareSection(comparisons));
         }
-        StringBuilder models = new StringBuilder();
-        if (Files.isDirectory(examples)) {
-            try (var list = Files.list(examples)) {
-                for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
-                    ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
-                    Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false);
-                    DerivedPrism md;
-                    try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
-                        md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));
-                    }
-                    Path dir = out.resolve("models").resolve(m.name());
-                    printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
-                    int[] fv = md.perOrder().fVector();
-                    models.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
-                            .append("`): P has ").append(fv[0]).append(" vertices, dimension ").append(md.perOrder().dimension())
-                            .append(md.period() == 1 ? "" : ", one step every " + md.period() + " orders")
-                            .append(md.consistent() ? "" : ", not the same step at every order").append(".\n");
-                }
+        StringBuilder modelList = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            ModelOption.LoadedModel m = models.get(i);
+            Path f = modelFiles.get(i);
+            DerivedPrism md;
+            try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
+                md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));
             }
+            Path dir = out.resolve("models").resolve(m.name());
+            printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
+            modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
+                    .append("`): P has ").append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
+                    .append(md.period() == 1 ? "" : ", one step every " + md.period() + " orders")
+                    .append(md.consistent() ? "" : ", not the same step at every order").append(".\n");
         }
-        if (models.length() > 0) {
+        if (modelList.length() > 0) {
             sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from c_0..c_" + modelsOrder
-                    + " of the loss its flow follows (regime table, faces, Pareto terms and polytope figure in each folder):\n\n" + models + "\n");
+                    + " of the loss its flow follows (regime table, faces, Pareto terms and polytope figure in each folder):\n\n" + modelList + "\n");
         }
         writer.readme(d, sections);
         files.add("README.md");

@@ -212,7 +212,13 @@ public final class SimulateCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("series", (long) losses.size() * (series + 1), series >= 7)) {
             for (String loss : losses) {
                 TruncatedSeries t = TruncatedSeries.of(loaded.engine().exact(loss), point, series, s -> bar.stepBy(1));
-                values.put(loss, t.values(at));
+                double[] v = t.values(at);
+                for (int i = 0; i < v.length; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw new IllegalArgumentException("the " + loss + " series is " + v[i] + " at t = " + at[i] + ": its terms overflow double precision at this point");
+                    }
+                }
+                values.put(loss, v);
             }
         }
         return new SeriesColumns(series, values);

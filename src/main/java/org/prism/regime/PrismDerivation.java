@@ -105,6 +105,9 @@ public final class PrismDerivation {
         List<IntVector> allPareto = new ArrayList<>();
         for (int s = 0; s < coefficients.size(); s++) {
             ParetoTerms p = leadingTerms(s, coefficients.get(s), pairingCounts.get(s));
+            if (p.exponents().isEmpty()) {
+                throw new IllegalArgumentException("c_" + s + " of the " + loss + " loss is 0, so it has no Newton polytope to derive regimes from");
+            }
             pareto.add(p);
             newton.add(ConvexHull.of(p.exponents()));
             allPareto.addAll(p.exponents());

@@ -78,7 +78,7 @@ public final class ResummedFreeLimit implements RegimeLimit {
     /** Exactly y and gamma, both >= 0 (one-line IllegalArgumentException otherwise). */
     public void requireParameters(Map<String, Rational> params) {
         Params.requireExactly(NAME, parameterNames(), params);
-        Params.nonNegativeExact(NAME, params, "y", false);
+        Params.nonNegativeExact(NAME, params, "y", true); // y = 0 is the free-narrow end law, where E L(0) of this face vanishes
         Params.nonNegativeExact(NAME, params, "gamma", false);
     }
 
@@ -122,7 +122,10 @@ public final class ResummedFreeLimit implements RegimeLimit {
         Rational gamma = params.get("gamma");
         Params.requireTimes(taus);
         try {
-            return new Curves(resummation("train", order).curve(y, gamma, taus), resummation("pop", order).curve(y, gamma, taus));
+            Curves c = new Curves(resummation("train", order).curve(y, gamma, taus), resummation("pop", order).curve(y, gamma, taus));
+            Params.requireFinite(NAME, taus, c.train().ratio());
+            Params.requireFinite(NAME, taus, c.pop().ratio());
+            return c;
         } catch (IllegalStateException noApproximant) {
             throw new IllegalArgumentException("no Pade approximant of the free face series to order " + order
                     + " is pole-free up to the last time asked; ask for smaller times");

@@ -20,7 +20,7 @@ public record Scaling(Map<String, Rational> exponents) {
     public static Scaling parse(String text, ExponentSpace space, java.util.Collection<String> sizes) {
         Map<String, Rational> e = new LinkedHashMap<>();
         if (text == null || text.isBlank()) throw new IllegalArgumentException("empty scaling: expected e.g. \"d=N, m=N^2, sigma2=N^-2, n=N^1.5\"");
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             String[] kv = part.split("=", -1);
             if (kv.length != 2) throw new IllegalArgumentException("malformed scaling term '" + part.strip() + "': expected name=N^power");
             String name = kv[0].strip();
@@ -53,12 +53,17 @@ public record Scaling(Map<String, Rational> exponents) {
 
     private static Rational parsePower(String p, String part) {
         String s = p.startsWith("(") && p.endsWith(")") ? p.substring(1, p.length() - 1) : p;
+        Rational r;
         try {
-            if (s.contains(".")) return Rational.of(new java.math.BigDecimal(s).unscaledValue(), BigInteger.TEN.pow(new java.math.BigDecimal(s).scale()));
-            return Rational.parse(s);
+            r = Rational.parse(s);
         } catch (NumberFormatException | ArithmeticException ex) {
             throw new IllegalArgumentException("malformed power '" + p + "' in '" + part.strip() + "'");
         }
+        // the functional is an integer vector of longs: keep powers to what a scaling means
+        if ((r.signum() < 0 ? r.negate() : r).compareTo(Rational.of(1000)) > 0 || r.denominator().compareTo(BigInteger.valueOf(1_000_000)) > 0) {
+            throw new IllegalArgumentException("power '" + p + "' in '" + part.strip() + "' is out of range (|power| <= 1000, denominator <= 10^6)");
+        }
+        return r;
     }
 
     /** $\langle\alpha, x\rangle$ exactly. */

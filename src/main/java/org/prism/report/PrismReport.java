@@ -71,12 +71,13 @@ public final class PrismReport {
                     s.increment() == null ? "" : s.increment().equals(d.perOrder()) ? ", same P" : ", different P (" + s.increment().vertices().size() + " vertices)");
         }
         int[] f = d.perOrder().fVector();
-        w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%s%n%n", f[0], f.length > 1 ? f[1] : 0, f.length > 2 ? f[2] : 0,
+        w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%s%n%n", d.perOrder().vertices().size(), f.length > 1 ? f[1] : 0, f.length > 2 ? f[2] : 0,
                 d.perOrder().dimension(), d.consistent() ? ", the same for every order >= 1" : ", NOT consistent across orders");
         w.println("Vertices (diagram families: what " + (d.period() == 1 ? "one more order multiplies" : d.period() + " more orders multiply")
                 + " a leading term by):");
         for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), v);
         w.println();
+        if (d.perOrder().dimension() == 0) w.println(POINT);
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
             w.println(dim == 2 ? "2-faces (regimes):" : dim == 1 ? "Edges:" : "Vertices:");
             for (Regime r : d.regimes(dim)) {
@@ -170,12 +171,16 @@ public final class PrismReport {
         CoefficientsReport.writeJson(out, root);
     }
 
+    /** What a per-order polytope of one point means. */
+    private static final String POINT = "P is a single point: one diagram family leads at every scaling, so there is one regime and no face to name.";
+
     public static void regimesText(Writer out, DerivedPrism d) {
         PrintWriter w = new PrintWriter(out);
         w.printf("%-4s %-44s %-16s %-26s %s%n", "dim", "regime", "T", "loss scale", "scaling relations");
         for (Regime r : d.regimes()) {
             w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), label(d, r), r.timescale(), r.normalisation(), r.relationsText());
         }
+        if (d.perOrder().dimension() == 0) w.println(POINT);
         List<Regime> named = d.regimes(d.perOrder().dimension() - 1).stream().filter(r -> r.name() != null).toList();
         if (!named.isEmpty()) w.println(); // unnamed faces are described by their scaling relations above
         for (Regime r : named) w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());
@@ -185,7 +190,7 @@ public final class PrismReport {
     /** A booktabs table of the regimes (2-faces by default, or every face). */
     public static void regimesLatex(Writer out, DerivedPrism d, boolean allFaces) {
         PrintWriter w = new PrintWriter(out);
-        w.println("% Regimes of the weight-tied linear autoencoder, derived by prism from c_0..c_" + (d.pareto().size() - 1) + " of the " + d.loss() + " loss");
+        w.println("% Regimes derived by prism from c_0..c_" + (d.pareto().size() - 1) + " of the " + d.loss() + " loss");
         w.println("\\begin{tabular}{llllll}");
         w.println("\\toprule");
         w.println("dim & regime & families & scaling & $T$ & loss scale \\\\");

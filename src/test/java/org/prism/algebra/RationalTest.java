@@ -78,6 +78,13 @@ class RationalTest {
         assertEquals("7", Rational.parse(" 14/2 ").toString());
         assertEquals(Rational.of(1, 3).pow(-2), Rational.of(9));
         assertThrows(NumberFormatException.class, () -> Rational.parse("1/0"));
+        // decimals are read exactly, as the decimal fraction typed (not the nearest double)
+        assertEquals(Rational.of(1, 4), Rational.parse("0.25"));
+        assertEquals(Rational.of(1, 10), Rational.parse(" 0.1 "));
+        assertEquals(Rational.of(1, 1000), Rational.parse("1e-3"));
+        assertEquals(Rational.of(-250), Rational.parse("-2.5E2"));
+        assertThrows(NumberFormatException.class, () -> Rational.parse("1e999999999"), "an exponent that would expand to a huge integer");
+        assertThrows(NumberFormatException.class, () -> Rational.parse("1.2.3"));
         assertThrows(NumberFormatException.class, () -> Rational.parse("x"));
         assertThrows(ArithmeticException.class, () -> Rational.ZERO.reciprocal());
     }

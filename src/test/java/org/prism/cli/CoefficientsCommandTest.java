@@ -25,6 +25,14 @@ class CoefficientsCommandTest {
     }
 
     @Test
+    void aDecimalIsTheFractionItWrites() {
+        CliRunner decimal = CliRunner.run("coefficients", "--order", "2", "--at", "d=2,m=1,n=1,sigma2=0.1");
+        CliRunner fraction = CliRunner.run("coefficients", "--order", "2", "--at", "d=2,m=1,n=1,sigma2=1/10");
+        assertEquals(0, decimal.exitCode(), decimal.err());
+        assertEquals(fraction.out(), decimal.out());
+    }
+
+    @Test
     void polynomialJsonFollowsTheContract() throws Exception {
         CliRunner r = CliRunner.run("coefficients", "--order", "1", "--loss", "pop", "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
@@ -92,7 +100,12 @@ class CoefficientsCommandTest {
         "coefficients --order 1 --at d=2,m=1,n=1,sigma2=1/0 | not a rational",
         "coefficients --order 1 --at d=2,m=1,n=1,sigma2=1/2,q=3 | unknown symbol 'q'",
         "coefficients --order 1 --at d2m1 | malformed pair",
-        "coefficients --order 1 --at d=2,m=1,n=0,sigma2=1 | negative power",
+        "coefficients --order 1 --at d=2,m=1,n=0,sigma2=1 | size n must be a positive integer, got 0",
+        "coefficients --order 1 --at d=5/2,m=1,n=1,sigma2=1 | size d must be a positive integer, got 5/2",
+        "coefficients --order 1 --at d=2,m=1,n=1,sigma2=-1 | sigma2 is a square and must be >= 0",
+        "coefficients --order 1 --model examples/cp3-asym.prism --at p=-1,H=2,sigma2=1/4 | size p must be a positive integer",
+        "coefficients --order 11 --model examples/deep-linear.prism | out of reach",
+        "coefficients --order 6 --model examples/deep-linear.prism --loss train | GiB of heap (D^6 train has about",
         "coefficients | Missing required option",
         "diagrams --order 9 | Wick pairings to enumerate",
         "inspect train.1 | malformed diagram id",

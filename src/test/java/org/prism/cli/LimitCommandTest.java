@@ -65,12 +65,24 @@ class LimitCommandTest {
             {"-r", "large-data", "-p", "g=-1,y=1"},
             {"-r", "large-data", "-p", "g=1,y=1", "--times", "1", "--t-max", "2"},
             {"-r", "large-data", "-p", "g=1,y=1", "--taylor", "-1"},
+            {"-r", "large-data", "-p", "g=1e300,y=1", "--times", "0"}, // Infinity, never printed
+            {"-r", "free", "-p", "y=1,gamma=1e300", "--order", "4", "--times", "0"}, // NaN
+            {"-r", "free", "-p", "y=0,gamma=0", "--order", "4"},
+            {"-r", "narrow-latent", "-p", "g=100000,gamma=100000", "--times", "1"}, // the ODE's evaluation budget
+            {"-r", "large-data", "-p", "g=1,y=1", "--points", "100000000"},
+            {"-r", "large-data", "-p", "g=1,y=1", "--times", "0,,1"},
+            {"-r", "large-data", "-p", "g=1,y=1,"},
         };
         for (String[] c : cases) {
             CliRunner r = run(c);
             assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
             assertEquals(1, r.err().strip().split("\\R").length, r.err());
             assertTrue(r.err().startsWith("prism limit: "), r.err());
+        }
+        // the list of known regimes names every regime the command takes, the resummed free regime too
+        String err = run("-r", "nope", "-p", "g=1").err();
+        for (String name : new String[] {"large-data", "mean-field", "narrow-latent", "small-data", "free-narrow", "free-wide", "free)"}) {
+            assertTrue(err.contains(name), err);
         }
     }
 

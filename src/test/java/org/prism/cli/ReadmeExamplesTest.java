@@ -21,8 +21,9 @@ import org.junit.jupiter.api.TestFactory;
  * The README shows every command with its real output; this runs each shown command in-process and compares its
  * stdout with the text the README prints, so the two cannot drift apart.
  *
- * <p>An example is an indented line {@code $ ./prism ARGS} followed by indented output lines. A line {@code ...} in
- * the README (indented or not) elides any number of output lines. Three things may differ between machines: the
+ * <p>An example is an indented line {@code $ ./prism ARGS} (4 spaces, or more in a list item) followed by output
+ * lines indented as deep. A line {@code ...} in the README (indented or not) elides any number of output lines, and
+ * {@code " ... "} inside a line elides part of that line. Three things may differ between machines: the
  * number of worker threads (it follows the core count) and the name of the BLAS behind the products (OpenBLAS where
  * it loads, EJML elsewhere; the {@code # native BLAS: ...} header says which, and its version) are masked on both
  * sides, and a simulated curve's last digits follow the BLAS kernel, so every printed decimal is compared to a
@@ -36,25 +37,33 @@ class ReadmeExamplesTest {
 
     record Example(String command, List<String> output) {}
 
+    private static final Pattern EXAMPLE = Pattern.compile("^( {4,})\\$ \\./prism (.*)$");
+
+    /** Every indented {@code $ ./prism ARGS} line (a code block at any depth) with the output lines below it. */
     static List<Example> examples(List<String> readme) {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < readme.size(); i++) {
-            String line = readme.get(i);
-            if (!line.startsWith("    $ ./prism ")) continue;
+            Matcher m = EXAMPLE.matcher(readme.get(i));
+            if (!m.matches()) continue;
+            String indent = m.group(1);
             List<String> output = new ArrayList<>();
             int j = i + 1;
             // A blank line inside an example is output when the next line is still indented output.
-            while (j < readme.size() && !readme.get(j).startsWith("    $ ")
-                    && (readme.get(j).startsWith("    ")
-                        || readme.get(j).isEmpty() && j + 1 < readme.size() && readme.get(j + 1).startsWith("    ")
-                           && !readme.get(j + 1).startsWith("    $ "))) {
-                output.add(readme.get(j).isEmpty() ? "" : readme.get(j).substring(4));
+            while (j < readme.size() && !isCommand(readme.get(j))
+                    && (readme.get(j).startsWith(indent)
+                        || readme.get(j).isEmpty() && j + 1 < readme.size() && readme.get(j + 1).startsWith(indent)
+                           && !isCommand(readme.get(j + 1)))) {
+                output.add(readme.get(j).isEmpty() ? "" : readme.get(j).substring(indent.length()));
                 j++;
             }
-            examples.add(new Example(line.substring("    $ ./prism ".length()), output));
+            examples.add(new Example(m.group(2), output));
             i = j - 1;
         }
         return examples;
+    }
+
+    private static boolean isCommand(String line) {
+        return line.stripLeading().startsWith("$ ") && line.startsWith("    ");
     }
 
     /** Splits a command line as a POSIX shell would for the quoting the README uses (double quotes only). */
@@ -89,7 +98,28 @@ class ReadmeExamplesTest {
             }
             return false;
         }
-        return a < actual.size() && sameLine(expected.get(e), actual.get(a)) && matches(expected, e + 1, actual, a + 1);
+        return a < actual.size() && (sameLine(expected.get(e), actual.get(a)) || elidedLine(expected.get(e), actual.get(a)))
+                && matches(expected, e + 1, actual, a + 1);
+    }
+
+    /**
+     * Whether {@code actual} is {@code expected} with text cut out where {@code expected} shows {@code " ... "}
+     * (or ends with {@code " ..."}): the pieces around the cuts appear in order, the first at the start and the
+     * last at the end. The pieces compare exactly.
+     */
+    static boolean elidedLine(String expected, String actual) {
+        String[] pieces = (expected + " ").split(" \\.\\.\\. ", -1);
+        if (pieces.length < 2) return false;
+        pieces[pieces.length - 1] = pieces[pieces.length - 1].substring(0, Math.max(0, pieces[pieces.length - 1].length() - 1));
+        if (!actual.startsWith(pieces[0])) return false;
+        int at = pieces[0].length();
+        for (int k = 1; k < pieces.length - 1; k++) {
+            int found = actual.indexOf(pieces[k], at);
+            if (found < 0) return false;
+            at = found + pieces[k].length();
+        }
+        String last = pieces[pieces.length - 1];
+        return actual.length() - last.length() >= at && actual.endsWith(last);
     }
 
     /** Relative tolerance for printed floating-point numbers: simulated curves may differ in the last digits. */
@@ -183,5 +213,30 @@ class ReadmeExamplesTest {
         assertTrue(matches(List.of("a", "...", "d"), 0, List.of("a", "b", "c", "d"), 0));
         assertTrue(matches(List.of("a", "..."), 0, List.of("a"), 0));
         assertTrue(!matches(List.of("a", "...", "d"), 0, List.of("a", "b", "c"), 0));
+    }
+
+    @Test
+    void anExampleInsideAListItemIsFoundToo() {
+        List<String> readme = List.of(
+                "- item:",
+                "",
+                "      $ ./prism diagrams --order 1",
+                "      x",
+                "        y",
+                "",
+                "  (continued item)",
+                "    $ ./prism regimes");
+        assertEquals(List.of(new Example("diagrams --order 1", List.of("x", "  y")), new Example("regimes", List.of())), examples(readme));
+    }
+
+    @Test
+    void anEllipsisInsideALineElidesPartOfIt() {
+        assertTrue(elidedLine("id 1 ... tail ...", "id 1 + 2 + 3 tail and more"));
+        assertTrue(elidedLine("a ... b ... c", "a x b y c"));
+        assertFalse(elidedLine("a ... c", "a x d"), "the last piece must end the line");
+        assertFalse(elidedLine("a ... c", "b x c"), "the first piece must start it");
+        assertFalse(elidedLine("a ... b ... c", "a x c y b"), "pieces in order");
+        assertFalse(elidedLine("abc ... bcd", "abcd"), "pieces may not overlap");
+        assertFalse(elidedLine("a b", "a b c"), "no ellipsis, no elision");
     }
 }

@@ -60,7 +60,10 @@ class RegimeCommandsTest {
         "classify --scaling d=M | the value must be N",
         "classify --scaling q=N | unknown symbol 'q'",
         "classify --scaling d=N^-1 | may not shrink",
-        "classify --scaling d=N --order 9 --max-order 3 | out of reach",
+        "classify --scaling d=N --order 9 --max-order 3 | --order 9 is above the derivation's --max-order 3",
+        "classify --scaling d=N,,m=N | malformed scaling term",
+        "classify --scaling d=N^99999999999999999999 | out of range",
+        "prism --model examples | is a folder, not a model file",
         "prism --max-order 1 | --max-order must be >= 2",
         "prism --max-order 99 | out of reach",
         "regimes --format pdf | Invalid value",
@@ -89,6 +92,43 @@ class RegimeCommandsTest {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdflatex timed out on " + f);
             assertEquals(0, p.exitValue(), f + ": " + Files.readString(dir.resolve("latex.log")));
         }
+    }
+
+    @Test
+    void aModelWhosePolytopeIsAPointHasOneRegime(@TempDir Path dir) throws Exception {
+        // L = ||W||^2 under its own gradient flow: E L(t) = sigma^2 d m e^{-4t} (W(t) = W(0) e^{-2t}), so every c_s
+        // is one monomial sigma^2 d m: each N_s is that point and P = N_{s+1} - N_s is the origin
+        Path model = Files.writeString(dir.resolve("ridge.prism"),
+                "model ridge\nsize d, m\nparam W[m,d] ~ normal(0, sigma^2)\nloss pop = ||W||^2\nflow gradient(pop)\n");
+        CliRunner c = CliRunner.run("coefficients", "--order", "2", "--model", model.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("c_2 = 16*sigma^2*d*m"), c.out());
+        for (String command : new String[] {"prism", "regimes"}) {
+            CliRunner r = CliRunner.run(command, "-S", "3", "--model", model.toString());
+            assertEquals(0, r.exitCode(), command + ": " + r.err());
+            assertTrue(r.out().contains("P is a single point"), r.out());
+        }
+        CliRunner report = CliRunner.run("report", "--tables", "-S", "3", "--model", model.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(Files.readString(dir.resolve("out/README.md")).contains("1 vertices"));
+    }
+
+    @Test
+    void reportRefusesBadFoldersBeforeWritingAnything(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[][] cases = {
+            {"report", "--tables", "-S", "3", "--out", file.toString()},
+            {"report", "--tables", "-S", "3", "--out", ""},
+            {"report", "--tables", "-S", "3", "--out", dir.resolve("out").toString(), "--examples", dir.resolve("none").toString()},
+            {"report", "--tables", "-S", "3", "--out", dir.resolve("out2").toString(), "--models-order", "99"},
+        };
+        for (String[] c : cases) {
+            CliRunner r = CliRunner.run(c);
+            assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
+            assertEquals(1, r.err().strip().split("\\R").length, r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out/README.md")));
+        assertFalse(Files.exists(dir.resolve("out2/tables")), "refused before the tables are written");
     }
 
     static boolean onPath(String cmd) throws IOException {

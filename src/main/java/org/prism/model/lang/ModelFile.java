@@ -37,8 +37,11 @@ public record ModelFile(TensorModel model, List<String> tracked) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ModelFileException(path.toString(), 1, 1, ModelError.UNREADABLE, "not UTF-8 text");
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(path.toString(), 1, 1, ModelError.UNREADABLE, e.toString());
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ModelFileException(path.toString(), 1, 1, ModelError.UNREADABLE, why);
         }
         return read(text, path.toString());
     }

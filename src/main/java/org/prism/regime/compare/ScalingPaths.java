@@ -87,7 +87,8 @@ public final class ScalingPaths {
         public Options {
             if (sizes != null && sizes < 1) throw new IllegalArgumentException("--sizes must be >= 1, got " + sizes);
             if (sizes != null && sizes > 8) throw new IllegalArgumentException("--sizes " + sizes + " is out of reach (at most 8; each step costs 8x or more)");
-            if (seeds != null && seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+            // runs double per halving below the largest size (at most 8x): a cap keeps that product in range
+            if (seeds != null && (seeds < 1 || seeds > 100_000)) throw new IllegalArgumentException("--seeds must be between 1 and 100000, got " + seeds);
         }
 
         public static Options defaults() {

@@ -45,6 +45,20 @@ public final class Params {
         return v;
     }
 
+    /**
+     * Refuses a curve with a value that is not a finite number (parameters far outside double
+     * precision, e.g. {@code g=1e300}) instead of printing NaN or Infinity; a null curve is undefined, not bad.
+     */
+    public static void requireFinite(String regime, double[] times, double[] values) {
+        if (values == null) return;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("the " + regime + " curve is " + values[i] + " at t = " + times[i]
+                        + ": these parameters overflow double precision");
+            }
+        }
+    }
+
     public static void requireTimes(double[] times) {
         if (times == null) throw new IllegalArgumentException("no times given");
         for (double t : times) {
@@ -70,13 +84,26 @@ public final class Params {
             double t = times[idx];
             if (t > now) {
                 double[] next = new double[state.length];
-                integrator.integrate(ode, now, state, t, next);
+                integrator.setMaxEvaluations(MAX_EVALUATIONS); // counted per call: the budget of one interval
+                try {
+                    integrator.integrate(ode, now, state, t, next);
+                } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+                    throw new IllegalArgumentException("the limit's ODE did not get from t = " + now + " to t = " + t + " within "
+                            + MAX_EVALUATIONS + " evaluations; ask for earlier times");
+                }
                 state = next;
                 now = t;
             }
             at.accept(state, idx);
         }
     }
+
+    /**
+     * Evaluations of the right-hand side one call of {@link #march} may spend between two times: the
+     * narrow-latent ODE (an MP quadrature per evaluation) reaches t = 1000 in about 5 s and would run
+     * on for minutes beyond t = 10^4, so a long interval is refused instead.
+     */
+    static final int MAX_EVALUATIONS = 150_000;
 
     static int[] ascending(double[] times) {
         Integer[] idx = new Integer[times.length];
