@@ -34,6 +34,10 @@ class BenchCommandTest {
         assertEquals(2, r.exitCode());
         assertEquals("prism bench step: a size is d,m,n with positive integers, got '16,8'", r.err().strip());
         assertEquals(2, CliRunner.run("bench", "step", "--threads", "0", "8,8,8").exitCode());
+        CliRunner huge = CliRunner.run("bench", "step", "8,8,8", "100000,100000,100000");
+        assertEquals(2, huge.exitCode(), huge.err());
+        assertTrue(huge.err().contains("d=100000, m=100000, n=100000"), huge.err());
+        assertEquals("", huge.out(), "refused before the first size is timed");
     }
 
     @Test
