@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -65,6 +66,33 @@ final class Progress implements AutoCloseable {
                 }
             }
         };
+    }
+
+    private final List<String> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /**
+     * A simulation's listener whose warnings wait for {@link #printHeldWarnings}: printed after a run that
+     * succeeds, and dropped when the run fails, whose error line says what went wrong in one line.
+     */
+    ProgressListener holdingListener() {
+        return new ProgressListener() {
+            @Override
+            public void stepsDone(long k) {
+                stepBy(k);
+            }
+
+            @Override
+            public void warning(String message) {
+                held.add(message);
+            }
+        };
+    }
+
+    void printHeldWarnings(PrintWriter err, String command) {
+        synchronized (held) {
+            for (String w : held) err.println(command + ": warning: " + w);
+        }
+        err.flush();
     }
 
     @Override

@@ -149,7 +149,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationPlan plan = simulator.plan(params);
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
-            result = simulator.run(params, bar.listener(spec.commandLine().getErr(), "prism simulate"));
+            result = simulator.run(params, bar.holdingListener());
+            bar.printHeldWarnings(spec.commandLine().getErr(), "prism simulate");
         }
         SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
@@ -187,8 +188,9 @@ public final class SimulateCommand implements Callable<Integer> {
         double work = matrix.isPresent() ? ModelSimulator.totalMultiplyAdds(matrix.get(), params)
                 : ModelSimulator.totalMultiplyAdds(loaded.source(), params);
         try (Progress bar = Progress.start("simulate", steps, work > 2e10)) {
-            ProgressListener listener = bar.listener(spec.commandLine().getErr(), "prism simulate");
+            ProgressListener listener = bar.holdingListener();
             result = matrix.isPresent() ? simulator.run(matrix.get(), params, listener) : simulator.run(loaded.source(), params, listener);
+            bar.printHeldWarnings(spec.commandLine().getErr(), "prism simulate");
         }
         SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();
