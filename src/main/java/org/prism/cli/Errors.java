@@ -38,17 +38,17 @@ final class Errors {
         PrintWriter err = cmd.getErr();
         if (System.getenv("PRISM_DEBUG") != null) ex.printStackTrace(err);
         int code;
+        java.nio.file.FileSystemException file = fileProblem(ex);
         if (ex instanceof org.prism.diagram.WickRecursion.CancellationException || ex instanceof InterruptedException) {
             if (INTERRUPT_REPORTED.compareAndSet(false, true)) err.println("prism: interrupted");
             code = INTERRUPTED;
         } else if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
             code = INVALID_INPUT;
-        } else if (fileProblem(ex) != null) {
+        } else if (file != null) {
             // the file system refused a file the command writes or reads (a file where a folder should be, no permission, a full disk)
-            java.nio.file.FileSystemException f = fileProblem(ex);
-            err.println(cmd.getCommandSpec().qualifiedName() + ": cannot use '" + f.getFile() + "': "
-                    + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()));
+            err.println(cmd.getCommandSpec().qualifiedName() + ": cannot use '" + file.getFile() + "': "
+                    + (file.getReason() != null ? file.getReason() : file.getClass().getSimpleName()));
             code = INVALID_INPUT;
         } else {
             err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (" + ex.getClass().getSimpleName() + "): "

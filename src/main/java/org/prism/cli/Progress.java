@@ -50,31 +50,28 @@ final class Progress implements AutoCloseable {
         if (bar != null) bar.stepBy(n);
     }
 
+    /** Warnings held by {@link #holdingListener} until {@link #printHeldWarnings}. */
+    private final List<String> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     /** A simulation's listener: steps to this bar, each warning one line {@code "<command>: warning: ..."} on {@code err}. */
     ProgressListener listener(PrintWriter err, String command) {
-        return new ProgressListener() {
-            @Override
-            public void stepsDone(long k) {
-                stepBy(k);
+        return listener(message -> {
+            synchronized (err) {
+                err.println(command + ": warning: " + message);
+                err.flush();
             }
-
-            @Override
-            public void warning(String message) {
-                synchronized (err) {
-                    err.println(command + ": warning: " + message);
-                    err.flush();
-                }
-            }
-        };
+        });
     }
-
-    private final List<String> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
      * A simulation's listener whose warnings wait for {@link #printHeldWarnings}: printed after a run that
      * succeeds, and dropped when the run fails, whose error line says what went wrong in one line.
      */
     ProgressListener holdingListener() {
+        return listener(held::add);
+    }
+
+    private ProgressListener listener(java.util.function.Consumer<String> onWarning) {
         return new ProgressListener() {
             @Override
             public void stepsDone(long k) {
@@ -83,7 +80,7 @@ final class Progress implements AutoCloseable {
 
             @Override
             public void warning(String message) {
-                held.add(message);
+                onWarning.accept(message);
             }
         };
     }

@@ -3,7 +3,9 @@ package org.prism.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.regime.DerivedPrism;
 import org.prism.report.ReportWriter;
@@ -60,15 +62,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(examples)) {
             throw new IllegalArgumentException("--examples: no folder '" + examples + "' (run from the project folder, or give --examples DIR)");
         }
-        List<Path> modelFiles;
+        Map<Path, ModelOption.LoadedModel> models = new LinkedHashMap<>(); // by file, in file order
         try (var list = Files.list(examples)) {
-            modelFiles = list.filter(p -> p.toString().endsWith(".prism")).sorted().toList();
-        }
-        List<ModelOption.LoadedModel> models = new java.util.ArrayList<>();
-        for (Path f : modelFiles) {
-            ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
-            Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false); // before anything is written
-            models.add(m);
+            for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
+                ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
+                Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false); // before anything is written
+                models.put(f, m);
+            }
         }
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
@@ -93,9 +93,9 @@ public final class ReportCommand implements Callable<Integer> {
             sections.add(ReportWriter.compareSection(comparisons));
         }
         StringBuilder modelList = new StringBuilder();
-        for (int i = 0; i < models.size(); i++) {
-            ModelOption.LoadedModel m = models.get(i);
-            Path f = modelFiles.get(i);
+        for (Map.Entry<Path, ModelOption.LoadedModel> e : models.entrySet()) {
+            Path f = e.getKey();
+            ModelOption.LoadedModel m = e.getValue();
             DerivedPrism md;
             try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
                 md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));

@@ -62,8 +62,9 @@ public final class StepBenchmark {
      * @param java time the pure-Java (EJML) path even where OpenBLAS is available
      */
     public static void run(PrintWriter out, List<int[]> sizes, int blasThreads, boolean java) {
+        GradientDescentSimulator planner = new GradientDescentSimulator(1);
         for (int[] s : sizes) { // sizes that cannot fit are refused before anything is timed, as simulate refuses them
-            new GradientDescentSimulator(1).plan(new SimulationParams(s[0], s[1], s[2], 1.0 / s[0], 1e-3, 1, 1, Integrator.EULER, 1, 0, false));
+            planner.plan(new SimulationParams(s[0], s[1], s[2], 1.0 / s[0], 1e-3, 1, 1, Integrator.EULER, 1, 0, false));
         }
         Backend backend = java ? Backend.EJML : Backend.current();
         out.printf(Locale.ROOT, "# %s; %s; Java %s; %d processors%n", backend.describe(), backend.threads(1, blasThreads),

@@ -73,10 +73,10 @@ public final class LimitInput {
         return out;
     }
 
-    /** {@code points} equally spaced times 0 .. tMax (points >= 2; or the single time 0 when tMax = 0 and points = 1). */
     /** Grid points a curve may ask for: each point of the ODE and quadrature regimes costs milliseconds. */
     public static final int MAX_POINTS = 100_000;
 
+    /** {@code points} equally spaced times 0 .. tMax (points >= 2; or the single time 0 when tMax = 0 and points = 1). */
     public static double[] grid(double tMax, int points) {
         if (!(tMax >= 0) || Double.isInfinite(tMax)) throw new IllegalArgumentException("--t-max must be finite and >= 0, got " + tMax);
         if (points < 1 || points > MAX_POINTS) throw new IllegalArgumentException("--points must be between 1 and " + MAX_POINTS + ", got " + points);
