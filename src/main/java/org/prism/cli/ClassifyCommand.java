@@ -35,19 +35,23 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     DerivationOptions derivation;
 
+    @Option(names = "--allow-unsettled", description = "Classify even when c_0..c_S do not settle P (otherwise refused, exit code 2).")
+    boolean allowUnsettled;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
         if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
-        if (order > derivation.maxOrder) {
-            throw new IllegalArgumentException("--order " + order + " is above the derivation's --max-order " + derivation.maxOrder + ": raise --max-order");
+        if (order > derivation.maxOrder()) {
+            throw new IllegalArgumentException("--order " + order + " is above the derivation's --max-order " + derivation.maxOrder() + ": raise --max-order");
         }
         var model = derivation.loaded().engine();
         Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(model.symbols()), model.sizes());
         DerivedPrism d = derivation.derive();
-        Classification c = Classification.of(sc, d, model.exact(derivation.lossName()).coefficient(order), order);
+        DerivationOptions.requireSettled(d, allowUnsettled, "classify");
+        Classification c = Classification.of(sc, d, order);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> ClassificationReport.text(out, c, d);

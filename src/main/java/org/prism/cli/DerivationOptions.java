@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 final class DerivationOptions {
     static final int DEFAULT_MAX_ORDER = 6;
 
-    @Option(names = {"-S", "--max-order"}, defaultValue = "" + DEFAULT_MAX_ORDER, paramLabel = "S",
+    @Option(names = {"-S", "--max-order"}, paramLabel = "S",
             description = "Derive from c_0..c_S (2..." + Limits.MAX_EXACT_ORDER + ", with --leading " + Limits.LEADING_REACH
-                    + "; default: ${DEFAULT-VALUE}).")
-    int maxOrder;
+                    + "; default: " + DEFAULT_MAX_ORDER + ", or the highest order within the engine's reach when " + DEFAULT_MAX_ORDER
+                    + " is not, said in one line).")
+    Integer maxOrder;
 
     @Option(names = "--leading", description = "Compute only the leading (planar) terms: the derivation reads only Pareto-maximal terms, so it is the same, several times faster.")
     boolean leading;
@@ -37,13 +38,49 @@ final class DerivationOptions {
         return loaded().loss(loss.loss);
     }
 
-    DerivedPrism derive() {
-        if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
-        ModelOption.LoadedModel m = loaded();
-        Limits.require(m, List.of(lossName()), maxOrder, leading);
-        PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
-        try (Progress bar = Progress.start("c_0..c_" + maxOrder, maxOrder + 1, maxOrder >= (leading ? 10 : 7))) {
-            return derivation.derive(lossName(), maxOrder, leading, s -> bar.stepBy(1));
+    /**
+     * S: the order given, else {@link #DEFAULT_MAX_ORDER} or, when that is out of the engine's reach
+     * for this model and loss ({@link Limits#require}), the highest order below it that is not (one
+     * line on stderr says so).
+     */
+    int maxOrder() {
+        if (maxOrder != null) {
+            if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
+            return maxOrder;
         }
+        String why = null;
+        for (int s = DEFAULT_MAX_ORDER; s >= 2; s--) {
+            try {
+                Limits.require(loaded(), List.of(lossName()), s, leading);
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage(); // the reason the order above the one chosen is refused
+                continue;
+            }
+            if (why != null) {
+                System.err.println("prism: deriving from c_0..c_" + s + " (" + why + ")");
+                System.err.flush();
+            }
+            maxOrder = s;
+            return s;
+        }
+        throw new IllegalArgumentException(why);
+    }
+
+    DerivedPrism derive() {
+        int top = maxOrder();
+        ModelOption.LoadedModel m = loaded();
+        Limits.require(m, List.of(lossName()), top, leading);
+        PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
+        try (Progress bar = Progress.start("c_0..c_" + top, top + 1, top >= (leading ? 10 : 7) || m.engine().matrixModel().isEmpty())) {
+            return derivation.derive(lossName(), top, leading, s -> bar.stepBy(1));
+        }
+    }
+
+    /** Refuses a polytope that c_0..c_S do not settle, unless the user allows it. */
+    static void requireSettled(DerivedPrism d, boolean allowed, String command) {
+        if (d.settled() || allowed) return;
+        throw new IllegalArgumentException("P is not settled by c_0..c_" + d.maxOrder() + " (" + d.families().unsettled().size()
+                + " unsettled direction" + (d.families().unsettled().size() == 1 ? "" : "s") + "; 'prism prism' lists them): raise --max-order,"
+                + " or pass --allow-unsettled to " + command + " anyway");
     }
 }

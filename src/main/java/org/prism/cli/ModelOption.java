@@ -2,6 +2,7 @@ package org.prism.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
 import org.prism.diagram.MatrixEngine;
@@ -26,7 +27,7 @@ final class ModelOption {
         if (file.toString().isBlank()) throw new IllegalArgumentException("--model: an empty file name");
         if (Files.isDirectory(file)) throw new IllegalArgumentException("--model: " + file + " is a folder, not a model file");
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--model: no such file: '" + file + "'");
-        return LoadedModel.of(ModelFile.parse(file));
+        return LoadedModel.of(ModelFile.read(file));
     }
 
     /** The model as written, with its engine, the ratios that name its regimes, and what it is. */
@@ -37,13 +38,27 @@ final class ModelOption {
         }
 
         static LoadedModel of(TensorModel model) {
+            return of(model, List.copyOf(model.losses().keySet()));
+        }
+
+        static LoadedModel of(ModelFile file) {
+            return of(file.model(), file.tracked());
+        }
+
+        /**
+         * The default loss is the one the flow follows when it is tracked, else the first tracked loss: a
+         * model trained on a regularised objective ({@code flow gradient(obj)}, {@code track train, pop})
+         * is studied through its training loss.
+         */
+        private static LoadedModel of(TensorModel model, List<String> tracked) {
+            String loss = tracked.isEmpty() || tracked.contains(model.flowLoss()) ? model.flowLoss() : tracked.get(0);
             var matrix = MatrixLowering.lower(model);
             if (matrix.isPresent()) {
                 boolean tied = matrix.get().equals(Models.tiedAutoencoder());
                 return new LoadedModel(model.name(), model, new MatrixEngine(matrix.get()),
-                        tied ? Models.tiedAutoencoderRatios() : Map.of(), model.flowLoss(), tied);
+                        tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied);
             }
-            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), model.flowLoss(), false);
+            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), loss, false);
         }
 
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */

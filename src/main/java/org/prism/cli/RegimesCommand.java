@@ -27,12 +27,16 @@ public final class RegimesCommand implements Callable<Integer> {
     @Mixin
     DerivationOptions derivation;
 
+    @Option(names = "--allow-unsettled", description = "Print the faces even when c_0..c_S do not settle P (otherwise refused, exit code 2).")
+    boolean allowUnsettled;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
         DerivedPrism d = derivation.derive();
+        DerivationOptions.requireSettled(d, allowUnsettled, "regimes");
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> PrismReport.regimesText(out, d);

@@ -65,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
         Map<Path, ModelOption.LoadedModel> models = new LinkedHashMap<>(); // by file, in file order
         try (var list = Files.list(examples)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
-                ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.parse(f));
+                ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.read(f));
                 Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false); // before anything is written
                 models.put(f, m);
             }
@@ -74,7 +74,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportWriter writer = new ReportWriter(out);
         List<String> files = new java.util.ArrayList<>(writer.tables(d));
         files.addAll(writer.checkLimits(org.prism.regime.LimitCheck.run(org.prism.model.Models.tiedAutoencoder(),
-                org.prism.model.Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder)));
+                org.prism.model.Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder())));
         List<String> sections = new java.util.ArrayList<>();
         if (!tablesOnly) {
             List<org.prism.regime.compare.Comparison> comparisons = new java.util.ArrayList<>();
@@ -105,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
             modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
                     .append("`): P has ").append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
                     .append(md.period() == 1 ? "" : ", one step every " + md.period() + " orders")
-                    .append(md.consistent() ? "" : ", not the same step at every order").append(".\n");
+                    .append(md.settled() ? "" : ", not the same step at every order").append(".\n");
         }
         if (modelList.length() > 0) {
             sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from c_0..c_" + modelsOrder

@@ -1,6 +1,11 @@
 package org.prism.geometry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,7 +27,7 @@ public final class ParetoFront {
 
     /**
      * Returns the points not dominated by any other point, duplicates collapsed, sorted
-     * lexicographically. Cost $O(N^2 (|E| + |M|))$.
+     * lexicographically. Cost $O(N F (|E| + |M|))$ for $F$ maximal points, plus a sort.
      *
      * @param points points of a common dimension $D$ (may be empty)
      * @param equalCoords $E$, indices in $[0, D)$
@@ -42,20 +47,42 @@ public final class ParetoFront {
         }
         checkIndices(equalCoords, d);
         checkIndices(maxCoords, d);
-        List<IntVector> front = new ArrayList<>();
+        // A dominator has a strictly larger sum over M, and every dominated point is dominated by a maximal
+        // one, so within each class of equal E-coordinates, visiting points by decreasing M-sum and testing
+        // them against the front found so far is enough: O(N F) instead of O(N^2).
+        Map<List<Long>, List<IntVector>> classes = new HashMap<>();
         for (IntVector p : distinct) {
-            boolean dominated = false;
-            for (IntVector q : distinct) {
-                if (dominates(q, p, equalCoords, maxCoords)) {
-                    dominated = true;
-                    break;
+            List<Long> key = new ArrayList<>(equalCoords.length);
+            for (int i : equalCoords) key.add(p.get(i));
+            classes.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        Set<IntVector> maximal = new HashSet<>();
+        for (List<IntVector> members : classes.values()) {
+            members.sort(Comparator.comparingLong((IntVector p) -> sum(p, maxCoords)).reversed());
+            List<IntVector> front = new ArrayList<>();
+            for (IntVector p : members) {
+                boolean dominated = false;
+                for (IntVector q : front) {
+                    if (dominates(q, p, equalCoords, maxCoords)) {
+                        dominated = true;
+                        break;
+                    }
+                }
+                if (!dominated) {
+                    front.add(p);
                 }
             }
-            if (!dominated) {
-                front.add(p);
-            }
+            maximal.addAll(front);
         }
-        return List.copyOf(front);
+        return distinct.stream().filter(maximal::contains).toList();
+    }
+
+    private static long sum(IntVector p, int[] coords) {
+        long s = 0;
+        for (int j : coords) {
+            s += p.get(j);
+        }
+        return s;
     }
 
     /** Returns true iff $q$ dominates $p$ (definition in the class comment). */

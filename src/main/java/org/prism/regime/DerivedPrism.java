@@ -8,8 +8,8 @@ import org.prism.geometry.Polytope;
 
 /**
  * Everything the regime derivation computes, from the coefficients up: Pareto terms and Newton
- * polytopes per order, the order steps, the per-order polytope $P$ with its family names, the
- * linear relations all Pareto exponents satisfy, and the regimes (faces of $P$, facets first);
+ * polytopes per order, the per-order polytope $P$ with its evidence and verdict ({@code families}),
+ * the linear relations all Pareto exponents satisfy, and the regimes (faces of $P$, facets first);
  * {@code coefficients} are the $c_0..c_S$ it was derived from (their face series come from them).
  */
 public record DerivedPrism(
@@ -17,16 +17,37 @@ public record DerivedPrism(
         ExponentSpace space,
         List<ParetoTerms> pareto,
         List<Polytope> newton,
-        List<FamilyPolytope.Step> steps,
-        Polytope perOrder,
+        FamilyPolytope.Derivation families,
         List<AffineEquation> paretoRelations,
         List<Regime> regimes,
         List<String> sizes,
-        int period,
         List<Polynomial> coefficients) {
 
     public DerivedPrism {
         coefficients = List.copyOf(coefficients);
+    }
+
+    /** $P$: what {@link #period()} more orders multiply a leading term by. */
+    public Polytope perOrder() {
+        return families.perOrder();
+    }
+
+    /** 1, or 2 when only two orders at a time grow by one polytope (odd tensor order, two variances). */
+    public int period() {
+        return families.period();
+    }
+
+    /** The highest order computed. */
+    public int maxOrder() {
+        return pareto.size() - 1;
+    }
+
+    /**
+     * Whether orders $0..S$ settle $P$: every step stays inside $N_s + P$ and the last step reaches
+     * $P$ at the centre of every face ({@link FamilyPolytope}).
+     */
+    public boolean settled() {
+        return families.settled();
     }
 
     /** The symbols that are not sizes (variances, weights): dominance keeps their powers equal. */
@@ -40,19 +61,10 @@ public record DerivedPrism(
     }
 
     public List<String> familyNames() {
-        return perOrder.vertices().stream().map(this::familyName).toList();
+        return perOrder().vertices().stream().map(this::familyName).toList();
     }
 
     public List<Regime> regimes(int dimension) {
         return regimes.stream().filter(r -> r.dimension() == dimension).toList();
-    }
-
-    /**
-     * Whether every step from order 1 on gives the same $P$ and is an exact Minkowski step. With
-     * {@code period} 2 (orders of two parities, e.g. odd tensor order), steps go from $s$ to $s+2$ and
-     * $P$ is what two more orders multiply a leading term by.
-     */
-    public boolean consistent() {
-        return steps.stream().filter(s -> s.from() >= 1).allMatch(s -> s.exact() && perOrder.equals(s.increment()));
     }
 }

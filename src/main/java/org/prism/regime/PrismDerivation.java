@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
 import org.prism.diagram.ExpectedLoss;
 import org.prism.diagram.MatrixEngine;
 import org.prism.diagram.ModelEngine;
+import org.prism.geometry.AffineEquation;
 import org.prism.geometry.AffineHull;
 import org.prism.geometry.ConvexHull;
 import org.prism.geometry.Face;
@@ -112,38 +114,36 @@ public final class PrismDerivation {
             newton.add(ConvexHull.of(p.exponents()));
             allPareto.addAll(p.exponents());
         }
-        List<FamilyPolytope.Step> steps = FamilyPolytope.steps(newton);
-        int period = 1;
-        if (!FamilyPolytope.consistent(steps)) {
-            // two parities of orders (odd tensor order, two variances): N_{s+2} = N_s + P may hold where N_{s+1} = N_s + P does not
-            List<FamilyPolytope.Step> two = FamilyPolytope.steps(newton, 2);
-            if (FamilyPolytope.consistent(two)) {
-                steps = two;
-                period = 2;
+        List<AffineEquation> relations = AffineHull.of(allPareto).equations();
+        Admissible admissible = new Admissible(space.dimension(), sizeCoordinates, relations);
+        FamilyPolytope.Derivation families = FamilyPolytope.derive(newton, 1, admissible);
+        if (newton.size() > 4) {
+            // two parities of orders (odd tensor order, two variances): one order alternates between two offsets, so its
+            // bound is larger than half the step of two orders; the step of two is the asymptotic one unless it is 2P
+            FamilyPolytope.Derivation two = FamilyPolytope.derive(newton, 2, admissible);
+            boolean twiceOne = two.perOrder().equals(ConvexHull.of(families.perOrder().vertices().stream().map(v -> v.times(2)).toList()));
+            if (two.settled() ? !families.settled() || !twiceOne : !families.settled() && two.unsettled().size() < families.unsettled().size()) {
+                families = two;
             }
         }
-        // the latest order pair that is an exact Minkowski step gives P; the steps say which pairs agree
-        FamilyPolytope.Step last = null;
-        for (FamilyPolytope.Step st : steps) if (st.increment() != null) last = st;
-        if (last == null) {
-            FamilyPolytope.Step top = steps.get(steps.size() - 1);
-            throw new IllegalArgumentException("model " + model.name() + ", " + loss + " loss: the Newton polytopes of c_0..c_"
-                    + (coefficients.size() - 1) + " do not grow by one polytope per order (order " + top.from() + " -> " + top.to() + ": "
-                    + top.reason() + "); no regime polytope");
-        }
-        Polytope p = last.increment();
-        return new DerivedPrism(loss, space, pareto, newton, steps, p, AffineHull.of(allPareto).equations(),
-                regimes(p, pareto.size() > period ? pareto.get(period) : null, period), model.sizes(), period, coefficients);
+        Polytope p = families.perOrder();
+        int period = families.period();
+        return new DerivedPrism(loss, space, pareto, newton, families, relations, regimes(p, pareto, newton, period, admissible),
+                model.sizes(), coefficients);
     }
 
-    /** Faces of P as regimes; {@code orderP} holds the Pareto terms of order {@code period} (for loss scales). */
-    private List<Regime> regimes(Polytope p, ParetoTerms orderP, int period) {
+    /** Faces of P as regimes, with the leading parts of c_0 (loss scale) and c_period (change scale) on each. */
+    private List<Regime> regimes(Polytope p, List<ParetoTerms> pareto, List<Polytope> newton, int period, Admissible admissible) {
         FaceLattice lattice = p.faceLattice();
         List<IntVector> ratios = ratios(p);
+        FanRefinement atStart = new FanRefinement(newton.get(0), p, admissible);
+        FanRefinement oneStep = newton.size() > period ? new FanRefinement(newton.get(period), p, admissible) : null;
+        Map<List<IntVector>, IntVector> reachable = admissible.faces(p);
         List<Regime> out = new ArrayList<>();
         Map<Face, String> facetNames = new LinkedHashMap<>();
         for (int dim = p.dimension() - 1; dim >= 0; dim--) {
             for (Face f : lattice.faces(dim)) {
+                if (!reachable.containsKey(f.vertices())) continue; // leads only where a size shrinks: no regime
                 List<ScalingRelation> relations = new ArrayList<>();
                 Map<String, Behaviour> byName = new LinkedHashMap<>();
                 for (IntVector r : ratios) {
@@ -167,9 +167,10 @@ public final class PrismDerivation {
                 IntVector clock = f.vertices().stream()
                         .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
                 String timescale = timescale(clock, period);
-                Scale scale = normalisation(f, clock, orderP);
+                LeadingScale loss = scale(atStart.pieces(f), pareto.get(0), IntVector.zero(space.dimension()), null);
+                LeadingScale change = oneStep == null ? LeadingScale.UNKNOWN : scale(oneStep.pieces(f), pareto.get(period), clock, clock);
                 out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale, clock,
-                        scale.text(), scale.vector(), name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
+                        loss, change, name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
             }
         }
         return out;
@@ -238,42 +239,48 @@ public final class PrismDerivation {
     }
 
     /**
-     * The scale of the loss's time-dependent part on this face: the leading order-1 term divided by
-     * the face's increment, replaced by an equivalent (on the whole normal cone) size times a power
-     * of the increment when there is one, e.g. $d$, $m$, $d(\sigma^2 d)^2$.
+     * The leading part of one order's Pareto terms on each piece of a face's normal cone, divided by
+     * {@code shift} (the order's power of $T^{-1}$), written as the simplest monomial with the same
+     * growth on the piece: a size ($d$), a size times a power of the clock ($d(\sigma^2 d)^2$, when
+     * {@code clock} is given), else the shortest of the terms themselves.
      */
-    private record Scale(IntVector vector, String text) {}
-
-    private Scale normalisation(Face f, IntVector clock, ParetoTerms order1) {
-        if (order1 == null || order1.terms().isEmpty()) return new Scale(null, "");
-        IntVector c = f.normal();
-        long best = Long.MIN_VALUE;
-        IntVector lead = null;
-        for (IntVector x : order1.exponents()) {
-            long v = c.dot(x);
-            if (v > best || (v == best && (l1(x) < l1(lead) || (l1(x) == l1(lead) && x.compareTo(lead) < 0)))) {
-                best = v;
-                lead = x;
+    private LeadingScale scale(List<FanRefinement.Piece> pieces, ParetoTerms terms, IntVector shift, IntVector clock) {
+        List<LeadingScale.Piece> out = new ArrayList<>();
+        for (FanRefinement.Piece piece : pieces) {
+            IntVector u = piece.direction();
+            long top = piece.leading().vertices().stream().mapToLong(u::dot).max().orElseThrow();
+            Map<Monomial, Rational> lead = new LinkedHashMap<>();
+            List<IntVector> exponents = new ArrayList<>();
+            for (LeadingTerm t : terms.terms()) {
+                if (u.dot(t.exponent()) != top) continue;
+                lead.put(space.monomial(t.exponent()), t.coefficient());
+                exponents.add(t.exponent().minus(shift));
             }
-        }
-        IntVector scale = lead.minus(clock);
-        for (int i : sizeCoordinates) {
-            long[] e = new long[space.dimension()];
-            e[i] = 1;
-            IntVector size = IntVector.of(e);
-            for (int k = 0; k <= (clock.isZero() ? 0 : 8); k++) {
-                IntVector candidate = size.plus(clock.times(k));
-                if (allZero(f, scale.minus(candidate))) {
-                    String name = space.symbols().get(i);
-                    return new Scale(candidate, k == 0 ? name : name + "*(" + space.ratio(clock) + ")" + (k > 1 ? "^" + k : ""));
+            exponents.sort(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.naturalOrder()));
+            IntVector x = exponents.get(0);
+            IntVector chosen = null;
+            String text = null;
+            for (int i : sizeCoordinates) {
+                long[] e = new long[space.dimension()];
+                e[i] = 1;
+                IntVector size = IntVector.of(e);
+                for (int k = 0; k <= (clock == null || clock.isZero() ? 0 : 8) && chosen == null; k++) {
+                    IntVector candidate = k == 0 ? size : size.plus(clock.times(k));
+                    if (piece.equivalent(candidate, x)) {
+                        chosen = candidate;
+                        String name = space.symbols().get(i);
+                        String c = k == 0 ? "" : space.ratio(clock);
+                        text = k == 0 ? name : name + "*" + (c.matches("\\w+") ? c : "(" + c + ")") + (k > 1 ? "^" + k : "");
+                    }
                 }
+                if (chosen != null) break;
             }
+            if (chosen == null) {
+                chosen = x;
+                text = space.ratio(x);
+            }
+            out.add(new LeadingScale.Piece(chosen, text, Polynomial.of(lead)));
         }
-        return new Scale(scale, space.ratio(scale));
-    }
-
-    private static boolean allZero(Face f, IntVector r) {
-        for (IntVector g : f.facetNormals()) if (g.dot(r) != 0) return false;
-        return true;
+        return new LeadingScale(out);
     }
 }

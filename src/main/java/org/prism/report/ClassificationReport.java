@@ -23,13 +23,19 @@ public final class ClassificationReport {
         if (c.interior()) {
             w.println("regime       none: the scaling is constant on the whole polytope (every family contributes; no limit simplifies)");
         } else {
-            w.printf("regime       %s (a %d-face: {%s})%n", c.regime().name() == null ? "(unnamed)" : c.regime().name(), c.regime().dimension(),
+            w.printf("regime       %s (a %d-face: {%s})%n", PrismReport.label(d, c.regime()), c.regime().dimension(),
                     String.join(", ", c.regime().families()));
             w.println("relations    " + c.regime().relationsText());
             if (!c.regime().statement().isEmpty()) w.println("limit        " + c.regime().statement());
         }
+        int top = d.maxOrder();
+        int k = d.period();
         w.printf("per order    x N^%s, so the time scale is T = N^%s (face: T = %s)%n", c.perOrderGrowth(), c.perOrderGrowth().negate(),
                 c.interior() ? "-" : c.regime().timescale());
+        String last = (k == 1 ? "c_" + top + "/c_" + (top - 1) : "(c_" + top + "/c_" + (top - k) + ")^(1/" + k + ")") + " grows N^" + c.stepGrowth();
+        w.println("last step    " + last + (c.reached() ? ": reached" : ": NOT reached by c_0..c_" + top
+                + " (slower families still lead along this scaling; the leading ones take over from about order " + c.reachedBy() + ")"));
+        w.printf("loss scale   N^%s: c_0 leads with %s%n", c.lossGrowth(), PolynomialFormat.text(c.lossTerms(), d.space().symbols()));
         w.printf("c_%d leading  N^%s: %s%n", c.order(), c.leadingGrowth(), PolynomialFormat.text(c.leadingTerms(), d.space().symbols()));
         w.flush();
     }
@@ -42,6 +48,14 @@ public final class ClassificationReport {
         o.put("dim", c.interior() ? d.perOrder().dimension() : c.regime().dimension());
         o.put("perOrderGrowth", c.perOrderGrowth().toString());
         o.put("timescale", "N^" + c.perOrderGrowth().negate());
+        o.put("stepGrowth", c.stepGrowth().toString());
+        o.put("reached", c.reached());
+        o.put("reachedBy", c.reachedBy());
+        o.put("settled", d.settled());
+        o.put("lossScale", "N^" + c.lossGrowth());
+        o.put("normalisation", PolynomialFormat.text(c.lossTerms(), d.space().symbols()));
+        var growth = o.putArray("orderGrowth");
+        c.orderGrowth().forEach(g -> growth.add(g.toString()));
         o.put("order", c.order());
         o.put("leadingGrowth", c.leadingGrowth().toString());
         o.put("leadingTerms", PolynomialFormat.text(c.leadingTerms(), d.space().symbols()));

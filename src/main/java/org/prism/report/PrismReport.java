@@ -15,6 +15,7 @@ import org.prism.geometry.AffineEquation;
 import org.prism.geometry.IntVector;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FamilyPolytope;
+import org.prism.regime.LeadingScale;
 import org.prism.regime.LeadingTerm;
 import org.prism.regime.ParetoTerms;
 import org.prism.regime.Regime;
@@ -64,30 +65,111 @@ public final class PrismReport {
         String relations = relationsText(d);
         w.println("  every Pareto exponent satisfies: " + (relations.isBlank() ? "no affine relation (they span the exponent space)" : relations));
         w.println();
-        w.println(d.period() == 1 ? "Per-order polytope P (N_{s+1} = N_s + P):"
-                : "Polytope P of " + d.period() + " orders (N_{s+" + d.period() + "} = N_s + P; one order alone is no Minkowski step):");
-        for (FamilyPolytope.Step s : d.steps()) {
-            w.printf("  order %d -> %d: %s%s%n", s.from(), s.to(), s.reason(),
-                    s.increment() == null ? "" : s.increment().equals(d.perOrder()) ? ", same P" : ", different P (" + s.increment().vertices().size() + " vertices)");
-        }
-        int[] f = d.perOrder().fVector();
-        w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%s%n%n", d.perOrder().vertices().size(), f.length > 1 ? f[1] : 0, f.length > 2 ? f[2] : 0,
-                d.perOrder().dimension(), d.consistent() ? ", the same for every order >= 1" : ", NOT consistent across orders");
-        w.println("Vertices (diagram families: what " + (d.period() == 1 ? "one more order multiplies" : d.period() + " more orders multiply")
+        derivationText(w, d);
+        w.println("Vertices of P (diagram families: what " + (d.period() == 1 ? "one more order multiplies" : d.period() + " more orders multiply")
                 + " a leading term by):");
         for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), v);
         w.println();
         if (d.perOrder().dimension() == 0) w.println(POINT);
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
-            w.println(dim == 2 ? "2-faces (regimes):" : dim == 1 ? "Edges:" : "Vertices:");
+            w.println(faceHeading(dim, d.perOrder().dimension()) + ":");
             for (Regime r : d.regimes(dim)) {
                 w.printf("  %-34s {%s}%n", label(d, r), String.join(", ", r.families()));
                 w.printf("      scaling: %s%n", r.relationsText());
-                w.printf("      T = %s, loss scale %s%n", r.timescale(), r.normalisation());
+                w.printf("      T = %s, loss scale %s, change scale %s%n", r.timescale(), r.lossScale(), r.normalisation());
                 if (!r.statement().isEmpty()) w.printf("      %s%n", r.statement());
             }
         }
         w.flush();
+    }
+
+    /** "Facets (regimes)", "2-faces", "Edges", "Vertices": the heading of the faces of one dimension. */
+    static String faceHeading(int dim, int polytopeDim) {
+        String what = dim == 0 ? "Vertices" : dim == 1 ? "Edges" : dim + "-faces";
+        return dim == polytopeDim - 1 ? what + " (facets: the regimes)" : what;
+    }
+
+    /** How P was found and whether c_0..c_S settle it: steps, then the verdict with every unsettled direction. */
+    static void derivationText(PrintWriter w, DerivedPrism d) {
+        FamilyPolytope.Derivation f = d.families();
+        int k = d.period();
+        int top = d.maxOrder();
+        w.println(k == 1 ? "Per-order polytope P (h_P(u) = lim h_{N_{s+1}}(u) - h_{N_s}(u): what one more order multiplies a leading term by):"
+                : "Polytope P of " + k + " orders (h_P(u) = lim h_{N_{s+" + k + "}}(u) - h_{N_s}(u); one order alone alternates between two offsets):");
+        List<String> fam = new ArrayList<>();
+        for (IntVector v : d.perOrder().vertices()) fam.add(d.familyName(v));
+        w.printf("  families (vertex chains of N_%d, N_%d, N_%d): %s%n", Math.max(0, top - 2 * k), top - k, top, String.join(", ", fam));
+        for (FamilyPolytope.Step s : f.steps()) {
+            w.printf("  order %d -> %d: %s%n", s.from(), s.to(), s.exact() ? "N_" + s.to() + " = N_" + s.from() + " + P"
+                    : s.bounded() ? "N_" + s.to() + " inside N_" + s.from() + " + P (families enter at different orders)"
+                    : "N_" + s.to() + " NOT inside N_" + s.from() + " + P");
+        }
+        int[] fv = d.perOrder().fVector();
+        w.printf("  P: %d vertices, %d edges, %d 2-faces (dim %d)%n", d.perOrder().vertices().size(), fv.length > 1 ? fv[1] : 0,
+                fv.length > 2 ? fv[2] : 0, d.perOrder().dimension());
+        if (f.settled()) {
+            w.printf("  settled by c_0..c_%d: every step stays inside N_s + P and every family leads with its own growth%s%n", top,
+                    f.exactFrom() >= 0 ? "; exact Minkowski steps from order " + f.exactFrom() + " on" : "");
+            if (!f.lagging().isEmpty()) {
+                w.printf("  %d face%s not reached yet (at the centre of %s normal cone c_%d/c_%d grows less than P says; the face's limit needs"
+                        + " more orders):%n", f.lagging().size(), f.lagging().size() == 1 ? "" : "s", f.lagging().size() == 1 ? "its" : "their",
+                        top, top - k);
+                int shown = 0;
+                for (FamilyPolytope.Unsettled u : f.lagging()) {
+                    if (shown++ == 8) {
+                        w.printf("    ... and %d more (--format json lists them all)%n", f.lagging().size() - 8);
+                        break;
+                    }
+                    w.println("    " + unsettledText(d, u));
+                }
+            }
+        } else {
+            w.printf("  NOT settled by c_0..c_%d (%d direction%s); the regimes below are read off this P, not derived:%n", top,
+                    f.unsettled().size(), f.unsettled().size() == 1 ? "" : "s");
+            int shown = 0;
+            for (FamilyPolytope.Unsettled u : f.unsettled()) {
+                if (shown++ == 8) {
+                    w.printf("    ... and %d more (--format json lists them all)%n", f.unsettled().size() - 8);
+                    break;
+                }
+                w.println("    " + unsettledText(d, u));
+            }
+        }
+        w.println();
+    }
+
+    /** One unsettled direction in words. */
+    public static String unsettledText(DerivedPrism d, FamilyPolytope.Unsettled u) {
+        String where = "along " + direction(d, u.direction()) + " (" + faceText(d, u.face()) + ")";
+        int k = d.period();
+        return switch (u.kind()) {
+            case OUTGROWN -> where + ": c_" + u.atOrder() + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + ", faster than any family (N^"
+                    + u.expected() + "): a family is missing; order " + u.settleBy() + " would show more";
+            case NOT_REACHED -> where + ": c_" + u.atOrder() + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + ", not yet N^" + u.expected()
+                    + "; the chains of its families lead from about order " + u.settleBy();
+            case UNWITNESSED -> where + ": no chain of this family leads with its own growth N^" + u.expected() + " (c_" + u.atOrder()
+                    + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + " at its centre): it may be no family; order " + u.settleBy()
+                    + " would show more";
+            case NO_CHAIN -> "no family recurs over two steps in c_0..c_" + u.atOrder() + " (P is the last step's increments); order "
+                    + u.settleBy() + " or more would settle it";
+        };
+    }
+
+    /** A functional as a scaling, e.g. {@code d=N^2, n=N^-1} (zero powers left out). */
+    static String direction(DerivedPrism d, IntVector u) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < u.dimension(); i++) {
+            if (u.get(i) != 0) parts.add(d.space().symbols().get(i) + "=N" + (u.get(i) == 1 ? "" : "^" + u.get(i)));
+        }
+        return parts.isEmpty() ? "every scaling" : String.join(", ", parts);
+    }
+
+    /** A face by its label when it is a regime of d, else by its families. */
+    static String faceText(DerivedPrism d, org.prism.geometry.Face face) {
+        for (Regime r : d.regimes()) if (r.face().vertices().equals(face.vertices())) return label(d, r) + " {" + String.join(", ", r.families()) + "}";
+        List<String> fam = new ArrayList<>();
+        for (IntVector v : face.vertices()) fam.add(d.familyName(v));
+        return "{" + String.join(", ", fam) + "}";
     }
 
     public static String relationsText(DerivedPrism d) {
@@ -125,8 +207,36 @@ public final class PrismReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("loss", d.loss());
         root.put("maxOrder", d.pareto().size() - 1);
-        root.put("consistent", d.consistent());
+        root.put("consistent", d.settled());
+        root.put("settled", d.settled());
         root.put("period", d.period());
+        root.put("exactFrom", d.families().exactFrom());
+        ArrayNode un = root.putArray("unsettled");
+        for (FamilyPolytope.Unsettled u : d.families().unsettled()) {
+            ObjectNode o = un.addObject();
+            o.put("kind", u.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ObjectNode dir = o.putObject("direction");
+            for (int i = 0; i < d.space().dimension(); i++) dir.put(d.space().symbols().get(i), u.direction().get(i));
+            ArrayNode fam = o.putArray("face");
+            for (IntVector v : u.face().vertices()) fam.add(d.familyName(v));
+            o.put("order", u.atOrder());
+            o.put("growth", u.grown());
+            o.put("expected", u.expected());
+            o.put("settleBy", u.settleBy());
+            o.put("text", unsettledText(d, u));
+        }
+        ArrayNode lag = root.putArray("lagging");
+        for (FamilyPolytope.Unsettled u : d.families().lagging()) {
+            ObjectNode o = lag.addObject();
+            ArrayNode fam = o.putArray("face");
+            for (IntVector v : u.face().vertices()) fam.add(d.familyName(v));
+            ObjectNode dir = o.putObject("direction");
+            for (int i = 0; i < d.space().dimension(); i++) dir.put(d.space().symbols().get(i), u.direction().get(i));
+            o.put("growth", u.grown());
+            o.put("expected", u.expected());
+            o.put("reachedBy", u.settleBy());
+            o.put("text", unsettledText(d, u));
+        }
         root.put("paretoRelation", relationsText(d));
         ArrayNode vs = root.putArray("vertices");
         for (IntVector v : d.perOrder().vertices()) {
@@ -150,6 +260,9 @@ public final class PrismReport {
         o.put("scaling", r.relationsText());
         o.put("timescale", r.timescale());
         o.put("normalisation", r.normalisation());
+        o.put("lossScale", r.lossScale());
+        ArrayNode lt = o.putArray("lossScaleTerms");
+        for (LeadingScale.Piece p : r.loss().pieces()) lt.add(p.terms().toString());
         o.put("statement", r.statement());
         ArrayNode rel = o.putArray("relations");
         for (ScalingRelation s : r.relations()) {
@@ -176,11 +289,25 @@ public final class PrismReport {
 
     public static void regimesText(Writer out, DerivedPrism d) {
         PrintWriter w = new PrintWriter(out);
-        w.printf("%-4s %-44s %-16s %-26s %s%n", "dim", "regime", "T", "loss scale", "scaling relations");
+        if (!d.settled()) {
+            w.printf("# NOT settled by c_0..c_%d: these faces are read off an unsettled P (prism prism says why)%n", d.maxOrder());
+        }
+        int width = Math.max(20, d.regimes().stream().mapToInt(r -> label(d, r).length()).max().orElse(0) + 2);
+        int lossWidth = Math.max(12, d.regimes().stream().mapToInt(r -> r.lossScale().length()).max().orElse(0) + 2);
+        int changeWidth = Math.max(14, d.regimes().stream().mapToInt(r -> r.normalisation().length()).max().orElse(0) + 2);
+        String row = "%-4s %-" + width + "s %-16s %-" + lossWidth + "s %-" + changeWidth + "s %s%n";
+        w.printf(row, "dim", "regime", "T", "loss scale", "change scale", "scaling relations");
+        boolean lagging = false;
         for (Regime r : d.regimes()) {
-            w.printf("%-4d %-44s %-16s %-26s %s%n", r.dimension(), label(d, r), r.timescale(), r.normalisation(), r.relationsText());
+            boolean lag = d.families().lag(r.face()).isPresent();
+            lagging |= lag;
+            w.printf(row, r.dimension(), label(d, r) + (lag ? "*" : ""), r.timescale(), r.lossScale(), r.normalisation(), r.relationsText());
         }
         if (d.perOrder().dimension() == 0) w.println(POINT);
+        if (lagging) {
+            w.printf("* not reached by c_0..c_%d: along this face's scalings c_%d/c_%d still grows less than T says (prism prism lists when it"
+                    + " will); its time scale is the asymptotic one%n", d.maxOrder(), d.maxOrder(), d.maxOrder() - d.period());
+        }
         List<Regime> named = d.regimes(d.perOrder().dimension() - 1).stream().filter(r -> r.name() != null).toList();
         if (!named.isEmpty()) w.println(); // unnamed faces are described by their scaling relations above
         for (Regime r : named) w.printf("%-14s families {%s}: %s%n", r.name(), String.join(", ", r.families()), r.statement());

@@ -147,7 +147,7 @@ public final class ReportWriter {
             if (Files.exists(root.resolve("figures/prism.png"))) w.write("![the regime polytope](figures/prism.png)\n\n");
             w.write((d.period() == 1 ? "Per-order polytope P: " : "Polytope P of " + d.period() + " orders (N_{s+" + d.period() + "} = N_s + P): ") + d.perOrder().vertices().size() + " vertices" + (f.length > 1 ? ", " + f[1] + " edges" : "")
                     + (f.length > 2 ? ", " + f[2] + " two-faces" : "") + " (dimension " + d.perOrder().dimension() + "); the same exact step at every order from 1 on: "
-                    + d.consistent() + ".\n");
+                    + d.settled() + ".\n");
             String relations = PrismReport.relationsText(d);
             w.write((relations.isBlank() ? "The Pareto terms satisfy no affine relation (they span the exponent space)."
                     : "Every Pareto term satisfies " + relations + ".") + "\n\n");

@@ -120,7 +120,7 @@ class PrismDerivationTest {
         assertEquals(List.of(6, 9, 5), List.of(p.fVector()[0], p.fVector()[1], p.fVector()[2]));
         List<Integer> sizes = p.faces(2).stream().map(Face::vertexCount).sorted().toList();
         assertEquals(List.of(3, 3, 4, 4, 4), sizes);
-        assertTrue(trainPrism.consistent());
+        assertTrue(trainPrism.settled());
     }
 
     @Test
@@ -145,7 +145,7 @@ class PrismDerivationTest {
     @Test
     void trainAndPopulationLossGiveTheSamePolytope() {
         assertEquals(trainPrism.perOrder(), popPrism.perOrder());
-        assertTrue(popPrism.consistent());
+        assertTrue(popPrism.settled());
     }
 
     @Test
@@ -200,7 +200,7 @@ class PrismDerivationTest {
         "d=N, m=N, sigma2=N^-1, n=N | | 0"})
     void classifyScalings(String scaling, String regime, int growth) {
         Scaling sc = Scaling.parse(scaling, derivation.space(), MODEL.sizes());
-        Classification c = Classification.of(sc, trainPrism, train.get(3), 3);
+        Classification c = Classification.of(sc, trainPrism, 3);
         if (regime == null) {
             assertNull(c.regime(), "constant on P: no face is selected");
         } else {
@@ -221,7 +221,7 @@ class PrismDerivationTest {
         var model = org.prism.model.lang.ModelFile.parse(java.nio.file.Path.of("examples/cp3-asym.prism"));
         DerivedPrism d = new PrismDerivation(new org.prism.diagram.NetworkEngine(model), Map.of()).derive("pop", 4, null);
         assertEquals(2, d.period());
-        assertTrue(d.consistent());
+        assertTrue(d.settled());
         assertEquals(List.of("sigma", "p", "H"), d.space().symbols());
         assertEquals(Set.of(IntVector.of(2, 0, 0), IntVector.of(8, 4, 0), IntVector.of(8, 0, 2)), new HashSet<>(d.perOrder().vertices()));
     }
