@@ -5,6 +5,9 @@ import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
 
 /** Options shared by the commands that derive the regime polytope: order and loss. */
 final class DerivationOptions {
@@ -18,6 +21,9 @@ final class DerivationOptions {
 
     @Option(names = "--leading", description = "Compute only the leading (planar) terms: the derivation reads only Pareto-maximal terms, so it is the same, several times faster.")
     boolean leading;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Mixin
     LossOption loss;
@@ -57,8 +63,9 @@ final class DerivationOptions {
                 continue;
             }
             if (why != null) {
-                System.err.println("prism: deriving from c_0..c_" + s + " (" + why + ")");
-                System.err.flush();
+                PrintWriter err = command.commandLine().getErr();
+                err.println("prism " + command.name() + ": deriving from c_0..c_" + s + " (" + why + ")");
+                err.flush();
             }
             maxOrder = s;
             return s;

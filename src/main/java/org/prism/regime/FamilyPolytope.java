@@ -236,7 +236,8 @@ public final class FamilyPolytope {
                 }
             }
             if (!witnessed) {
-                out.add(new Unsettled(admissible.lift(centre), vertex, Kind.UNWITNESSED, top, upper.max(centre) - lower.max(centre), p.max(centre), top + period));
+                out.add(new Unsettled(admissible.lift(centre), vertex, Kind.UNWITNESSED, top, upper.max(centre) - lower.max(centre), p.max(centre),
+                        reachedBy(newton, period, chains, vertex, centre)));
             }
         }
         return out;

@@ -147,9 +147,9 @@ public final class PrismReport {
                     + u.expected() + "): a family is missing; order " + u.settleBy() + " would show more";
             case NOT_REACHED -> where + ": c_" + u.atOrder() + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + ", not yet N^" + u.expected()
                     + "; the chains of its families lead from about order " + u.settleBy();
-            case UNWITNESSED -> where + ": no chain of this family leads with its own growth N^" + u.expected() + " (c_" + u.atOrder()
-                    + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + " at its centre): it may be no family; order " + u.settleBy()
-                    + " would show more";
+            case UNWITNESSED -> where + ": this family leads nowhere yet with its own growth N^" + u.expected() + " (c_" + u.atOrder()
+                    + "/c_" + (u.atOrder() - k) + " grows N^" + u.grown() + " at its centre): its chain is the only evidence; if it is a family"
+                    + " it leads from about order " + u.settleBy();
             case NO_CHAIN -> "no family recurs over two steps in c_0..c_" + u.atOrder() + " (P is the last step's increments); order "
                     + u.settleBy() + " or more would settle it";
         };

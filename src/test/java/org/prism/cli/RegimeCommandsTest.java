@@ -54,6 +54,65 @@ class RegimeCommandsTest {
         assertTrue(l.out().contains("\\toprule") && l.out().contains("\\bottomrule"));
     }
 
+    /** Three orders are too few for a family to recur (the step 0 -> 1 is not yet one), so P is not settled. */
+    @Test
+    void anUnsettledPolytopeIsPrintedWithItsReasonsAndRefusedAsRegimes() throws Exception {
+        CliRunner p = CliRunner.run("prism", "-S", "2", "--format", "json");
+        assertEquals(0, p.exitCode(), p.err());
+        JsonNode j = JSON.readTree(p.out());
+        assertFalse(j.get("settled").asBoolean());
+        assertFalse(j.get("consistent").asBoolean());
+        assertTrue(j.get("unsettled").size() > 0);
+        for (JsonNode u : j.get("unsettled")) {
+            assertTrue(u.get("direction").has("sigma") && u.get("direction").has("n") && u.has("settleBy") && u.has("text"), u.toString());
+        }
+        CliRunner text = CliRunner.run("prism", "-S", "2");
+        assertTrue(text.out().contains("NOT settled by c_0..c_2"), text.out());
+        for (String cmd : new String[] {"regimes", "classify"}) {
+            String[] args = cmd.equals("regimes") ? new String[] {"regimes", "-S", "2"} : new String[] {"classify", "-S", "2", "-s", "1", "--scaling", "d=N"};
+            CliRunner r = CliRunner.run(args);
+            assertEquals(2, r.exitCode(), r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("not settled by c_0..c_2") && r.err().contains("--allow-unsettled"), r.err());
+            String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+            allowed[args.length] = "--allow-unsettled";
+            CliRunner a = CliRunner.run(allowed);
+            assertEquals(0, a.exitCode(), a.err());
+        }
+        assertTrue(CliRunner.run("regimes", "-S", "2", "--allow-unsettled").out().startsWith("# NOT settled by c_0..c_2"));
+    }
+
+    @Test
+    void theDefaultOrderFallsBackToTheHighestWithinReachAndSaysSo() {
+        CliRunner r = CliRunner.run("regimes", "--model", "examples/cp3-sym.prism");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("prism regimes: deriving from c_0..c_5 (order 6 is out of reach of the tensor-network engine (at most 5;"
+                + " time and memory grow 4-9x per order))", r.err().strip());
+        // an order given explicitly is never changed
+        CliRunner given = CliRunner.run("regimes", "--model", "examples/cp3-sym.prism", "-S", "6");
+        assertEquals(2, given.exitCode());
+    }
+
+    /**
+     * The weight-decay model along d = N, m = N^2 (sigma, n, lambda fixed): c_0 leads with sigma^4 d m^2 / 2
+     * (N^5), the family sigma^2 d m / n leads P (N^3 per order), so c_3 grows like N^(5 + 3*3) = N^14; and the
+     * default loss is train, the first tracked loss, not the objective the flow follows.
+     */
+    @Test
+    void classifyAgreesWithTheCoefficientsOnTheWeightDecayModel() throws Exception {
+        CliRunner r = CliRunner.run("classify", "--model", "examples/tied-autoencoder-weight-decay.prism", "--scaling", "d=N, m=N^2", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("3", j.get("perOrderGrowth").asText());
+        assertEquals("3", j.get("stepGrowth").asText());
+        assertTrue(j.get("reached").asBoolean());
+        assertEquals("N^5", j.get("lossScale").asText());
+        assertEquals("1/2*sigma^4*d*m^2", j.get("normalisation").asText());
+        assertEquals("14", j.get("leadingGrowth").asText());
+        assertEquals("train", JSON.readTree(CliRunner.run("prism", "--model", "examples/tied-autoencoder-weight-decay.prism", "-S", "3",
+                "--format", "json").out()).get("loss").asText());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "classify --scaling d=N,m=N^x | malformed power",
