@@ -128,6 +128,19 @@ final class Limits {
         }
     }
 
+    /** The highest order up to {@code wanted} that {@link #require} lets the exact engine run for {@code loss}. */
+    static int highestWithinReach(ModelOption.LoadedModel model, String loss, int wanted) {
+        for (int s = wanted; s > 2; s--) {
+            try {
+                require(model, List.of(loss), s, false);
+                return s;
+            } catch (IllegalArgumentException e) {
+                // try the order below
+            }
+        }
+        return 2;
+    }
+
     static void requireOrder(int order, int max, String what) {
         if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         if (order > max) {

@@ -38,9 +38,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Comparisons at the smallest sizes with few seeds (for a fast look; not for committing).")
     boolean quick;
 
-    @Option(names = "--models-order", defaultValue = "4", paramLabel = "S",
-            description = "Orders 0..S for the models of examples/ (default: ${DEFAULT-VALUE}).")
-    int modelsOrder;
+    @Option(names = "--models-order", paramLabel = "S",
+            description = "Orders 0..S for the models of examples/ (default: each model's default order, 6 or the highest within reach).")
+    Integer modelsOrder;
 
     @Option(names = "--examples", defaultValue = "examples", paramLabel = "DIR", description = "Model files to report on (default: ${DEFAULT-VALUE}).")
     Path examples;
@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out == null) out = quick ? Path.of(System.getProperty("java.io.tmpdir"), "prism-report-quick") : Path.of("reports");
-        if (modelsOrder < 0) throw new IllegalArgumentException("--models-order must be >= 0, got " + modelsOrder);
+        if (modelsOrder != null && modelsOrder < 2) throw new IllegalArgumentException("--models-order must be >= 2, got " + modelsOrder);
         OutputFolder.require(out, "--out");
         if (derivation.model.file != null && !derivation.loaded().isTiedAutoencoder()) {
             boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
@@ -63,10 +63,12 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--examples: no folder '" + examples + "' (run from the project folder, or give --examples DIR)");
         }
         Map<Path, ModelOption.LoadedModel> models = new LinkedHashMap<>(); // by file, in file order
+        Map<Path, Integer> orders = new LinkedHashMap<>();
         try (var list = Files.list(examples)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
                 ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.read(f));
-                Limits.require(m, List.of(m.defaultLoss()), modelsOrder, false); // before anything is written
+                orders.put(f, modelsOrder != null ? modelsOrder : Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER));
+                Limits.require(m, List.of(m.defaultLoss()), orders.get(f), false); // before anything is written
                 models.put(f, m);
             }
         }
@@ -97,19 +99,22 @@ public final class ReportCommand implements Callable<Integer> {
             Path f = e.getKey();
             ModelOption.LoadedModel m = e.getValue();
             DerivedPrism md;
-            try (Progress bar = Progress.start(m.name() + " c_0..c_" + modelsOrder, modelsOrder + 1, true)) {
-                md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), modelsOrder, false, s -> bar.stepBy(1));
+            int order = orders.get(f);
+            try (Progress bar = Progress.start(m.name() + " c_0..c_" + order, order + 1, true)) {
+                md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
             }
             Path dir = out.resolve("models").resolve(m.name());
             printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
             modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
-                    .append("`): P has ").append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
+                    .append("`, c_0..c_").append(md.maxOrder()).append(" of the ").append(md.loss()).append(" loss): P has ")
+                    .append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
                     .append(md.period() == 1 ? "" : ", one step every " + md.period() + " orders")
-                    .append(md.settled() ? "" : ", not the same step at every order").append(".\n");
+                    .append(md.settled() ? ", settled" + (md.families().lagging().isEmpty() ? "" : " (" + md.families().lagging().size()
+                            + " faces not reached yet)") : ", **not settled**").append(".\n");
         }
         if (modelList.length() > 0) {
-            sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from c_0..c_" + modelsOrder
-                    + " of the loss its flow follows (regime table, faces, Pareto terms and polytope figure in each folder):\n\n" + modelList + "\n");
+            sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from its default loss (regime table, faces,"
+                    + " Pareto terms, the verdict on P and its figure in each folder):\n\n" + modelList + "\n");
         }
         writer.readme(d, sections);
         files.add("README.md");

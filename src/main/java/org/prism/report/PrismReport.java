@@ -318,9 +318,9 @@ public final class PrismReport {
     public static void regimesLatex(Writer out, DerivedPrism d, boolean allFaces) {
         PrintWriter w = new PrintWriter(out);
         w.println("% Regimes derived by prism from c_0..c_" + (d.pareto().size() - 1) + " of the " + d.loss() + " loss");
-        w.println("\\begin{tabular}{llllll}");
+        w.println("\\begin{tabular}{lllllll}");
         w.println("\\toprule");
-        w.println("dim & regime & families & scaling & $T$ & loss scale \\\\");
+        w.println("dim & regime & families & scaling & $T$ & loss scale & change scale \\\\");
         w.println("\\midrule");
         for (Regime r : d.regimes()) {
             if (!allFaces && r.dimension() != d.perOrder().dimension() - 1) continue;
@@ -328,9 +328,9 @@ public final class PrismReport {
             for (IntVector v : r.face().vertices()) fam.add("$" + d.space().latexRatio(v) + "$");
             List<String> rel = new ArrayList<>();
             for (ScalingRelation s : r.relations()) rel.add("$" + latexName(s) + "$ " + latexBehaviour(s.behaviour()));
-            w.printf("%d & %s & %s & %s & %s & %s \\\\%n", r.dimension(), label(d, r).replace("∩", "$\\cap$").replace("(unnamed)", "--"),
+            w.printf("%d & %s & %s & %s & %s & %s & %s \\\\%n", r.dimension(), label(d, r).replace("∩", "$\\cap$").replace("(unnamed)", "--"),
                     String.join(", ", fam), String.join(", ", rel), "$" + latexMonomialText(r.timescale()) + "$",
-                    "$" + latexMonomialText(r.normalisation()) + "$");
+                    latexScale(r.lossScale()), latexScale(r.normalisation()));
         }
         w.println("\\bottomrule");
         w.println("\\end{tabular}");
@@ -355,9 +355,18 @@ public final class PrismReport {
         };
     }
 
+    /** A scale in LaTeX; "varies: a | b" becomes "$a$ or $b$". */
+    private static String latexScale(String scale) {
+        if (scale.isEmpty()) return "";
+        String body = scale.startsWith("varies: ") ? scale.substring("varies: ".length()) : scale;
+        List<String> parts = new ArrayList<>();
+        for (String p : body.split(" \\| ")) parts.add("$" + latexMonomialText(p) + "$");
+        return String.join(" or ", parts);
+    }
+
     /** "sigma^2*d*(sigma^2*m)^2" -> "\sigma^{2} d (\sigma^{2} m)^{2}". */
     static String latexMonomialText(String s) {
-        return s.replace("sigma", "\\sigma").replaceAll("\\^(-?\\d+)", "^{$1}").replace("*", " ");
+        return s.replace("sigma", "\\sigma").replace("lambda", "\\lambda").replace("eps", "\\varepsilon").replaceAll("\\^(-?\\d+)", "^{$1}").replace("*", " ");
     }
 
     /** Booktabs tables: Newton polytopes per order, and the Pareto terms of the first orders. */
@@ -399,8 +408,15 @@ public final class PrismReport {
         w.flush();
     }
 
-    /** A standalone LaTeX document drawing P with labelled vertices and shaded, named 2-faces. */
+    /**
+     * A standalone LaTeX document drawing P: for dimension at most 3 with labelled vertices and shaded, named
+     * 2-faces; beyond, its face lattice ({@link PolytopeFigure}).
+     */
     public static void tikz(Writer out, DerivedPrism d) {
+        if (PolytopeFigure.isLattice(d)) {
+            PolytopeFigure.of(d).tikz(out);
+            return;
+        }
         PrintWriter w = new PrintWriter(out);
         List<IntVector> vs = d.perOrder().vertices();
         double[][] xy = layout(vs);
@@ -451,7 +467,7 @@ public final class PrismReport {
      * Three coordinates on which the vertices are affinely independent, and the oblique view among
      * a few that separates the projected vertices best (largest least distance over extent).
      */
-    private static double[][] layout(List<IntVector> vs) {
+    static double[][] layout(List<IntVector> vs) {
         int n = vs.get(0).dimension();
         double[][] best = null;
         double bestScore = -1;

@@ -1,0 +1,85 @@
+package org.prism.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prism.diagram.MatrixEngine;
+import org.prism.model.MatrixLowering;
+import org.prism.model.Models;
+import org.prism.model.lang.Examples;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.PrismDerivation;
+
+/** The polytope figure: a projection up to dimension 3, the face lattice beyond, each written as PNG, SVG and PDF. */
+class PolytopeFigureTest {
+    private static DerivedPrism derive(String example, int order) {
+        var model = MatrixLowering.lower(Examples.read(example).model()).orElseThrow();
+        var names = example.equals("tied-autoencoder") ? Models.tiedAutoencoderRatios() : Map.<String, org.prism.algebra.Monomial>of();
+        return new PrismDerivation(new MatrixEngine(model), names).derive("train", order, null);
+    }
+
+    private static List<String> svgTexts(Path svg) throws Exception {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(Files.readString(svg, StandardCharsets.UTF_8));
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
+    void unicodeLabelsAreThoseOfAPaper() {
+        assertEquals("σ²d²/n", PolytopeFigure.pretty("sigma^2*d^2/n"));
+        assertEquals("σ₂⁴h²", PolytopeFigure.pretty("sigma_2^4*h^2"));
+        assertEquals("λ", PolytopeFigure.pretty("lambda"));
+        assertEquals("n/(σ²d)", PolytopeFigure.pretty("n/(sigma^2*d)"));
+        assertEquals("d⁻¹", PolytopeFigure.pretty("d^-1"));
+    }
+
+    /** Weight decay's pyramid (dimension 4): the face lattice, every family and every regime labelled once. */
+    @Test
+    void aFourDimensionalPolytopeIsDrawnAsItsFaceLattice(@TempDir Path dir) throws Exception {
+        DerivedPrism d = derive("tied-autoencoder-weight-decay", 3);
+        assertTrue(PolytopeFigure.isLattice(d));
+        PolytopeFigure f = PolytopeFigure.of(d);
+        f.png(dir.resolve("p.png"), 2);
+        f.vector(dir.resolve("p.svg"), "svg");
+        f.vector(dir.resolve("p.pdf"), "pdf");
+        BufferedImage img = ImageIO.read(dir.resolve("p.png").toFile());
+        assertEquals(2 * f.width(), img.getWidth());
+        assertTrue(img.getWidth() >= 1200 && img.getWidth() <= 4000, "readable at print size: " + img.getWidth());
+        assertTrue(new String(Files.readAllBytes(dir.resolve("p.pdf")), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        List<String> texts = svgTexts(dir.resolve("p.svg"));
+        for (String family : List.of("1", "λ", "d/n", "σ²m", "σ²d", "σ²dm/n", "σ²d²/n")) assertEquals(1, texts.stream().filter(family::equals).count(), family);
+        for (int i = 1; i <= 6; i++) assertTrue(texts.contains("F" + i), "facet F" + i);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("f = (7, 15, 14, 6)")), texts.toString());
+        StringWriter tikz = new StringWriter();
+        PrismReport.tikz(tikz, d);
+        assertTrue(tikz.toString().contains("$\\lambda $") && tikz.toString().contains("$\\sigma ^{2}d^{2}/n$"), tikz.toString());
+        assertEquals(tikz.toString().chars().filter(c -> c == '{').count(), tikz.toString().chars().filter(c -> c == '}').count(), "balanced braces");
+    }
+
+    /** The tied autoencoder's prism (dimension 3) keeps the projection: six families and the five named regimes. */
+    @Test
+    void theTriangularPrismIsProjected(@TempDir Path dir) throws Exception {
+        DerivedPrism d = derive("tied-autoencoder", 3);
+        assertFalse(PolytopeFigure.isLattice(d));
+        PolytopeFigure.of(d).vector(dir.resolve("p.svg"), "svg");
+        List<String> texts = svgTexts(dir.resolve("p.svg"));
+        for (String s : List.of("1", "d/n", "σ²m", "σ²d", "σ²dm/n", "σ²d²/n", "large-data", "small-data", "mean-field", "narrow-latent", "free")) {
+            assertTrue(texts.contains(s), s + " in " + texts);
+        }
+    }
+}
