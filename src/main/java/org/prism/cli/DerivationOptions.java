@@ -54,23 +54,14 @@ final class DerivationOptions {
             if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2 (the per-order polytope compares orders 1..S), got " + maxOrder);
             return maxOrder;
         }
-        String why = null;
-        for (int s = DEFAULT_MAX_ORDER; s >= 2; s--) {
-            try {
-                Limits.require(loaded(), List.of(lossName()), s, leading);
-            } catch (IllegalArgumentException e) {
-                why = e.getMessage(); // the reason the order above the one chosen is refused
-                continue;
-            }
-            if (why != null) {
-                PrintWriter err = command.commandLine().getErr();
-                err.println("prism " + command.name() + ": deriving from c_0..c_" + s + " (" + why + ")");
-                err.flush();
-            }
-            maxOrder = s;
-            return s;
+        Limits.Reach reach = Limits.highestWithinReach(loaded(), lossName(), DEFAULT_MAX_ORDER, leading);
+        if (reach.whyNotHigher() != null) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("prism " + command.name() + ": deriving from c_0..c_" + reach.order() + " (" + reach.whyNotHigher() + ")");
+            err.flush();
         }
-        throw new IllegalArgumentException(why);
+        maxOrder = reach.order();
+        return maxOrder;
     }
 
     DerivedPrism derive() {

@@ -128,17 +128,24 @@ final class Limits {
         }
     }
 
-    /** The highest order up to {@code wanted} that {@link #require} lets the exact engine run for {@code loss}. */
-    static int highestWithinReach(ModelOption.LoadedModel model, String loss, int wanted) {
-        for (int s = wanted; s > 2; s--) {
+    /** An order within reach, and why the order above it is not (null when {@code order} is the one wanted). */
+    record Reach(int order, String whyNotHigher) {}
+
+    /**
+     * The highest order from 2 to {@code wanted} that {@link #require} lets the engine run for {@code loss};
+     * refuses (with the reason for order 2) when none is.
+     */
+    static Reach highestWithinReach(ModelOption.LoadedModel model, String loss, int wanted, boolean leading) {
+        String why = null;
+        for (int s = wanted; s >= 2; s--) {
             try {
-                require(model, List.of(loss), s, false);
-                return s;
+                require(model, List.of(loss), s, leading);
+                return new Reach(s, why);
             } catch (IllegalArgumentException e) {
-                // try the order below
+                why = e.getMessage();
             }
         }
-        return 2;
+        throw new IllegalArgumentException(why);
     }
 
     static void requireOrder(int order, int max, String what) {

@@ -67,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (var list = Files.list(examples)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
                 ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.read(f));
-                orders.put(f, modelsOrder != null ? modelsOrder : Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER));
+                orders.put(f, modelsOrder != null ? modelsOrder : Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false).order());
                 Limits.require(m, List.of(m.defaultLoss()), orders.get(f), false); // before anything is written
                 models.put(f, m);
             }

@@ -114,28 +114,20 @@ public final class PrismReport {
                 w.printf("  %d face%s not reached yet (at the centre of %s normal cone c_%d/c_%d grows less than P says; the face's limit needs"
                         + " more orders):%n", f.lagging().size(), f.lagging().size() == 1 ? "" : "s", f.lagging().size() == 1 ? "its" : "their",
                         top, top - k);
-                int shown = 0;
-                for (FamilyPolytope.Unsettled u : f.lagging()) {
-                    if (shown++ == 8) {
-                        w.printf("    ... and %d more (--format json lists them all)%n", f.lagging().size() - 8);
-                        break;
-                    }
-                    w.println("    " + unsettledText(d, u));
-                }
+                directionLines(w, d, f.lagging());
             }
         } else {
             w.printf("  NOT settled by c_0..c_%d (%d direction%s); the regimes below are read off this P, not derived:%n", top,
                     f.unsettled().size(), f.unsettled().size() == 1 ? "" : "s");
-            int shown = 0;
-            for (FamilyPolytope.Unsettled u : f.unsettled()) {
-                if (shown++ == 8) {
-                    w.printf("    ... and %d more (--format json lists them all)%n", f.unsettled().size() - 8);
-                    break;
-                }
-                w.println("    " + unsettledText(d, u));
-            }
+            directionLines(w, d, f.unsettled());
         }
         w.println();
+    }
+
+    /** One line per direction, the first eight. */
+    private static void directionLines(PrintWriter w, DerivedPrism d, List<FamilyPolytope.Unsettled> directions) {
+        for (int i = 0; i < Math.min(8, directions.size()); i++) w.println("    " + unsettledText(d, directions.get(i)));
+        if (directions.size() > 8) w.printf("    ... and %d more (--format json lists them all)%n", directions.size() - 8);
     }
 
     /** One unsettled direction in words. */
@@ -211,32 +203,8 @@ public final class PrismReport {
         root.put("settled", d.settled());
         root.put("period", d.period());
         root.put("exactFrom", d.families().exactFrom());
-        ArrayNode un = root.putArray("unsettled");
-        for (FamilyPolytope.Unsettled u : d.families().unsettled()) {
-            ObjectNode o = un.addObject();
-            o.put("kind", u.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            ObjectNode dir = o.putObject("direction");
-            for (int i = 0; i < d.space().dimension(); i++) dir.put(d.space().symbols().get(i), u.direction().get(i));
-            ArrayNode fam = o.putArray("face");
-            for (IntVector v : u.face().vertices()) fam.add(d.familyName(v));
-            o.put("order", u.atOrder());
-            o.put("growth", u.grown());
-            o.put("expected", u.expected());
-            o.put("settleBy", u.settleBy());
-            o.put("text", unsettledText(d, u));
-        }
-        ArrayNode lag = root.putArray("lagging");
-        for (FamilyPolytope.Unsettled u : d.families().lagging()) {
-            ObjectNode o = lag.addObject();
-            ArrayNode fam = o.putArray("face");
-            for (IntVector v : u.face().vertices()) fam.add(d.familyName(v));
-            ObjectNode dir = o.putObject("direction");
-            for (int i = 0; i < d.space().dimension(); i++) dir.put(d.space().symbols().get(i), u.direction().get(i));
-            o.put("growth", u.grown());
-            o.put("expected", u.expected());
-            o.put("reachedBy", u.settleBy());
-            o.put("text", unsettledText(d, u));
-        }
+        directionsJson(root.putArray("unsettled"), d, d.families().unsettled(), "settleBy");
+        directionsJson(root.putArray("lagging"), d, d.families().lagging(), "reachedBy");
         root.put("paretoRelation", relationsText(d));
         ArrayNode vs = root.putArray("vertices");
         for (IntVector v : d.perOrder().vertices()) {
@@ -249,6 +217,23 @@ public final class PrismReport {
         ArrayNode fs = root.putArray("faces");
         for (Regime r : d.regimes()) fs.add(regimeJson(r));
         return root;
+    }
+
+    /** Unsettled or lagging directions as JSON objects; {@code orderKey} names the order that would settle or reach them. */
+    private static void directionsJson(ArrayNode out, DerivedPrism d, List<FamilyPolytope.Unsettled> directions, String orderKey) {
+        for (FamilyPolytope.Unsettled u : directions) {
+            ObjectNode o = out.addObject();
+            o.put("kind", u.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ObjectNode dir = o.putObject("direction");
+            for (int i = 0; i < d.space().dimension(); i++) dir.put(d.space().symbols().get(i), u.direction().get(i));
+            ArrayNode fam = o.putArray("face");
+            for (IntVector v : u.face().vertices()) fam.add(d.familyName(v));
+            o.put("order", u.atOrder());
+            o.put("growth", u.grown());
+            o.put("expected", u.expected());
+            o.put(orderKey, u.settleBy());
+            o.put("text", unsettledText(d, u));
+        }
     }
 
     static ObjectNode regimeJson(Regime r) {
