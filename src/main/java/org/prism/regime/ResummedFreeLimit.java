@@ -15,7 +15,7 @@ import org.prism.regime.limit.Params;
 import org.prism.regime.limit.RegimeLimit;
 
 /**
- * The free regime at $(y, \gamma)$, where no closed form is known (theory.md, formula 5): the exact
+ * The free regime at $(y, \gamma)$, where no closed form is known (the fifth limit formula of the paper): the exact
  * face series of each loss from the leading-order engine, $c_0..c_S$, resummed by Padé approximants
  * ({@link FreeResummation}); curves are $E L(\tau)/E L(0)$ in $\tau = \sigma^2 d\, t$, with the spread
  * between the two best approximants as their error estimate.

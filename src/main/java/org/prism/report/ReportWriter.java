@@ -157,19 +157,20 @@ public final class ReportWriter {
                     + d.loss() + " loss of the weight-tied linear autoencoder. Nothing here is typed in by hand.\n\n");
             w.write("## The regime polytope\n\n");
             if (Files.exists(root.resolve("figures/prism.png"))) w.write("![the regime polytope](figures/prism.png)\n\n");
-            w.write("`figures/prism.tex` (TikZ, standalone): the per-order polytope P, " + f[0] + " vertices, " + f[1] + " edges, " + f[2]
+            w.write("`figures/prism.png` (also `.svg`, `.pdf`, and `figures/prism.tex` in TikZ): the per-order polytope P, " + f[0] + " vertices, " + f[1] + " edges, " + f[2]
                     + " two-faces, each face shaded and named by rule.\n");
             w.write("Reading: a vertex is a diagram family (what one more order of the flow multiplies a leading term by); a face is the\n"
                     + "set of families that survive a limit of the sizes; the five named 2-faces are the basic learning regimes.\n\n");
-            w.write("| regime | families | scaling | T | loss scale |\n|---|---|---|---|---|\n");
+            w.write(verdict(d) + "\n\n");
+            w.write("| regime | families | scaling | T | loss scale | change scale |\n|---|---|---|---|---|---|\n");
             for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
                 w.write("| " + r.name() + " | " + String.join(", ", r.families()) + " | " + r.relationsText() + " | " + r.timescale() + " | "
-                        + r.normalisation() + " |\n");
+                        + r.lossScale() + " | " + r.normalisation() + " |\n");
             }
             w.write("\n## Tables\n\n");
             w.write("- `tables/pareto.tex`: per order s, the number of Pareto-maximal terms of c_s and the vertices of their Newton\n"
                     + "  polytope N_s; then every Pareto term of c_0..c_2 with its exact coefficient and number of Wick pairings.\n"
-                    + "  Reading: N_s grows by the same P at every order (N_{s+1} = N_s + P), which is why P is the regime polytope.\n");
+                    + "  Reading: N_s grows by the same P at every order from 1 on (N_{s+1} = N_s + P), which is why P is the regime polytope.\n");
             w.write("- `tables/regimes.tex`: the five regimes (2-faces). Reading: each row is a limit of the sizes in which only the\n"
                     + "  listed families survive; T is the time scale on which that limit is not trivial.\n");
             w.write("- `tables/faces.tex`: every face, edges and vertices included (the boundaries between regimes).\n");

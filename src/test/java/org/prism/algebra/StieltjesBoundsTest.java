@@ -73,7 +73,7 @@ class StieltjesBoundsTest {
 
     @Test
     void theFreeFaceWithoutDataIsInsideAndTheBoundsTightenWithTheOrder() {
-        // gamma = 0, y = 1 (theory.md, free regime at n = infinity): f(tau) = int x^2 (1 + 4 x tau)^-2 dmu_1 / int x^2 dmu_1,
+        // gamma = 0, y = 1 (the free regime at n = infinity, the paper's end law): f(tau) = int x^2 (1 + 4 x tau)^-2 dmu_1 / int x^2 dmu_1,
         // mu_1 the MP law on [0, 4] with density sqrt(x (4 - x)) / (2 pi x); rho = x^2 mu_1 / Cat(2), m_k = Cat(k+2) / Cat(2).
         double[] widths = new double[13];
         for (int n = 2; n <= 12; n++) {

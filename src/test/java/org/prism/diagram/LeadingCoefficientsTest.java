@@ -88,7 +88,7 @@ class LeadingCoefficientsTest {
     }
 
     /**
-     * Order 30 of the data-free flow against the large-data closed form (theory.md, formula 1), a route
+     * Order 30 of the data-free flow against the large-data closed form (the paper's large-data formula), a route
      * without diagrams: every planar term sigma^2a d^b m^c has b + c = a + 1, so c_s = d f_s(g, y) with
      * g = sigma^2 d, y = m/d, and f_s are the Taylor coefficients of 1/2 + g Psi(-t, y, g). At d = 1 the
      * planar c_s evaluated at sigma = sqrt(g), m = y must be f_s exactly.
