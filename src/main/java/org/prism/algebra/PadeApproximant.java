@@ -48,6 +48,11 @@ public record PadeApproximant(List<Rational> numerator, List<Rational> denominat
         return q == 0 ? Double.NaN : p / q;
     }
 
+    /** $Q(x)$ in double precision. */
+    public double denominatorValue(double x) {
+        return horner(denominator, x);
+    }
+
     /** Whether $Q$ changes sign on $[0, x_{max}]$ (a pole on the physical time axis), sampled finely. */
     public boolean hasPoleOn(double xMax, int samples) {
         double prev = horner(denominator, 0);

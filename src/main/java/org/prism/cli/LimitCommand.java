@@ -5,7 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Rational;
+import org.prism.geometry.Face;
+import org.prism.geometry.IntVector;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.FaceLimit;
+import org.prism.regime.Regime;
 import org.prism.regime.ResummedFreeLimit;
+import org.prism.regime.Scaling;
+import org.prism.report.FaceLimitReport;
+import org.prism.report.PrismReport;
 import org.prism.regime.limit.LimitCurve;
 import org.prism.regime.limit.LimitInput;
 import org.prism.regime.limit.LimitSeries;
@@ -20,8 +28,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "limit",
         mixinStandardHelpOptions = true,
-        header = "Limiting loss curve of one regime (a face of the prism).",
+        header = "Limiting loss curve of one regime: a face of any model's polytope, or the tied autoencoder's closed forms.",
         description = {
+            "Any model: --face NAME (a label of 'prism regimes': free, F3, 'F1 ∩ F2', a family set '{1, d/n}', or P, every",
+            "ratio of the polytope fixed) or --scaling \"d=N, m=N^2\" (the face it selects, along that scaling). The limit is",
+            "read off the exact coefficients: the face series f_s (the terms of c_s on the face's level, in the ratios the",
+            "face keeps fixed, given with -p, e.g. -p d/n=1/2,sigma^2=1/3), then the closed form they prove (sums of",
+            "exponentials, rational functions) or their Pade resummation with its spread and the time up to which the",
+            "approximants agree. Losses: every tracked loss (or -l). JSON: {\"model\",\"face\",\"params\",\"timeUnit\",",
+            "\"normalisation\":{loss:..},\"times\":[..],\"losses\":{loss:{\"curve\",\"spread\",\"bounds\",\"validUpTo\",\"method\"}},",
+            "\"closedForm\":{loss:text}|null}.",
+            "",
+            "The tied autoencoder, -r REGIME:",
             "Prints the normalised limiting loss curves (train, pop) of a regime at the requested times,",
             "or with --taylor S their exact Taylor coefficients f_0..f_S (f(t) = sum_s f_s t^s/s!).",
             "Regimes and parameters (g = sigma^2 d, a0 = sigma^2 m, y = m/d, gamma = d/n):",
@@ -46,10 +64,19 @@ public final class LimitCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption modelOption;
+    DerivationOptions derivation;
 
-    @Option(names = {"-r", "--regime"}, required = true, paramLabel = "NAME", description = "Regime name (see above).")
+    @Option(names = {"-r", "--regime"}, paramLabel = "NAME", description = "The tied autoencoder's regime with a limit formula (see above).")
     String regime;
+
+    @Option(names = "--face", paramLabel = "NAME", description = "A face of the model's polytope (see above).")
+    String face;
+
+    @Option(names = "--scaling", paramLabel = "SCALING", description = "The limit along this scaling (as for classify), on the face it selects.")
+    String scaling;
+
+    @Option(names = "--allow-unsettled", description = "Read a face of a polytope that c_0..c_S do not settle (otherwise refused, exit code 2).")
+    boolean allowUnsettled;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE[,...]",
             description = "Parameters, e.g. g=1/2,y=2 (repeatable; values exact: 2, 1/3, 0.25).")
@@ -67,9 +94,9 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = "--taylor", paramLabel = "S", description = "Print the exact Taylor coefficients f_0..f_S instead (S <= " + MAX_TAYLOR_ORDER + ").")
     Integer taylor;
 
-    @Option(names = "--order", paramLabel = "S", description = "free only: resum the face series c_0..c_S (2.." + ResummedFreeLimit.MAX_ORDER
-            + ", default: " + ResummedFreeLimit.DEFAULT_ORDER + "; 12 takes about 3 minutes and 5 GB of heap, and is markedly more accurate"
-            + " when gamma > 0: see README).")
+    @Option(names = "--order", paramLabel = "S", description = "The face series' order: c_0..c_S (--face: default the derivation's -S; -r free:"
+            + " 2.." + ResummedFreeLimit.MAX_ORDER + ", default " + ResummedFreeLimit.DEFAULT_ORDER + "; 12 takes about 3 minutes and 5 GB of heap,"
+            + " and is markedly more accurate when gamma > 0: see README).")
     Integer order;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -77,7 +104,9 @@ public final class LimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelOption.LoadedModel loaded = modelOption.load();
+        if (face != null || scaling != null) return faceLimit();
+        if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's limit formulas)");
+        ModelOption.LoadedModel loaded = derivation.loaded();
         loaded.requireTiedAutoencoder("Limit formulas");
         boolean free = ResummedFreeLimit.NAME.equals(regime);
         if (order != null && !free) throw new IllegalArgumentException("--order is for the free regime's resummation only");
@@ -133,6 +162,75 @@ public final class LimitCommand implements Callable<Integer> {
             case text -> LimitReport.curveText(out, limit, exact, curve);
             case json -> LimitReport.curveJson(out, limit, exact, curve);
             case csv -> LimitReport.curveCsv(out, curve);
+        }
+        return 0;
+    }
+
+    /** The limit of a face of any model: its face series, closed form or resummation. */
+    private int faceLimit() throws Exception {
+        if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
+        ModelOption.LoadedModel loaded = derivation.loaded();
+        DerivedPrism d = derivation.derive();
+        DerivationOptions.requireSettled(d, allowUnsettled, "limit");
+        IntVector direction = null;
+        String label;
+        Face f;
+        if (face != null) {
+            if (face.strip().equals("P")) {
+                f = d.perOrder().faceLattice().top();
+                label = "P";
+            } else {
+                Regime r = d.regime(face).orElseThrow(() -> new IllegalArgumentException("no face '" + face + "' (faces: "
+                        + String.join(", ", d.regimes().stream().map(d::label).toList()) + ", P, or a family set such as {1, d/n})"));
+                f = r.face();
+                label = d.label(r);
+            }
+            Face chosen = f;
+            direction = d.simplestScaling(f).or(() -> d.centre(chosen))
+                    .orElseThrow(() -> new IllegalArgumentException("face " + face + " leads along no scaling with growing sizes"));
+        } else {
+            f = null;
+            label = null;
+        }
+        if (scaling != null) {
+            IntVector u = Scaling.parse(scaling, d.space(), d.sizes()).functional(d.space());
+            Face selected = d.perOrder().faceMaximising(u);
+            if (f != null && !selected.vertices().equals(f.vertices())) {
+                throw new IllegalArgumentException("the scaling selects another face than " + face + ": " + PrismReport.faceText(d, selected));
+            }
+            direction = u;
+            if (label == null) {
+                label = selected.dimension() == d.perOrder().dimension() ? "P"
+                        : d.regimes().stream().filter(r -> r.face().vertices().equals(selected.vertices())).map(d::label).findFirst().orElse("(a face)");
+            }
+        }
+        List<String> losses = derivation.loss.loss != null ? List.of(derivation.lossName()) : loaded.tracked();
+        int s = taylor != null ? taylor : order != null ? order : d.maxOrder();
+        if (s < 1) throw new IllegalArgumentException("the face series needs orders 0..S with S >= 1, got " + s);
+        Limits.require(loaded, losses, s, derivation.leading);
+        if (taylor == null && times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
+        if (taylor != null && (times != null || tMax != null)) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
+        double[] ts = taylor != null ? null : times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? 1 : tMax, points);
+        FaceLimit limit;
+        try (Progress bar = Progress.start("face series c_0..c_" + s, (long) losses.size() * (s + 1), s >= 8)) {
+            limit = FaceLimit.of(loaded.engine(), d, label, direction, losses, LimitInput.parseParams(params), loaded.ratios(), s, derivation.leading,
+                    x -> bar.stepBy(1));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (taylor != null) {
+            switch (format) {
+                case text -> FaceLimitReport.seriesText(out, loaded.name(), d, limit);
+                case json -> FaceLimitReport.seriesJson(out, loaded.name(), d, limit, s);
+                case csv -> FaceLimitReport.seriesCsv(out, limit);
+            }
+            return 0;
+        }
+        var curves = limit.curves(ts);
+        for (var c : curves.values()) org.prism.regime.limit.Params.requireFinite(label, ts, c.value());
+        switch (format) {
+            case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
+            case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);
+            case csv -> FaceLimitReport.csv(out, curves);
         }
         return 0;
     }

@@ -32,7 +32,7 @@ final class ModelOption {
 
     /** The model as written, with its engine, the ratios that name its regimes, and what it is. */
     record LoadedModel(String name, TensorModel source, ModelEngine engine, Map<String, Monomial> ratios, String defaultLoss,
-            boolean isTiedAutoencoder) {
+            boolean isTiedAutoencoder, List<String> tracked) {
         static LoadedModel builtIn() {
             return of(Models.tiedAutoencoderFile());
         }
@@ -56,9 +56,9 @@ final class ModelOption {
             if (matrix.isPresent()) {
                 boolean tied = matrix.get().equals(Models.tiedAutoencoder());
                 return new LoadedModel(model.name(), model, new MatrixEngine(matrix.get()),
-                        tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied);
+                        tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied, List.copyOf(tracked));
             }
-            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), loss, false);
+            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), loss, false, List.copyOf(tracked));
         }
 
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */

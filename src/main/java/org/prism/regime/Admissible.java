@@ -57,6 +57,11 @@ final class Admissible {
         this.shrink = ConvexHull.of(pts);
     }
 
+    /** The relation normal positive on every size, or null (see the class comment). */
+    IntVector lineality() {
+        return lineality;
+    }
+
     /** Whether $u$ is (as good as) a scaling in $U$. */
     boolean contains(IntVector u) {
         if (lineality != null) return true;

@@ -37,6 +37,95 @@ public record DerivedPrism(
         return families.period();
     }
 
+    /** The scalings this model allows (sizes grow), with the positive relation when there is one. */
+    Admissible admissible() {
+        int[] sizeCoordinates = sizes.stream().filter(space.symbols()::contains).mapToInt(space::index).toArray();
+        return new Admissible(space.dimension(), sizeCoordinates, paretoRelations);
+    }
+
+    /**
+     * A scaling in the relative interior of the admissible normal cone of {@code face} (sizes growing strictly
+     * where the cone allows), or empty when the face leads along no admissible scaling. For $P$ itself: the
+     * positive relation, or any scaling that keeps every ratio of $P$ fixed.
+     */
+    public java.util.Optional<IntVector> centre(org.prism.geometry.Face face) {
+        Admissible a = admissible();
+        if (face.dimension() == perOrder().dimension() && a.lineality() != null) return java.util.Optional.of(a.lineality());
+        IntVector u = a.faces(perOrder()).get(face.vertices());
+        return java.util.Optional.ofNullable(u == null ? null : a.lift(u));
+    }
+
+    /**
+     * The simplest scaling that takes the limit of {@code face}: integer powers at most {@code 3} in absolute value
+     * (fewest and smallest first), every size growing, selecting exactly this face, and along which the leading terms
+     * of every computed $c_s$ are those of the face's limit (the lexicographic levels of {@link FaceLimitSeries}), so a
+     * simulation along it converges to that limit. Empty when no such scaling is that simple.
+     */
+    public java.util.Optional<IntVector> simplestScaling(org.prism.geometry.Face face) {
+        Admissible a = admissible();
+        IntVector lineality = a.lineality();
+        int dim = space.dimension();
+        int[] sizeIdx = sizes.stream().filter(space.symbols()::contains).mapToInt(space::index).toArray();
+        java.util.Set<Integer> sizeSet = new java.util.HashSet<>();
+        for (int i : sizeIdx) sizeSet.add(i);
+        for (int bound = 1; bound <= 3; bound++) {
+            List<IntVector> candidates = new java.util.ArrayList<>();
+            long[] u = new long[dim];
+            enumerate(u, 0, bound, sizeSet, candidates);
+            candidates.sort(java.util.Comparator.comparingLong(DerivedPrism::maxAbs).thenComparingLong(DerivedPrism::l1)
+                    .thenComparing(java.util.Comparator.reverseOrder()));
+            for (IntVector c : candidates) {
+                if (!perOrder().faceMaximising(c).vertices().equals(face.vertices())) continue;
+                if (lineality == null || sameLeaders(c, lineality)) return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void enumerate(long[] u, int i, int bound, java.util.Set<Integer> sizes, List<IntVector> out) {
+        if (i == u.length) {
+            out.add(IntVector.of(u.clone()));
+            return;
+        }
+        for (long x = sizes.contains(i) ? 1 : -bound; x <= bound; x++) {
+            u[i] = x;
+            enumerate(u, i + 1, bound, sizes, out);
+        }
+    }
+
+    /** Whether along {@code u} alone every c_s has the same leading terms as along (lineality, then u). */
+    private boolean sameLeaders(IntVector u, IntVector lineality) {
+        for (Polynomial c : coefficients) {
+            long bestU = Long.MIN_VALUE;
+            FaceLimitSeries.Key bestLex = null;
+            for (org.prism.algebra.Monomial m : c.terms().keySet()) {
+                IntVector x = space.vector(m);
+                bestU = Math.max(bestU, u.dot(x));
+                FaceLimitSeries.Key k = FaceLimitSeries.key(x, lineality, u);
+                if (bestLex == null || k.compareTo(bestLex) > 0) bestLex = k;
+            }
+            for (org.prism.algebra.Monomial m : c.terms().keySet()) {
+                IntVector x = space.vector(m);
+                boolean pure = u.dot(x) == bestU;
+                boolean lex = FaceLimitSeries.key(x, lineality, u).equals(bestLex);
+                if (pure != lex) return false;
+            }
+        }
+        return true;
+    }
+
+    private static long maxAbs(IntVector v) {
+        long m = 0;
+        for (long x : v.coordinates()) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+
+    private static long l1(IntVector v) {
+        long m = 0;
+        for (long x : v.coordinates()) m += Math.abs(x);
+        return m;
+    }
+
     /** The highest order computed. */
     public int maxOrder() {
         return pareto.size() - 1;
@@ -62,6 +151,37 @@ public record DerivedPrism(
 
     public List<String> familyNames() {
         return perOrder().vertices().stream().map(this::familyName).toList();
+    }
+
+    /**
+     * How a face is called in tables and figures: its name, or for an unnamed facet "F" and its
+     * position among the facets (F1, F2, ...), for an unnamed lower face the facets it lies on
+     * (F1 ∩ F3); the same label in every output.
+     */
+    public String label(Regime r) {
+        if (r.name() != null) return r.name();
+        List<Regime> facets = regimes(perOrder().dimension() - 1);
+        int i = facets.indexOf(r);
+        if (i >= 0) return "F" + (i + 1);
+        List<String> parts = new java.util.ArrayList<>();
+        for (Regime f : facets) if (f.face().vertexIndices().containsAll(r.face().vertexIndices())) parts.add(label(f));
+        return parts.isEmpty() ? "(unnamed)" : String.join(" ∩ ", parts);
+    }
+
+    /**
+     * The regime called {@code name}: its label ({@code free}, {@code F3}, {@code F1 ∩ F2}, spaces optional) or its
+     * set of families ({@code {1, d/n}}, in any order); empty when none is.
+     */
+    public java.util.Optional<Regime> regime(String name) {
+        String key = name.replace(" ", "");
+        for (Regime r : regimes) if (label(r).replace(" ", "").equals(key)) return java.util.Optional.of(r);
+        if (key.startsWith("{") && key.endsWith("}")) {
+            java.util.Set<String> fam = new java.util.HashSet<>(List.of(key.substring(1, key.length() - 1).split(",")));
+            for (Regime r : regimes) {
+                if (new java.util.HashSet<>(r.families().stream().map(x -> x.replace(" ", "")).toList()).equals(fam)) return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public List<Regime> regimes(int dimension) {

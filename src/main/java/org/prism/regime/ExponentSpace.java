@@ -37,6 +37,50 @@ public record ExponentSpace(List<String> symbols) {
         return Monomial.of(e);
     }
 
+    /**
+     * The exponent vector of a monomial written as {@link #ratio} writes it: {@code d/n}, {@code sigma^2*m},
+     * {@code 1/(sigma^2*d)}, {@code sigma^-2}, {@code 1}; also {@code sigma2} for {@code sigma^2} (a symbol
+     * followed by 2 when no symbol has that name). One-line IllegalArgumentException otherwise.
+     */
+    public IntVector parseRatio(String text) {
+        String t = text.replace(" ", "");
+        if (t.isEmpty()) throw new IllegalArgumentException("empty monomial");
+        int slash = t.indexOf('/');
+        IntVector num = slash < 0 ? factors(t, text) : factors(t.substring(0, slash), text);
+        if (slash < 0) return num;
+        String den = t.substring(slash + 1);
+        if (den.startsWith("(") && den.endsWith(")")) den = den.substring(1, den.length() - 1);
+        return num.minus(factors(den, text));
+    }
+
+    private IntVector factors(String product, String text) {
+        long[] e = new long[symbols.size()];
+        if (product.equals("1")) return IntVector.of(e);
+        for (String f : product.split("\\*", -1)) {
+            String name = f;
+            long power = 1;
+            int hat = f.indexOf('^');
+            if (hat >= 0) {
+                name = f.substring(0, hat);
+                String p = f.substring(hat + 1);
+                if (p.startsWith("(") && p.endsWith(")")) p = p.substring(1, p.length() - 1);
+                try {
+                    power = Long.parseLong(p);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("malformed power '" + f + "' in '" + text.strip() + "' (integer powers only)");
+                }
+            } else if (!symbols.contains(name) && name.endsWith("2") && symbols.contains(name.substring(0, name.length() - 1))) {
+                name = name.substring(0, name.length() - 1);
+                power = 2;
+            }
+            if (!symbols.contains(name)) {
+                throw new IllegalArgumentException("unknown symbol '" + name + "' in '" + text.strip() + "' (known: " + String.join(", ", symbols) + ")");
+            }
+            e[index(name)] += power;
+        }
+        return IntVector.of(e);
+    }
+
     /** {@code "sigma^2*d^2/n"}, {@code "1"}, {@code "d/n"}, {@code "1/(sigma^2*d)"}: the monomial as a ratio. */
     public String ratio(IntVector x) {
         StringBuilder num = new StringBuilder();

@@ -33,14 +33,7 @@ public final class PrismReport {
      * (F1 ∩ F3); the same label in every output.
      */
     public static String label(DerivedPrism d, Regime r) {
-        if (r.name() != null) return r.name();
-        List<Regime> facets = d.regimes(d.perOrder().dimension() - 1);
-        int i = facets.indexOf(r);
-        if (i >= 0) return "F" + (i + 1);
-        // a lower face: the facets it lies on
-        List<String> parts = new java.util.ArrayList<>();
-        for (Regime f : facets) if (f.face().vertexIndices().containsAll(r.face().vertexIndices())) parts.add(label(d, f));
-        return parts.isEmpty() ? "(unnamed)" : String.join(" ∩ ", parts);
+        return d.label(r);
     }
 
     /** The dominance rule in words, e.g. "same power of sigma, powers of d, m, n maximal". */
@@ -148,7 +141,7 @@ public final class PrismReport {
     }
 
     /** A functional as a scaling, e.g. {@code d=N^2, n=N^-1} (zero powers left out). */
-    static String direction(DerivedPrism d, IntVector u) {
+    public static String direction(DerivedPrism d, IntVector u) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < u.dimension(); i++) {
             if (u.get(i) != 0) parts.add(d.space().symbols().get(i) + "=N" + (u.get(i) == 1 ? "" : "^" + u.get(i)));
@@ -157,7 +150,7 @@ public final class PrismReport {
     }
 
     /** A face by its label when it is a regime of d, else by its families. */
-    static String faceText(DerivedPrism d, org.prism.geometry.Face face) {
+    public static String faceText(DerivedPrism d, org.prism.geometry.Face face) {
         for (Regime r : d.regimes()) if (r.face().vertices().equals(face.vertices())) return label(d, r) + " {" + String.join(", ", r.families()) + "}";
         List<String> fam = new ArrayList<>();
         for (IntVector v : face.vertices()) fam.add(d.familyName(v));

@@ -1,0 +1,84 @@
+package org.prism.regime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.algebra.Resummation;
+import org.prism.diagram.ExpectedLoss;
+import org.prism.diagram.ModelEngine;
+import org.prism.geometry.Face;
+import org.prism.geometry.IntVector;
+
+/**
+ * The limit curves of one face of any model: for each loss, its exact face series along a scaling in the
+ * face's normal cone ({@link FaceLimitSeries}) at given values of the ratios the face keeps fixed, and the
+ * curve they prove or their resummation ({@link Resummation}) in $\tau = t/T$.
+ *
+ * @param label the face's label ({@code free}, {@code F3}, {@code P} for the whole polytope)
+ * @param face the face of $P$
+ * @param direction the scaling along which the limit is taken
+ * @param timeUnit e.g. {@code tau = (sigma^2*d) t}
+ * @param params the ratio values, as given
+ * @param series per loss, the exact face series
+ * @param values per loss, $f_0..f_S$ at the parameter values
+ */
+public record FaceLimit(String label, Face face, IntVector direction, String timeUnit, Map<String, Rational> params,
+        Map<String, FaceLimitSeries> series, Map<String, List<Rational>> values) {
+
+    /**
+     * Computes the face series of {@code losses} to order {@code order} (the exact engine, or the leading one:
+     * the terms on a face's level are Pareto-maximal, so it suffices where it reaches further) and evaluates them.
+     *
+     * @param ratios names the parameters may use beside monomials such as {@code d/n} (the model's named ratios)
+     * @param orderDone hears each coefficient computed (may be null)
+     */
+    public static FaceLimit of(ModelEngine engine, DerivedPrism prism, String label, IntVector direction, List<String> losses,
+            Map<String, Rational> params, Map<String, Monomial> ratios, int order, boolean leading, IntConsumer orderDone) {
+        ExponentSpace space = prism.space();
+        Map<String, IntVector> vectors = new LinkedHashMap<>();
+        for (String name : params.keySet()) vectors.put(name, ratios.containsKey(name) ? space.vector(ratios.get(name)) : space.parseRatio(name));
+        Map<String, FaceLimitSeries> series = new LinkedHashMap<>();
+        Map<String, List<Rational>> values = new LinkedHashMap<>();
+        for (String loss : losses) {
+            List<Polynomial> cs = new ArrayList<>();
+            if (loss.equals(prism.loss()) && order <= prism.maxOrder()) {
+                cs.addAll(prism.coefficients().subList(0, order + 1));
+            } else {
+                ExpectedLoss e = leading ? engine.leading(loss) : engine.exact(loss);
+                for (int s = 0; s <= order; s++) {
+                    cs.add(e.coefficient(s));
+                    if (orderDone != null) orderDone.accept(s);
+                }
+            }
+            FaceLimitSeries f = FaceLimitSeries.of(prism, direction, loss, cs, vectors);
+            for (String p : params.keySet()) {
+                if (!f.parameters().contains(p)) throw new IllegalStateException("parameter " + p + " lost");
+            }
+            series.put(loss, f);
+            values.put(loss, f.at(params));
+        }
+        Face face = prism.perOrder().faceMaximising(direction);
+        return new FaceLimit(label, face, direction, timeUnit(prism, face), Map.copyOf(params), series, values);
+    }
+
+    /** {@code tau = t} at clock 1, {@code tau = (d/n) t}, or with period 2 {@code tau = (sigma^8*p^4)^(1/2) t}. */
+    static String timeUnit(DerivedPrism prism, Face face) {
+        IntVector clock = FaceLimitSeries.clock(face);
+        if (clock.isZero()) return "tau = t";
+        String c = prism.space().ratio(clock);
+        String unit = c.matches("\\w+") ? c : "(" + c + ")";
+        return "tau = " + unit + (prism.period() == 1 ? "" : "^(1/" + prism.period() + ")") + " t";
+    }
+
+    /** Each loss's curve at {@code taus}: its closed form when the series proves one, else its resummation. */
+    public Map<String, Resummation.Curve> curves(double[] taus) {
+        Map<String, Resummation.Curve> out = new LinkedHashMap<>();
+        values.forEach((loss, f) -> out.put(loss, Resummation.of(f, taus)));
+        return out;
+    }
+}

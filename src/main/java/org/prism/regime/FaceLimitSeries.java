@@ -1,0 +1,285 @@
+package org.prism.regime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.LinearSystem;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
+import org.prism.geometry.Face;
+import org.prism.geometry.IntVector;
+
+/**
+ * The face series of one loss of any model on one face $F$ of the per-order polytope: the Taylor
+ * coefficients of its limit curve. Along a scaling $u$ in the relative interior of $F$'s admissible
+ * normal cone (every symbol $x_i = N^{u_i} x_{0,i}$), with $T = N^{-h_P(u)/k}$ ($k$ the period) and a
+ * scale $\Lambda$ (a monomial),
+ * $$ c_s(x(N))\, T^s / \Lambda = f_s + o(1), \qquad f_s = \sum_{x \in c_s,\ \text{on the level}} c_x \prod_i p_i^{a_i},
+ * \quad x - \Lambda - \tfrac{s}{k}\,\text{clock} = \sum_i a_i r_i, $$
+ * where the clock is a vertex of $F$, $r_i$ the exponent vectors of ratios constant along $u$ given
+ * with their values $p_i$, and the level is the growth of $\Lambda T^{-s}$. So the limit curve in
+ * $\tau = t/T$ is $\ell(\tau) = \sum_s f_s \tau^s/s!$.
+ *
+ * <p>$\Lambda$ is the size of the loss's change: the leading part of $c_k T^k$ (a term of it divided by
+ * the clock). When it grows like the loss itself ($c_0$ has terms on its level), the curve is $E L/\Lambda$;
+ * when the change is smaller than the loss (the constant $d/2$ in the narrow-latent regime, the population
+ * loss in the small-data one), the curve is $(E L - E L(0))/\Lambda$ and $f_0 = 0$. Levels are compared
+ * lexicographically, first along the relation positive on every size when the model has one (tree
+ * diagrams before loops), then along $u$: the limit with every size growing. The bound of
+ * {@link FamilyPolytope} guarantees no term lies above the level; one that does is reported.
+ */
+public final class FaceLimitSeries {
+    private final String loss;
+    private final IntVector direction;
+    private final IntVector scale;
+    private final IntVector clock;
+    private final boolean relative;
+    private final List<String> parameters;
+    private final List<Polynomial> series;
+
+    private FaceLimitSeries(String loss, IntVector direction, IntVector scale, IntVector clock, boolean relative, List<String> parameters,
+            List<Polynomial> series) {
+        this.loss = loss;
+        this.direction = direction;
+        this.scale = scale;
+        this.clock = clock;
+        this.relative = relative;
+        this.parameters = List.copyOf(parameters);
+        this.series = List.copyOf(series);
+    }
+
+    /**
+     * The face series of {@code loss} (coefficients {@code cs}, $c_0..c_S$) along {@code direction} on the face the
+     * direction selects in {@code prism}'s polytope, in the ratios {@code ratios} (name to exponent vector).
+     *
+     * @throws IllegalArgumentException when the ratios given do not express every surviving term (the message
+     *     names a basis that does), or a ratio given is not constant along the direction
+     */
+    public static FaceLimitSeries of(DerivedPrism prism, IntVector direction, String loss, List<Polynomial> cs, Map<String, IntVector> ratios) {
+        ExponentSpace space = prism.space();
+        IntVector lineality = prism.admissible().lineality();
+        int k = prism.period();
+        Face face = prism.perOrder().faceMaximising(direction);
+        IntVector clock = clock(face);
+        for (Map.Entry<String, IntVector> r : ratios.entrySet()) {
+            if (direction.dot(r.getValue()) != 0 || (lineality != null && lineality.dot(r.getValue()) != 0)) {
+                throw new IllegalArgumentException("'" + r.getKey() + "' is not fixed along this face's scaling: it grows like N^"
+                        + direction.dot(r.getValue()) + "; the face keeps fixed only ratios of its own families");
+            }
+        }
+        if (cs.size() <= k) throw new IllegalArgumentException("the face series needs c_0..c_" + k + " at least");
+        // the change scale: a term of c_k on its level, divided by the clock; the loss scale: c_0's level
+        Key changeLevel = top(cs.get(k), lineality, direction, space);
+        IntVector lambda = cs.get(k).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(changeLevel))
+                .min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder())).orElseThrow().minus(clock);
+        Key start = top(cs.get(0), lineality, direction, space);
+        Key lambdaKey = key(lambda, lineality, direction);
+        int cmp = start.compareTo(lambdaKey);
+        if (cmp < 0) {
+            throw new IllegalStateException("c_" + k + " T^" + k + " outgrows c_0 along " + direction + ": the bound of the per-order polytope fails");
+        }
+        boolean relative = cmp == 0;
+        if (relative) {
+            // the scale as a term of c_0 itself when one has its growth (the loss scale, never a monomial c_0 lacks)
+            lambda = cs.get(0).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(start))
+                    .min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder())).orElseThrow();
+        }
+        List<String> names = new ArrayList<>(ratios.keySet());
+        List<IntVector> basis = names.stream().map(ratios::get).toList();
+        lambda = simplest(lambda, basis, clock, prism.sizes().stream().filter(space.symbols()::contains).mapToInt(space::index).toArray(), space);
+        List<Polynomial> series = new ArrayList<>();
+        List<IntVector> missing = new ArrayList<>();
+        for (int s = 0; s < cs.size(); s++) {
+            if (s == 0 && !relative) {
+                series.add(Polynomial.of(Map.of()));
+                continue;
+            }
+            Map<Monomial, Rational> f = new HashMap<>();
+            for (Map.Entry<Monomial, Rational> t : cs.get(s).terms().entrySet()) {
+                IntVector x = space.vector(t.getKey());
+                // k (x - lambda) - s clock, scaled by k so that odd orders of a period-2 polytope stay integral
+                IntVector offset = x.minus(lambda).times(k).minus(clock.times(s));
+                long ell = lineality == null ? 0 : lineality.dot(offset);
+                long along = direction.dot(offset);
+                if (ell > 0 || (ell == 0 && along > 0)) {
+                    throw new IllegalStateException("term " + t.getKey() + " of c_" + s + " of the " + loss + " loss lies above the face's level");
+                }
+                if (ell < 0 || along < 0) continue;
+                Rational[] a = basis.isEmpty() ? (offset.isZero() ? new Rational[0] : null) : solve(basis, offset, k);
+                if (a == null || !allIntegers(a)) {
+                    missing.add(offset);
+                    continue;
+                }
+                Map<String, Integer> e = new LinkedHashMap<>();
+                for (int i = 0; i < a.length; i++) if (!a[i].isZero()) e.put(symbol(i), a[i].numerator().intValueExact());
+                f.merge(Monomial.of(e), t.getValue(), Rational::add);
+            }
+            series.add(Polynomial.of(f));
+        }
+        if (!missing.isEmpty()) {
+            List<IntVector> fixed = new ArrayList<>();
+            for (Regime r : prism.regimes()) {
+                if (!r.face().vertices().equals(face.vertices())) continue;
+                for (ScalingRelation rel : r.relations()) if (rel.behaviour() == ScalingRelation.Behaviour.FIXED) fixed.add(rel.exponent());
+            }
+            throw new IllegalArgumentException("the face series of the " + loss + " loss needs the value of " + needed(missing, fixed, k, space)
+                    + " (give each as -p RATIO=VALUE; any basis of the same ratios will do)");
+        }
+        return new FaceLimitSeries(loss, direction, lambda, clock, relative, names, series);
+    }
+
+    /**
+     * The simplest monomial equal to {@code lambda} up to the fixed ratios: a size ({@code m} rather than
+     * {@code sigma^2*d*m} when {@code sigma^2*d} is given), a size times a power of the clock ({@code d*(sigma^2*d)^2}),
+     * else {@code lambda} itself.
+     */
+    private static IntVector simplest(IntVector lambda, List<IntVector> basis, IntVector clock, int[] sizes, ExponentSpace space) {
+        for (int c = 0; c <= (clock.isZero() ? 0 : 8); c++) {
+            for (int i : sizes) {
+                long[] e = new long[space.dimension()];
+                e[i] = 1;
+                IntVector candidate = IntVector.of(e).plus(clock.times(c));
+                IntVector diff = lambda.minus(candidate);
+                Rational[] a = diff.isZero() ? new Rational[0] : basis.isEmpty() ? null : solve(basis, diff, 1);
+                if (a != null && allIntegers(a)) return candidate;
+            }
+        }
+        return lambda;
+    }
+
+    /** The polynomials' symbol for the i-th parameter (a ratio's text such as d/n is no symbol name). */
+    private static String symbol(int i) {
+        return "r" + i;
+    }
+
+    /** The simplest vertex of the face (ties to the first symbols), as the time scale's clock. */
+    static IntVector clock(Face face) {
+        return face.vertices().stream().min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+    }
+
+    /** A lexicographic level: along the positive relation first (0 without one), then along the scaling. */
+    record Key(long relation, long along) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            return relation != o.relation ? Long.compare(relation, o.relation) : Long.compare(along, o.along);
+        }
+    }
+
+    static Key key(IntVector x, IntVector lineality, IntVector direction) {
+        return new Key(lineality == null ? 0 : lineality.dot(x), direction.dot(x));
+    }
+
+    private static Key top(Polynomial p, IntVector lineality, IntVector direction, ExponentSpace space) {
+        return p.terms().keySet().stream().map(m -> key(space.vector(m), lineality, direction)).max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalArgumentException("a coefficient is 0: no level to read a face series from"));
+    }
+
+    /** Integer-valued when {@code offset}/k is an integer combination of the basis; null when it is no combination. */
+    private static Rational[] solve(List<IntVector> basis, IntVector offset, int k) {
+        Rational[][] m = new Rational[offset.dimension()][basis.size() + 1];
+        for (int r = 0; r < offset.dimension(); r++) {
+            for (int j = 0; j < basis.size(); j++) m[r][j] = Rational.of(basis.get(j).get(r) * (long) k);
+            m[r][basis.size()] = Rational.of(offset.get(r));
+        }
+        return LinearSystem.solveUnique(m);
+    }
+
+    private static boolean allIntegers(Rational[] a) {
+        for (Rational x : a) if (!x.isInteger()) return false;
+        return true;
+    }
+
+    /**
+     * A basis of what the offsets span: the face's fixed ratios (as {@code regimes} prints them) where they serve,
+     * else the offsets themselves (shortest first).
+     */
+    private static String needed(List<IntVector> offsets, List<IntVector> fixed, int k, ExponentSpace space) {
+        List<IntVector> sorted = new ArrayList<>();
+        for (IntVector o : offsets) sorted.add(o.content() % k == 0 ? o.primitive().times(o.content() / k) : o); // in ratios of one order
+        sorted.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
+        List<IntVector> span = new ArrayList<>();
+        for (IntVector o : sorted) if (!o.isZero() && (span.isEmpty() || solve(span, o, 1) == null)) span.add(o);
+        List<IntVector> candidates = new ArrayList<>(fixed);
+        candidates.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
+        candidates.addAll(span);
+        List<IntVector> chosen = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (IntVector c : candidates) {
+            if (chosen.size() == span.size()) break;
+            if (!chosen.isEmpty() && solve(chosen, c, 1) != null) continue;
+            // keep c only if it lies in the span of the offsets
+            if (solve(span, c, 1) == null) continue;
+            chosen.add(c);
+            text.add(space.ratio(c));
+        }
+        return String.join(", ", text);
+    }
+
+    private static long l1(IntVector v) {
+        long s = 0;
+        for (long x : v.coordinates()) s += Math.abs(x);
+        return s;
+    }
+
+    public String loss() {
+        return loss;
+    }
+
+    public IntVector direction() {
+        return direction;
+    }
+
+    /** $\Lambda$, the monomial the curve is measured in. */
+    public IntVector scale() {
+        return scale;
+    }
+
+    /** True when the curve is $E L/\Lambda$; false when it is the change $(E L - E L(0))/\Lambda$. */
+    public boolean relative() {
+        return relative;
+    }
+
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** $f_0..f_S$ as polynomials in the parameters, the i-th named {@code r<i>}. */
+    public List<Polynomial> series() {
+        return series;
+    }
+
+    /** $f_0..f_S$ at the given parameter values (every parameter needed). */
+    public List<Rational> at(Map<String, Rational> values) {
+        Map<String, Rational> bySymbol = new LinkedHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            Rational v = values.get(parameters.get(i));
+            if (v == null) throw new IllegalArgumentException("no value for " + parameters.get(i));
+            bySymbol.put(symbol(i), v);
+        }
+        org.prism.algebra.Point p = new org.prism.algebra.Point(bySymbol);
+        List<Rational> out = new ArrayList<>();
+        for (Polynomial f : series) out.add(p.evaluate(f));
+        return out;
+    }
+
+    /** E.g. {@code E L_train / (k*d)}, {@code (E L_pop - E L_pop(0)) / n}, {@code E L / (d*(sigma^2*d)^2)}. */
+    public String normalisation(ExponentSpace space) {
+        String l = space.ratio(scale);
+        if (!clock.isZero() && !l.matches("\\w+")) {
+            for (int c = 1; c <= 8; c++) {
+                IntVector size = scale.minus(clock.times(c));
+                if (size.content() == 1 && java.util.Arrays.stream(size.coordinates()).filter(x -> x != 0).count() == 1
+                        && java.util.Arrays.stream(size.coordinates()).sum() == 1) {
+                    String ck = space.ratio(clock);
+                    l = space.ratio(size) + "*" + (ck.matches("\\w+") ? ck : "(" + ck + ")") + (c > 1 ? "^" + c : "");
+                }
+            }
+        }
+        String unit = l.contains("*") || l.contains("/") ? "(" + l + ")" : l;
+        return relative ? "E L_" + loss + " / " + unit : "(E L_" + loss + " - E L_" + loss + "(0)) / " + unit;
+    }
+}

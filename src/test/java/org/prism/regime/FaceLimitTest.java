@@ -1,0 +1,169 @@
+package org.prism.regime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.prism.algebra.Rational;
+import org.prism.algebra.Resummation;
+import org.prism.diagram.ModelEngine;
+import org.prism.geometry.Face;
+import org.prism.model.Models;
+import org.prism.model.lang.Examples;
+import org.prism.regime.limit.LimitSeries;
+import org.prism.regime.limit.Narayana;
+import org.prism.regime.limit.RegimeLimits;
+
+/**
+ * Face limits of any model against routes that do not use the diagrams: linear regression's limit derived
+ * by hand, and the tied autoencoder's closed forms (cross-check A run through the general machinery).
+ */
+class FaceLimitTest {
+    static final int S = 7;
+    static ModelEngine regression;
+    static DerivedPrism regressionPrism;
+
+    @BeforeAll
+    static void derive() {
+        regression = ExampleRegimesTest.engine(Examples.read("teacher-student").model());
+        regressionPrism = new PrismDerivation(regression, Map.of()).derive("train", S, null);
+    }
+
+    private static FaceLimit regressionLimit(String face, Map<String, Rational> params) {
+        Face f = face.equals("P") ? regressionPrism.perOrder().faceLattice().top() : regressionPrism.regime(face).orElseThrow().face();
+        return FaceLimit.of(regression, regressionPrism, face, regressionPrism.centre(f).orElseThrow(), List.of("train", "pop"), params, Map.of(),
+                S, false, null);
+    }
+
+    private static Map<String, Rational> params(String... kv) {
+        Map<String, Rational> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], Rational.parse(kv[i + 1]));
+        return m;
+    }
+
+    /**
+     * Linear regression, W - T = (W_0 - T) e^{-Sigma t} (the flow dW/dt = -(W - T) Sigma), so with v = sigma^2 and the
+     * teacher's unit variance E L_tr = 1/2 k (v + 1) E tr(Sigma e^{-2 Sigma t}) and E L_pop = 1/2 k (v + 1) E tr(e^{-2 Sigma t}).
+     * As k, d, n grow with gamma = d/n fixed (the whole segment P: every family counts), E tr(Sigma^j)/d tends to the
+     * Marchenko-Pastur moment m_j(gamma) = sum_i Narayana(j, i) gamma^(i-1), so per k d
+     * f_s(train) = 1/2 (v + 1) (-2)^s m_{s+1}(gamma) and f_s(pop) = 1/2 (v + 1) (-2)^s m_s(gamma), exactly, at every order.
+     */
+    @Test
+    void linearRegressionIsTheMarchenkoPasturAverageOfAnExponential() {
+        for (String[] point : new String[][] {{"1/2", "1/3"}, {"2", "3/5"}, {"1/7", "4"}}) {
+            Rational gamma = Rational.parse(point[0]);
+            Rational v = Rational.parse(point[1]);
+            FaceLimit limit = regressionLimit("P", params("d/n", point[0], "sigma^2", point[1]));
+            Rational half = v.add(Rational.ONE).divide(Rational.of(2));
+            List<Rational> train = new ArrayList<>();
+            List<Rational> pop = new ArrayList<>();
+            for (int s = 0; s <= S; s++) {
+                Rational scale = half.multiply(Rational.of(-2).pow(s));
+                train.add(scale.multiply(mp(s + 1, gamma)));
+                pop.add(scale.multiply(mp(s, gamma)));
+            }
+            assertEquals(train, limit.values().get("train"), "gamma = " + gamma);
+            assertEquals(pop, limit.values().get("pop"), "gamma = " + gamma);
+            assertEquals("E L_train / (k*d)", limit.series().get("train").normalisation(regressionPrism.space()));
+            assertEquals("tau = t", limit.timeUnit());
+        }
+    }
+
+    /** m_j(gamma) = sum_{i=1..j} N(j, i) gamma^(i-1), m_0 = 1: the moments of the Marchenko-Pastur law of ratio gamma. */
+    private static Rational mp(int j, Rational gamma) {
+        if (j == 0) return Rational.ONE;
+        Rational m = Rational.ZERO;
+        for (int i = 1; i <= j; i++) m = m.add(Rational.of(Narayana.number(j, i)).multiply(gamma.pow(i - 1)));
+        return m;
+    }
+
+    /**
+     * The vertices of the segment are exponentials, proved by the coefficients. d/n -> 0: Sigma -> I, both losses
+     * 1/2 (v + 1) k d e^{-2t}. d/n -> infinity: Sigma has n eigenvalues d/n and d - n zeros, so in tau = (d/n) t
+     * E L_tr = 1/2 (v + 1) k d e^{-2 tau}, and the population loss changes by 1/2 (v + 1) k n (e^{-2 tau} - 1), of the
+     * order of k n only, far below its value k d (v + 1)/2: the curve is that change per k n.
+     */
+    @Test
+    void theVerticesOfLinearRegressionAreExponentials() {
+        Rational v = Rational.of(1, 3);
+        double[] taus = {0, 0.5, 1, 3};
+        FaceLimit large = regressionLimit("F1", params("sigma^2", "1/3"));
+        FaceLimit small = regressionLimit("F2", params("sigma^2", "1/3"));
+        double a = v.add(Rational.ONE).doubleValue() / 2;
+        for (FaceLimit l : List.of(large, small)) {
+            Resummation.Curve train = l.curves(taus).get("train");
+            assertEquals("2/3*exp(-2*tau)", train.closedForm().text());
+            for (int i = 0; i < taus.length; i++) assertEquals(a * Math.exp(-2 * taus[i]), train.value()[i], 1e-15);
+        }
+        assertEquals("2/3*exp(-2*tau)", large.curves(taus).get("pop").closedForm().text());
+        assertEquals("-2/3 + 2/3*exp(-2*tau)", small.curves(taus).get("pop").closedForm().text());
+        assertEquals("(E L_pop - E L_pop(0)) / (k*n)", small.series().get("pop").normalisation(regressionPrism.space()));
+        assertEquals("tau = (d/n) t", small.timeUnit());
+    }
+
+    @Test
+    void aRatioThatIsNotFixedOrMissingIsRefusedInOneLine() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> regressionLimit("P", params("d/n", "1/2")));
+        assertTrue(missing.getMessage().contains("needs the value of sigma^2"), missing.getMessage());
+        IllegalArgumentException moving = assertThrows(IllegalArgumentException.class, () -> regressionLimit("F1", params("sigma^2", "1", "d/n", "1")));
+        assertTrue(moving.getMessage().contains("'d/n' is not fixed"), moving.getMessage());
+    }
+
+    /**
+     * Cross-check A through the general machinery: on each of the tied autoencoder's faces with a closed form, the
+     * general face series (levels along the face's centre, scale chosen by the code) equals the Taylor coefficients
+     * of the closed form at rational parameter points, exactly, for both losses and every order to 6. The narrow-latent
+     * face (and the small-data population loss) measure the change only, so their f_0 is 0 where the closed form
+     * keeps the constant offset; every other coefficient must agree.
+     */
+    @Test
+    void theTiedAutoencodersClosedFormsAreInstancesOfTheGeneralFaceSeries() {
+        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, Models.tiedAutoencoderRatios()).derive("train", 6, null);
+        int checked = 0;
+        for (var e : LimitCheck.defaultPoints().entrySet()) {
+            Regime r = d.regime(e.getKey()).orElseThrow();
+            for (Map<String, Rational> point : e.getValue()) {
+                FaceLimit general = FaceLimit.of(engine, d, e.getKey(), d.centre(r.face()).orElseThrow(), List.of("train", "pop"), point,
+                        Models.tiedAutoencoderRatios(), 6, false, null);
+                LimitSeries closed = RegimeLimits.byName(e.getKey()).taylor(point, 6);
+                for (String loss : List.of("train", "pop")) {
+                    List<Rational> g = general.values().get(loss);
+                    List<Rational> c = loss.equals("train") ? closed.train() : closed.pop();
+                    boolean change = !general.series().get(loss).relative();
+                    for (int s = change ? 1 : 0; s <= 6; s++) {
+                        assertEquals(c.get(s), g.get(s), e.getKey() + " " + loss + " at " + point + ", order " + s);
+                        checked++;
+                    }
+                    if (change) assertEquals(Rational.ZERO, g.get(0));
+                }
+            }
+        }
+        assertEquals(4 * 3 * 2 * 7 - 3 * 2 - 3, checked, "narrow-latent (both losses) and small-data pop start at order 1");
+    }
+
+    @Test
+    void theFreeFaceSeriesIsTheOneTheFreeResummationUses() {
+        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, Models.tiedAutoencoderRatios()).derive("train", 5, null);
+        Map<String, Rational> point = params("y", "1", "gamma", "1/2");
+        FaceLimit general = FaceLimit.of(engine, d, "free", d.centre(d.regime("free").orElseThrow().face()).orElseThrow(), List.of("train"), point,
+                Models.tiedAutoencoderRatios(), 5, false, null);
+        List<Rational> ratio = FreeResummation.of(d, d.coefficients(), Models.tiedAutoencoderRatios()).taylor(Rational.ONE, Rational.of(1, 2));
+        List<Rational> g = general.values().get("train");
+        Rational fact = Rational.ONE;
+        for (int s = 0; s <= 5; s++) {
+            if (s > 0) fact = fact.multiply(Rational.of(s));
+            // the resummation's Taylor coefficients are f_s / (s! f_0)
+            assertEquals(ratio.get(s), g.get(s).divide(g.get(0)).divide(fact), "order " + s);
+        }
+        assertFalse(general.curves(new double[] {0, 0.1}).get("train").closedForm() != null, "the free face has no closed form");
+    }
+}
