@@ -6,12 +6,21 @@ import java.util.Optional;
 
 /**
  * A curve $\ell(\tau) = \sum_s f_s \tau^s/s!$ known through its exact coefficients $f_0..f_S$, turned
- * into values: exactly when the coefficients prove a {@link ClosedForm}; otherwise by Padé approximants
- * of the Taylor coefficients $a_s = f_s/s!$, the diagonal and near-diagonal $[L/M]$ with $L + M = S$ or
- * $S - 1$ that have no pole on the times asked (highest order first). The best is the curve; the
- * difference to the second best is its spread, an error estimate that can understate the error (a
- * spread is agreement between approximants, not a bound); the curve is declared valid up to the last
- * time before the spread exceeds {@link #TOLERANCE} of the largest value so far.
+ * into values: exactly when the coefficients prove a {@link ClosedForm}; otherwise by the better of two
+ * resummations, each a pair of approximants whose difference is the spread:
+ * <ul>
+ * <li><b>Padé in $\tau$</b>: the diagonal and near-diagonal $[L/M]$ of the Taylor coefficients
+ * $a_s = f_s/s!$ with $L + M = S$ or $S - 1$ and no pole on the times asked (highest order first);
+ * <li><b>Padé–Borel</b> (exponential sums): the $[M-1/M]$ approximants of the Borel transform
+ * $B(z) = \sum_s f_s z^s$, split into partial fractions $\sum_i w_i/(1 - \lambda_i z)$, give
+ * $\ell(\tau) \approx \sum_i w_i e^{\lambda_i \tau}$. When $\ell$ averages exponentials over a spectrum,
+ * $\ell(\tau) = \int e^{\lambda\tau} d\mu(\lambda)$ (a linear flow: the loss of linear regression averaged over
+ * the Marchenko-Pastur law), the $f_s$ are the moments of $\mu$ and this is Gauss quadrature of $\mu$,
+ * which converges where Padé in $\tau$ of an entire function does not; the two highest $M$ are compared.
+ * </ul>
+ * The curve is declared valid up to the last time before the spread exceeds {@link #TOLERANCE} of the
+ * largest value so far; of the two methods the one valid longer is kept. A spread is agreement between
+ * approximants, not a bound: it can understate the error.
  */
 public final class Resummation {
     /** Relative spread beyond which a resummed curve is not claimed. */
@@ -48,6 +57,18 @@ public final class Resummation {
             }
             return new Curve(taus.clone(), v, new double[taus.length], "closed form", valid, form.get());
         }
+        Curve tau = padeInTau(f, taus, tauMax);
+        Curve borel = borel(f, taus);
+        if (tau == null && borel == null) {
+            throw new IllegalArgumentException("no Pade approximant of the series to order " + (f.size() - 1) + " is free of poles up to tau = "
+                    + tauMax + ": ask for smaller times or more orders");
+        }
+        if (tau == null) return borel;
+        if (borel == null) return tau;
+        return borel.validUpTo() > tau.validUpTo() ? borel : tau;
+    }
+
+    private static Curve padeInTau(List<Rational> f, double[] taus, double tauMax) {
         List<Rational> a = ClosedForm.taylor(f);
         List<PadeApproximant> good = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -64,17 +85,91 @@ public final class Resummation {
                 }
             }
         }
-        if (good.isEmpty()) {
-            throw new IllegalArgumentException("no Pade approximant of the series to order " + (a.size() - 1) + " is free of poles up to tau = "
-                    + tauMax + ": ask for smaller times or more orders");
-        }
+        if (good.isEmpty()) return null;
         double[] v = new double[taus.length];
         double[] spread = new double[taus.length];
         for (int i = 0; i < taus.length; i++) {
             v[i] = good.get(0).value(taus[i]);
             spread[i] = good.size() > 1 ? Math.abs(v[i] - good.get(1).value(taus[i])) : Double.NaN;
         }
-        return new Curve(taus.clone(), v, spread, String.join(" vs ", names), validUpTo(taus, v, spread), null);
+        return new Curve(taus.clone(), v, spread, "Pade " + String.join(" vs ", names), validUpTo(taus, v, spread), null);
+    }
+
+    /** Padé–Borel: the two highest [M-1/M] of B(z) = sum f_s z^s as exponential sums; null when neither exists. */
+    private static Curve borel(List<Rational> f, double[] taus) {
+        List<double[][]> sums = new ArrayList<>(); // each: {re lambda, im lambda, re w, im w} rows
+        List<String> names = new ArrayList<>();
+        for (int m = f.size() / 2; m >= 1 && sums.size() < 2; m--) {
+            try {
+                PadeApproximant p = PadeApproximant.of(f.subList(0, 2 * m), m - 1, m);
+                double[][] modes = modes(p);
+                if (modes != null) {
+                    sums.add(modes);
+                    names.add("[" + (m - 1) + "/" + m + "]");
+                }
+            } catch (ArithmeticException singular) {
+                // the next M
+            }
+        }
+        if (sums.isEmpty()) return null;
+        double[] v = new double[taus.length];
+        double[] spread = new double[taus.length];
+        for (int i = 0; i < taus.length; i++) {
+            v[i] = sum(sums.get(0), taus[i]);
+            spread[i] = sums.size() > 1 ? Math.abs(v[i] - sum(sums.get(1), taus[i])) : Double.NaN;
+            if (!Double.isFinite(v[i])) return null;
+        }
+        return new Curve(taus.clone(), v, spread, "Pade-Borel " + String.join(" vs ", names), validUpTo(taus, v, spread), null);
+    }
+
+    /** Rates and weights of B = P/Q as sum_i w_i/(1 - lambda_i z): lambda_i = 1/z_i over the roots z_i of Q; null if Q has a zero root. */
+    private static double[][] modes(PadeApproximant p) {
+        List<Rational> q = p.denominator();
+        int m = q.size() - 1;
+        while (m > 0 && q.get(m).isZero()) m--;
+        if (m == 0) return null;
+        // roots of Q(z) = sum q_j z^j: eigenvalues of the companion matrix of the monic polynomial
+        double[][] c = new double[m][m];
+        double lead = q.get(m).doubleValue();
+        for (int i = 1; i < m; i++) c[i][i - 1] = 1;
+        for (int j = 0; j < m; j++) c[j][m - 1] = -q.get(j).doubleValue() / lead;
+        org.apache.commons.math3.linear.EigenDecomposition eig = new org.apache.commons.math3.linear.EigenDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(c));
+        double[] re = eig.getRealEigenvalues();
+        double[] im = eig.getImagEigenvalues();
+        double[][] out = new double[m][];
+        for (int i = 0; i < m; i++) {
+            org.apache.commons.math3.complex.Complex z = new org.apache.commons.math3.complex.Complex(re[i], im[i]);
+            if (z.abs() == 0) return null;
+            org.apache.commons.math3.complex.Complex lambda = z.reciprocal();
+            org.apache.commons.math3.complex.Complex pz = horner(p.numerator(), z);
+            org.apache.commons.math3.complex.Complex dq = derivative(q, z);
+            // w = lim (1 - lambda z) P/Q = -lambda P(z_i)/Q'(z_i)
+            org.apache.commons.math3.complex.Complex w = lambda.negate().multiply(pz).divide(dq);
+            out[i] = new double[] {lambda.getReal(), lambda.getImaginary(), w.getReal(), w.getImaginary()};
+        }
+        return out;
+    }
+
+    private static double sum(double[][] modes, double tau) {
+        double v = 0;
+        for (double[] md : modes) {
+            double e = Math.exp(md[0] * tau);
+            v += e * (md[2] * Math.cos(md[1] * tau) - md[3] * Math.sin(md[1] * tau));
+        }
+        return v;
+    }
+
+    private static org.apache.commons.math3.complex.Complex horner(List<Rational> c, org.apache.commons.math3.complex.Complex z) {
+        org.apache.commons.math3.complex.Complex v = org.apache.commons.math3.complex.Complex.ZERO;
+        for (int i = c.size() - 1; i >= 0; i--) v = v.multiply(z).add(c.get(i).doubleValue());
+        return v;
+    }
+
+    private static org.apache.commons.math3.complex.Complex derivative(List<Rational> c, org.apache.commons.math3.complex.Complex z) {
+        org.apache.commons.math3.complex.Complex v = org.apache.commons.math3.complex.Complex.ZERO;
+        for (int i = c.size() - 1; i >= 1; i--) v = v.multiply(z).add(c.get(i).doubleValue() * i);
+        return v;
     }
 
     /** The last time (in increasing order) before the spread exceeds the tolerance of the largest |value| so far. */
@@ -86,6 +181,7 @@ public final class Resummation {
         double valid = 0;
         for (int i : order) {
             scale = Math.max(scale, Math.abs(v[i]));
+            if (taus[i] == 0) continue; // every approximant is f_0 there, exactly: rounding is no disagreement
             if (!(spread[i] <= TOLERANCE * Math.max(scale, Double.MIN_NORMAL))) break;
             valid = taus[i];
         }

@@ -5,15 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Rational;
-import org.prism.geometry.Face;
-import org.prism.geometry.IntVector;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
-import org.prism.regime.Regime;
 import org.prism.regime.ResummedFreeLimit;
-import org.prism.regime.Scaling;
 import org.prism.report.FaceLimitReport;
-import org.prism.report.PrismReport;
 import org.prism.regime.limit.LimitCurve;
 import org.prism.regime.limit.LimitInput;
 import org.prism.regime.limit.LimitSeries;
@@ -69,14 +64,8 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = {"-r", "--regime"}, paramLabel = "NAME", description = "The tied autoencoder's regime with a limit formula (see above).")
     String regime;
 
-    @Option(names = "--face", paramLabel = "NAME", description = "A face of the model's polytope (see above).")
-    String face;
-
-    @Option(names = "--scaling", paramLabel = "SCALING", description = "The limit along this scaling (as for classify), on the face it selects.")
-    String scaling;
-
-    @Option(names = "--allow-unsettled", description = "Read a face of a polytope that c_0..c_S do not settle (otherwise refused, exit code 2).")
-    boolean allowUnsettled;
+    @Mixin
+    FaceOptions faces;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE[,...]",
             description = "Parameters, e.g. g=1/2,y=2 (repeatable; values exact: 2, 1/3, 0.25).")
@@ -104,7 +93,7 @@ public final class LimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (face != null || scaling != null) return faceLimit();
+        if (faces.given()) return faceLimit();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's limit formulas)");
         ModelOption.LoadedModel loaded = derivation.loaded();
         loaded.requireTiedAutoencoder("Limit formulas");
@@ -171,51 +160,13 @@ public final class LimitCommand implements Callable<Integer> {
         if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
         ModelOption.LoadedModel loaded = derivation.loaded();
         DerivedPrism d = derivation.derive();
-        DerivationOptions.requireSettled(d, allowUnsettled, "limit");
-        IntVector direction = null;
-        String label;
-        Face f;
-        if (face != null) {
-            if (face.strip().equals("P")) {
-                f = d.perOrder().faceLattice().top();
-                label = "P";
-            } else {
-                Regime r = d.regime(face).orElseThrow(() -> new IllegalArgumentException("no face '" + face + "' (faces: "
-                        + String.join(", ", d.regimes().stream().map(d::label).toList()) + ", P, or a family set such as {1, d/n})"));
-                f = r.face();
-                label = d.label(r);
-            }
-            Face chosen = f;
-            direction = d.simplestScaling(f).or(() -> d.centre(chosen))
-                    .orElseThrow(() -> new IllegalArgumentException("face " + face + " leads along no scaling with growing sizes"));
-        } else {
-            f = null;
-            label = null;
-        }
-        if (scaling != null) {
-            IntVector u = Scaling.parse(scaling, d.space(), d.sizes()).functional(d.space());
-            Face selected = d.perOrder().faceMaximising(u);
-            if (f != null && !selected.vertices().equals(f.vertices())) {
-                throw new IllegalArgumentException("the scaling selects another face than " + face + ": " + PrismReport.faceText(d, selected));
-            }
-            direction = u;
-            if (label == null) {
-                label = selected.dimension() == d.perOrder().dimension() ? "P"
-                        : d.regimes().stream().filter(r -> r.face().vertices().equals(selected.vertices())).map(d::label).findFirst().orElse("(a face)");
-            }
-        }
+        FaceOptions.Choice choice = faces.choose(d);
         List<String> losses = derivation.loss.loss != null ? List.of(derivation.lossName()) : loaded.tracked();
         int s = taylor != null ? taylor : order != null ? order : d.maxOrder();
-        if (s < 1) throw new IllegalArgumentException("the face series needs orders 0..S with S >= 1, got " + s);
-        Limits.require(loaded, losses, s, derivation.leading);
         if (taylor == null && times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         if (taylor != null && (times != null || tMax != null)) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
         double[] ts = taylor != null ? null : times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? 1 : tMax, points);
-        FaceLimit limit;
-        try (Progress bar = Progress.start("face series c_0..c_" + s, (long) losses.size() * (s + 1), s >= 8)) {
-            limit = FaceLimit.of(loaded.engine(), d, label, direction, losses, LimitInput.parseParams(params), loaded.ratios(), s, derivation.leading,
-                    x -> bar.stepBy(1));
-        }
+        FaceLimit limit = faces.limit(loaded, d, choice, losses, LimitInput.parseParams(params), s, derivation.leading);
         PrintWriter out = spec.commandLine().getOut();
         if (taylor != null) {
             switch (format) {
@@ -226,7 +177,7 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         var curves = limit.curves(ts);
-        for (var c : curves.values()) org.prism.regime.limit.Params.requireFinite(label, ts, c.value());
+        for (var c : curves.values()) org.prism.regime.limit.Params.requireFinite(limit.label(), ts, c.value());
         switch (format) {
             case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
             case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);

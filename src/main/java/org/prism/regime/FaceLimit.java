@@ -24,11 +24,12 @@ import org.prism.geometry.IntVector;
  * @param direction the scaling along which the limit is taken
  * @param timeUnit e.g. {@code tau = (sigma^2*d) t}
  * @param params the ratio values, as given
+ * @param ratios the exponent vector of each ratio named in {@code params}
  * @param series per loss, the exact face series
  * @param values per loss, $f_0..f_S$ at the parameter values
  */
 public record FaceLimit(String label, Face face, IntVector direction, String timeUnit, Map<String, Rational> params,
-        Map<String, FaceLimitSeries> series, Map<String, List<Rational>> values) {
+        Map<String, IntVector> ratios, Map<String, FaceLimitSeries> series, Map<String, List<Rational>> values) {
 
     /**
      * Computes the face series of {@code losses} to order {@code order} (the exact engine, or the leading one:
@@ -56,23 +57,57 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
                 }
             }
             FaceLimitSeries f = FaceLimitSeries.of(prism, direction, loss, cs, vectors);
-            for (String p : params.keySet()) {
-                if (!f.parameters().contains(p)) throw new IllegalStateException("parameter " + p + " lost");
-            }
             series.put(loss, f);
             values.put(loss, f.at(params));
         }
         Face face = prism.perOrder().faceMaximising(direction);
-        return new FaceLimit(label, face, direction, timeUnit(prism, face), Map.copyOf(params), series, values);
+        return new FaceLimit(label, face, direction, timeUnit(prism, face), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+                java.util.Collections.unmodifiableMap(vectors), series, values);
+    }
+
+    /**
+     * The ratios the face series of {@code losses} need values for along {@code direction} (names as {@code regimes}
+     * writes them), to order {@code order}; empty when none.
+     */
+    public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
+            boolean leading) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        Map<String, Rational> given = new LinkedHashMap<>();
+        for (int round = 0; round < 4; round++) {
+            try {
+                of(engine, prism, "", direction, losses, given, Map.of(), order, leading, null);
+                return List.copyOf(out);
+            } catch (FaceLimitSeries.MissingRatios m) {
+                for (String name : m.names()) {
+                    out.add(name);
+                    given.put(name, Rational.of(1, 2));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** {@code tau = t} at clock 1, {@code tau = (d/n) t}, or with period 2 {@code tau = (sigma^8*p^4)^(1/2) t}. */
     static String timeUnit(DerivedPrism prism, Face face) {
         IntVector clock = FaceLimitSeries.clock(face);
         if (clock.isZero()) return "tau = t";
+        int k = prism.period();
+        boolean divisible = true;
+        for (long x : clock.coordinates()) divisible &= x % k == 0;
+        if (divisible) {
+            long[] c = clock.coordinates().clone();
+            for (int i = 0; i < c.length; i++) c[i] /= k;
+            clock = IntVector.of(c);
+            k = 1;
+        }
         String c = prism.space().ratio(clock);
         String unit = c.matches("\\w+") ? c : "(" + c + ")";
-        return "tau = " + unit + (prism.period() == 1 ? "" : "^(1/" + prism.period() + ")") + " t";
+        return "tau = " + unit + (k == 1 ? "" : "^(1/" + k + ")") + " t";
+    }
+
+    /** The clock: the face's vertex whose growth sets $T$ ($T^{-k}$ is its monomial, $k$ the period). */
+    public IntVector clock() {
+        return FaceLimitSeries.clock(face);
     }
 
     /** Each loss's curve at {@code taus}: its closed form when the series proves one, else its resummation. */

@@ -126,8 +126,8 @@ public final class FaceLimitSeries {
                 if (!r.face().vertices().equals(face.vertices())) continue;
                 for (ScalingRelation rel : r.relations()) if (rel.behaviour() == ScalingRelation.Behaviour.FIXED) fixed.add(rel.exponent());
             }
-            throw new IllegalArgumentException("the face series of the " + loss + " loss needs the value of " + needed(missing, fixed, k, space)
-                    + " (give each as -p RATIO=VALUE; any basis of the same ratios will do)");
+            List<IntVector> need = needed(missing, fixed, k);
+            throw new MissingRatios(loss, need.stream().map(space::ratio).toList(), need);
         }
         return new FaceLimitSeries(loss, direction, lambda, clock, relative, names, series);
     }
@@ -193,11 +193,34 @@ public final class FaceLimitSeries {
         return true;
     }
 
+    /** The ratios a face series needs values for (a basis), when they were not all given. */
+    public static final class MissingRatios extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<IntVector> ratios;
+        private final List<String> names;
+
+        MissingRatios(String loss, List<String> names, List<IntVector> ratios) {
+            super("the face series of the " + loss + " loss needs the value of " + String.join(", ", names)
+                    + " (give each as -p RATIO=VALUE; any basis of the same ratios will do)");
+            this.names = List.copyOf(names);
+            this.ratios = List.copyOf(ratios);
+        }
+
+        /** The ratios, written as {@code regimes} writes them (each parses back with {@link ExponentSpace#parseRatio}). */
+        public List<String> names() {
+            return names;
+        }
+
+        public List<IntVector> ratios() {
+            return ratios;
+        }
+    }
+
     /**
      * A basis of what the offsets span: the face's fixed ratios (as {@code regimes} prints them) where they serve,
      * else the offsets themselves (shortest first).
      */
-    private static String needed(List<IntVector> offsets, List<IntVector> fixed, int k, ExponentSpace space) {
+    private static List<IntVector> needed(List<IntVector> offsets, List<IntVector> fixed, int k) {
         List<IntVector> sorted = new ArrayList<>();
         for (IntVector o : offsets) sorted.add(o.content() % k == 0 ? o.primitive().times(o.content() / k) : o); // in ratios of one order
         sorted.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
@@ -207,16 +230,14 @@ public final class FaceLimitSeries {
         candidates.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
         candidates.addAll(span);
         List<IntVector> chosen = new ArrayList<>();
-        List<String> text = new ArrayList<>();
         for (IntVector c : candidates) {
             if (chosen.size() == span.size()) break;
             if (!chosen.isEmpty() && solve(chosen, c, 1) != null) continue;
             // keep c only if it lies in the span of the offsets
             if (solve(span, c, 1) == null) continue;
             chosen.add(c);
-            text.add(space.ratio(c));
         }
-        return String.join(", ", text);
+        return chosen;
     }
 
     private static long l1(IntVector v) {

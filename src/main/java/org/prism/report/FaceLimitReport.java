@@ -56,8 +56,8 @@ public final class FaceLimitReport {
         for (Map.Entry<String, Resummation.Curve> e : curves.entrySet()) {
             Resummation.Curve c = e.getValue();
             String how = c.closedForm() != null ? "closed form " + c.closedForm().text() + ", proved by f_0..f_" + order
-                    : "Pade " + c.method() + " of f_0..f_" + order + ", valid up to tau = " + number(c.validUpTo()) + " (spread <= "
-                    + Resummation.TOLERANCE * 100 + "% of the curve)";
+                    : c.method() + " of f_0..f_" + order + ", valid up to tau = " + String.format(Locale.ROOT, "%.4g", c.validUpTo())
+                    + " (spread <= " + Resummation.TOLERANCE * 100 + "% of the curve's largest value so far)";
             w.printf("# %s: %s; %s%n", e.getKey(), limit.series().get(e.getKey()).normalisation(d.space()), how);
         }
         StringBuilder head = new StringBuilder(String.format("%-20s", "# tau"));

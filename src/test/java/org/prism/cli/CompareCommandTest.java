@@ -80,4 +80,24 @@ class CompareCommandTest {
         assertTrue(r.out().contains("wrote " + dir.resolve("free-wide.csv")), r.out());
         assertEquals("", r.err());
     }
+
+    /** Any model's face: a small run of linear regression, its JSON contract and exit code 0 on pass. */
+    @Test
+    void aFaceOfAnyModelPassesAndSaysSo() throws Exception {
+        CliRunner r = CliRunner.run("compare", "--model", "examples/teacher-student.prism", "--face", "P", "-p", "d/n=1/2,sigma^2=1/3",
+                "--sizes", "3", "--seeds", "16", "--order", "8", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("P", j.get("face").asText());
+        assertEquals("pass", j.get("verdict").asText(), j.get("reason").asText());
+        assertEquals(3, j.get("sizes").size());
+        JsonNode s = j.get("sizes").get(2);
+        for (String key : new String[] {"n", "at", "runs", "timeScale", "normalisation", "error", "noise", "seconds", "predicted", "mean", "se"}) {
+            assertTrue(s.has(key), key);
+        }
+        assertEquals(j.get("taus").size(), s.get("mean").get("train").size());
+        assertTrue(j.get("rates").has("pop"));
+        CliRunner both = CliRunner.run("compare", "--face", "free", "-r", "free");
+        assertEquals(2, both.exitCode());
+    }
 }

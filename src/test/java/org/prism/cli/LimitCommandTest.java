@@ -208,4 +208,37 @@ class LimitCommandTest {
         assertEquals(2, twelve.exitCode(), twelve.err());
         assertTrue(twelve.err().matches("(?s).*needs about [5-9] GiB of heap.*"), twelve.err());
     }
+
+    /** Any model's face: the JSON contract, a closed form where the series proves one, and one-line refusals. */
+    @Test
+    void aFaceOfAnyModel() throws Exception {
+        CliRunner r = run("--model", "examples/teacher-student.prism", "--face", "F1", "-p", "sigma^2=1/3", "--times", "0,1", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("teacher-student", j.get("model").asText());
+        assertEquals("F1", j.get("face").asText());
+        assertEquals("1/3", j.get("params").get("sigma^2").asText());
+        assertEquals("tau = t", j.get("timeUnit").asText());
+        assertEquals("E L_train / (k*d)", j.get("normalisation").get("train").asText());
+        assertEquals("2/3*exp(-2*tau)", j.get("closedForm").get("pop").asText());
+        JsonNode train = j.get("losses").get("train");
+        assertEquals(2.0 / 3 * Math.exp(-2), train.get("curve").get(1).asDouble(), 1e-15);
+        assertTrue(train.get("bounds").isNull());
+        assertEquals(1.0, train.get("validUpTo").asDouble());
+        CliRunner series = run("--model", "examples/teacher-student.prism", "--face", "{1}", "--fixed-ratios", "1/3", "--taylor", "2", "-f", "csv");
+        assertEquals(0, series.exitCode(), series.err());
+        assertEquals("loss,order,f", series.out().lines().findFirst().orElseThrow());
+        assertTrue(series.out().contains("train,1,-4/3"), series.out());
+        for (String[] bad : new String[][] {
+            {"--model", "examples/teacher-student.prism", "--face", "F9"},
+            {"--model", "examples/teacher-student.prism", "--face", "F1"},
+            {"--model", "examples/teacher-student.prism", "--face", "F1", "-r", "large-data"},
+            {"--model", "examples/teacher-student.prism", "--face", "F1", "--scaling", "d=N^2, n=N", "-p", "sigma^2=1"},
+            {"--model", "examples/teacher-student.prism", "--face", "F1", "-p", "sigma^2=1,d/n=1"}}) {
+            CliRunner b = run(bad);
+            assertEquals(2, b.exitCode(), String.join(" ", bad) + ": " + b.out());
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+        }
+        assertTrue(run("--model", "examples/teacher-student.prism", "--face", "F1").err().contains("needs the value of sigma^2"));
+    }
 }

@@ -76,6 +76,36 @@ class FaceLimitTest {
         }
     }
 
+    /**
+     * The curve, not only its coefficients: from f_0..f_12 the Pade-Borel resummation (Gauss quadrature of the spectral
+     * measure) must reproduce 1/2 (v + 1) int l^j e^{-2 l tau} d mu_gamma(l) (j = 1 train, 0 pop), integrated numerically
+     * against the Marchenko-Pastur law, within its claim (the tolerance of the largest value so far) wherever it claims
+     * the curve, and claim it to tau = 3 at least; here the spread between the two highest approximants covers the error.
+     */
+    @Test
+    void theResummedRegressionCurveIsTheMarchenkoPasturIntegral() {
+        DerivedPrism d12 = new PrismDerivation(regression, Map.of()).derive("train", 12, null);
+        FaceLimit limit = FaceLimit.of(regression, d12, "P", d12.centre(d12.perOrder().faceLattice().top()).orElseThrow(), List.of("train", "pop"),
+                params("d/n", "1/2", "sigma^2", "1/3"), Map.of(), 12, false, null);
+        double[] taus = {0, 0.5, 1, 2, 3};
+        var curves = limit.curves(taus);
+        var mp = new org.prism.regime.limit.MarchenkoPastur(0.5);
+        double half = (1 + 1.0 / 3) / 2;
+        for (String loss : List.of("train", "pop")) {
+            Resummation.Curve c = curves.get(loss);
+            assertTrue(c.validUpTo() >= 3, loss + ": " + c.method() + " valid to " + c.validUpTo());
+            assertTrue(c.method().startsWith("Pade-Borel"), c.method());
+            int j = loss.equals("train") ? 1 : 0;
+            for (int i = 0; i < taus.length; i++) {
+                double tau = taus[i];
+                double exact = half * mp.integrate(l -> Math.pow(l, j) * Math.exp(-2 * l * tau), 4096);
+                // the claim: within the tolerance of the largest value so far (here the value at 0)
+                assertEquals(exact, c.value()[i], Resummation.TOLERANCE * Math.abs(c.value()[0]), loss + " at tau = " + tau);
+                assertTrue(Math.abs(exact - c.value()[i]) <= 2 * c.spread()[i] + 1e-12, loss + ": the spread covers the error at tau = " + tau);
+            }
+        }
+    }
+
     /** m_j(gamma) = sum_{i=1..j} N(j, i) gamma^(i-1), m_0 = 1: the moments of the Marchenko-Pastur law of ratio gamma. */
     private static Rational mp(int j, Rational gamma) {
         if (j == 0) return Rational.ONE;
