@@ -45,6 +45,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "examples", paramLabel = "DIR", description = "Model files to report on (default: ${DEFAULT-VALUE}).")
     Path examples;
 
+    @Option(names = "--no-faces", description = "Skip the face comparisons of the example models (every regime's limit against its simulation).")
+    boolean noFaces;
+
+    @Option(names = "--face-seconds", paramLabel = "S", defaultValue = "10", description = "Face comparisons: no size whose run would take longer"
+            + " (default: ${DEFAULT-VALUE}; with --quick 2).")
+    double faceSeconds;
+
     @Mixin
     DerivationOptions derivation;
 
@@ -56,7 +63,14 @@ public final class ReportCommand implements Callable<Integer> {
         if (derivation.model.file != null && !derivation.loaded().isTiedAutoencoder()) {
             boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
             Path dir = outGiven ? out : out.resolve("models").resolve(derivation.loaded().name());
-            printWritten(dir, modelFolder(derivation.derive(), dir, derivation.loaded().name(), derivation.model.file.toString()));
+            DerivedPrism md = derivation.derive();
+            String facesSection = "";
+            if (!tablesOnly && !noFaces) {
+                List<org.prism.regime.compare.FaceSweep.Outcome> outcomes = faceSweep(derivation.loaded(), md);
+                printWritten(dir.resolve("faces"), org.prism.report.FaceSweepReport.files(dir.resolve("faces"), md, outcomes));
+                facesSection = faceSection(md, outcomes);
+            }
+            printWritten(dir, modelFolder(md, dir, derivation.loaded().name(), derivation.model.file.toString(), facesSection));
             return 0;
         }
         if (!Files.isDirectory(examples)) {
@@ -95,6 +109,9 @@ public final class ReportCommand implements Callable<Integer> {
             sections.add(ReportWriter.compareSection(comparisons));
         }
         StringBuilder modelList = new StringBuilder();
+        StringBuilder faceTable = new StringBuilder();
+        long facesStart = System.nanoTime();
+        boolean faces = !tablesOnly && !noFaces;
         for (Map.Entry<Path, ModelOption.LoadedModel> e : models.entrySet()) {
             Path f = e.getKey();
             ModelOption.LoadedModel m = e.getValue();
@@ -104,7 +121,15 @@ public final class ReportCommand implements Callable<Integer> {
                 md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
             }
             Path dir = out.resolve("models").resolve(m.name());
-            printWritten(dir, modelFolder(md, dir, m.name(), f.toString()));
+            String facesSection = "";
+            if (faces) {
+                List<org.prism.regime.compare.FaceSweep.Outcome> outcomes = faceSweep(m, md);
+                List<String> written = org.prism.report.FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
+                printWritten(dir.resolve("faces"), written);
+                facesSection = faceSection(md, outcomes);
+                for (var o : outcomes) faceTable.append(faceRow(m.name(), md, o));
+            }
+            printWritten(dir, modelFolder(md, dir, m.name(), f.toString(), facesSection));
             modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
                     .append("`, c_0..c_").append(md.maxOrder()).append(" of the ").append(md.loss()).append(" loss): P has ")
                     .append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
@@ -116,7 +141,19 @@ public final class ReportCommand implements Callable<Integer> {
             sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from its default loss (regime table, faces,"
                     + " Pareto terms, the verdict on P and its figure in each folder):\n\n" + modelList + "\n");
         }
-        writer.readme(d, sections);
+        String opening = "";
+        if (faces) {
+            opening = "## Every regime of every model against its simulation\n\n"
+                    + "For each example model with a settled polytope and each regime (facet): its limit from the face series (the ratios the face"
+                    + " keeps fixed all at " + org.prism.regime.compare.FaceSweep.RATIO + "), against the model's own training simulated at doubling N"
+                    + " along the face's scaling (`prism compare --model FILE --face NAME --fixed-ratios 1/2`; sizes stop where one would take more than "
+                    + (quick ? 2 : faceSeconds) + " s). Error: max over the compared times of |mean - limit| / max |limit| at the largest N; rate: r in"
+                    + " error ~ N^-r; verdict as `compare` gives it (docs/limits.md). "
+                    + String.format(java.util.Locale.ROOT, "This table took %.0f s.", (System.nanoTime() - facesStart) / 1e9) + "\n\n"
+                    + "| model | face | time | compared on | largest N | error | rate | verdict |\n|---|---|---|---|---|---|---|---|\n"
+                    + faceTable + "\n";
+        }
+        writer.readme(d, opening, sections);
         files.add("README.md");
         printWritten(out, files);
         return 0;
@@ -124,9 +161,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Tables, polytope figure and README of one model into {@code dir}; the files written. */
     private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source) throws java.io.IOException {
+        return modelFolder(d, dir, name, source, "");
+    }
+
+    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source, String extra) throws java.io.IOException {
         ReportWriter writer = new ReportWriter(dir);
         List<String> files = new java.util.ArrayList<>(writer.tables(d));
-        writer.modelReadme(d, name, source);
+        writer.modelReadme(d, name, source, extra);
         files.add("README.md");
         return files;
     }
@@ -135,5 +176,53 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         for (String f : files) w.println("wrote " + dir.resolve(f));
         w.flush();
+    }
+
+    /** The face series' order in the sweep, where the leading-order engine reaches it. */
+    static final int FACE_ORDER = 10;
+
+    /** Every regime of one model against its simulation (none when its polytope is not settled). */
+    private List<org.prism.regime.compare.FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
+        if (!md.settled()) return List.of();
+        var options = new org.prism.regime.compare.FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
+        var comparer = new org.prism.regime.compare.FaceComparer(new org.prism.simulation.ModelSimulator());
+        // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
+        boolean leading = m.engine().matrixModel().isPresent() && md.hasTreeRelation();
+        int order = md.maxOrder();
+        if (leading) {
+            order = FACE_ORDER;
+            for (String loss : m.tracked()) order = Math.min(order, Limits.highestWithinReach(m, loss, FACE_ORDER, true).order());
+        }
+        try (Progress bar = Progress.start(m.name() + " faces", -1, true)) {
+            return org.prism.regime.compare.FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), order, leading, options,
+                    comparer, 0L, bar::stepBy);
+        }
+    }
+
+    private static String faceSection(DerivedPrism md, List<org.prism.regime.compare.FaceSweep.Outcome> outcomes) {
+        if (!md.settled()) return "\n## Limits against simulations\n\nNone: the polytope is not settled by c_0..c_" + md.maxOrder() + ".\n";
+        return "\n## Limits against simulations\n\nEvery regime's limit (face series to order " + FACE_ORDER + " where the leading-order engine"
+                + " reaches it, else " + md.maxOrder() + "; fixed ratios at "
+                + org.prism.regime.compare.FaceSweep.RATIO + ") against the model's training simulated along the face's scaling ("
+                + org.prism.report.FaceSweepReport.counts(outcomes) + "; `faces/FACE.png` and `.csv`):\n\n"
+                + org.prism.report.FaceSweepReport.table(md, outcomes, "faces/");
+    }
+
+    private static String faceRow(String model, DerivedPrism md, org.prism.regime.compare.FaceSweep.Outcome o) {
+        String link = "[" + model + "](models/" + model + "/README.md)";
+        var c = o.comparison();
+        if (c == null || c.sizes().isEmpty()) {
+            String why = c == null ? o.skipped() : c.reason();
+            return "| " + link + " | " + o.face() + " | - | - | - | - | - | inconclusive: " + why.replace("|", "/") + " |\n";
+        }
+        var last = c.sizes().get(c.sizes().size() - 1);
+        List<String> errors = new java.util.ArrayList<>();
+        last.error().forEach((loss, e) -> errors.add(loss + String.format(java.util.Locale.ROOT, " %.2f%%", 100 * e)));
+        List<String> rates = new java.util.ArrayList<>();
+        c.rates().forEach((loss, r) -> rates.add(loss + " " + (r == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r))));
+        return "| " + link + " | [" + o.face() + "](models/" + model + "/faces/" + org.prism.report.FaceSweepReport.stem(o.face()) + ".png) | "
+                + c.timeUnit() + " | " + String.format(java.util.Locale.ROOT, "[0, %.3g]", c.taus()[c.taus().length - 1]) + " | "
+                + (last.n() == Math.rint(last.n()) ? Long.toString((long) last.n()) : Double.toString(last.n())) + " | " + String.join(", ", errors)
+                + " | " + String.join(", ", rates) + " | " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + " |\n";
     }
 }

@@ -126,6 +126,15 @@ public record DerivedPrism(
         return m;
     }
 
+    /**
+     * Whether every Pareto exponent satisfies a relation positive on every size (the tree relation
+     * $d + m + n - \sigma/2 = 1$ of the tied autoencoder): then the terms on a face's level are tree diagrams, and the
+     * leading-order (planar) engine gives the face series.
+     */
+    public boolean hasTreeRelation() {
+        return admissible().lineality() != null;
+    }
+
     /** The highest order computed. */
     public int maxOrder() {
         return pareto.size() - 1;

@@ -40,11 +40,14 @@ public record ExponentSpace(List<String> symbols) {
     /**
      * The exponent vector of a monomial written as {@link #ratio} writes it: {@code d/n}, {@code sigma^2*m},
      * {@code 1/(sigma^2*d)}, {@code sigma^-2}, {@code 1}; also {@code sigma2} for {@code sigma^2} (a symbol
-     * followed by 2 when no symbol has that name). One-line IllegalArgumentException otherwise.
+     * followed by 2 when no symbol has that name). A root {@code (sigma^2*h)^(1/2)} gives the monomial's vector
+     * (the name carries the root). One-line IllegalArgumentException otherwise.
      */
     public IntVector parseRatio(String text) {
         String t = text.replace(" ", "");
         if (t.isEmpty()) throw new IllegalArgumentException("empty monomial");
+        java.util.regex.Matcher root = java.util.regex.Pattern.compile("^\\((.*)\\)\\^\\(1/\\d+\\)$").matcher(t);
+        if (root.matches()) return parseRatio(root.group(1)); // a root of a monomial: its exponent vector, the root kept in the name
         int slash = t.indexOf('/');
         IntVector num = slash < 0 ? factors(t, text) : factors(t.substring(0, slash), text);
         if (slash < 0) return num;

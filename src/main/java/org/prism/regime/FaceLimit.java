@@ -40,6 +40,13 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
      */
     public static FaceLimit of(ModelEngine engine, DerivedPrism prism, String label, IntVector direction, List<String> losses,
             Map<String, Rational> params, Map<String, Monomial> ratios, int order, boolean leading, IntConsumer orderDone) {
+        return of(engine, prism, label, direction, losses, params, ratios, order, leading, orderDone, new LinkedHashMap<>());
+    }
+
+    /** The same, reusing (and filling) {@code cache}: per loss and engine, the coefficients computed so far. */
+    public static FaceLimit of(ModelEngine engine, DerivedPrism prism, String label, IntVector direction, List<String> losses,
+            Map<String, Rational> params, Map<String, Monomial> ratios, int order, boolean leading, IntConsumer orderDone,
+            Map<String, List<Polynomial>> cache) {
         ExponentSpace space = prism.space();
         Map<String, IntVector> vectors = new LinkedHashMap<>();
         for (String name : params.keySet()) vectors.put(name, ratios.containsKey(name) ? space.vector(ratios.get(name)) : space.parseRatio(name));
@@ -47,14 +54,19 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
         Map<String, List<Rational>> values = new LinkedHashMap<>();
         for (String loss : losses) {
             List<Polynomial> cs = new ArrayList<>();
-            if (loss.equals(prism.loss()) && order <= prism.maxOrder()) {
+            String key = loss + (leading ? "/leading" : "/exact");
+            List<Polynomial> known = cache.getOrDefault(key, List.of());
+            if (!leading && loss.equals(prism.loss()) && order <= prism.maxOrder()) {
                 cs.addAll(prism.coefficients().subList(0, order + 1));
+            } else if (known.size() > order) {
+                cs.addAll(known.subList(0, order + 1));
             } else {
                 ExpectedLoss e = leading ? engine.leading(loss) : engine.exact(loss);
                 for (int s = 0; s <= order; s++) {
-                    cs.add(e.coefficient(s));
+                    cs.add(s < known.size() ? known.get(s) : e.coefficient(s));
                     if (orderDone != null) orderDone.accept(s);
                 }
+                cache.put(key, List.copyOf(cs));
             }
             FaceLimitSeries f = FaceLimitSeries.of(prism, direction, loss, cs, vectors);
             series.put(loss, f);
@@ -71,13 +83,22 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
      */
     public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
             boolean leading) {
+        return ratiosNeeded(engine, prism, direction, losses, order, leading, new LinkedHashMap<>());
+    }
+
+    /** The same, reusing {@code cache} (see {@link #of}). */
+    public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
+            boolean leading, Map<String, List<Polynomial>> cache) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         Map<String, Rational> given = new LinkedHashMap<>();
         for (int round = 0; round < 4; round++) {
             try {
-                of(engine, prism, "", direction, losses, given, Map.of(), order, leading, null);
+                of(engine, prism, "", direction, losses, given, Map.of(), order, leading, null, cache);
                 return List.copyOf(out);
             } catch (FaceLimitSeries.MissingRatios m) {
+                // a basis of everything needed so far: it replaces the earlier one
+                out.clear();
+                given.clear();
                 for (String name : m.names()) {
                     out.add(name);
                     given.put(name, Rational.of(1, 2));

@@ -89,8 +89,14 @@ public final class FaceLimitSeries {
                     .min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder())).orElseThrow();
         }
         List<String> names = new ArrayList<>(ratios.keySet());
-        List<IntVector> basis = names.stream().map(ratios::get).toList();
-        lambda = simplest(lambda, basis, clock, prism.sizes().stream().filter(space.symbols()::contains).mapToInt(space::index).toArray(), space);
+        // every ratio in units of 1/k of an exponent: a root ratio "(MONOMIAL)^(1/k)" is MONOMIAL itself there
+        List<IntVector> basis = new ArrayList<>();
+        for (String name : names) {
+            int root = root(name);
+            if (k % root != 0) throw new IllegalArgumentException("'" + name + "': a root of order " + root + " fits a polytope of period " + k + " only if it divides it");
+            basis.add(ratios.get(name).times(k / root));
+        }
+        lambda = simplest(lambda, basis, clock, k, prism.sizes().stream().filter(space.symbols()::contains).mapToInt(space::index).toArray(), space);
         List<Polynomial> series = new ArrayList<>();
         List<IntVector> missing = new ArrayList<>();
         for (int s = 0; s < cs.size(); s++) {
@@ -106,10 +112,16 @@ public final class FaceLimitSeries {
                 long ell = lineality == null ? 0 : lineality.dot(offset);
                 long along = direction.dot(offset);
                 if (ell > 0 || (ell == 0 && along > 0)) {
+                    if (k > 1) {
+                        // one order of a period-k polytope may step further than 1/k of P: then no single time scale fits
+                        throw new IllegalArgumentException("c_" + s + " of the " + loss + " loss grows faster along this face than " + s + "/" + k
+                                + " of its step of " + k + " orders (term " + t.getKey() + "): one order alone steps unevenly, so the limit is no"
+                                + " single curve in tau = t/T");
+                    }
                     throw new IllegalStateException("term " + t.getKey() + " of c_" + s + " of the " + loss + " loss lies above the face's level");
                 }
                 if (ell < 0 || along < 0) continue;
-                Rational[] a = basis.isEmpty() ? (offset.isZero() ? new Rational[0] : null) : solve(basis, offset, k);
+                Rational[] a = basis.isEmpty() ? (offset.isZero() ? new Rational[0] : null) : solve(basis, offset);
                 if (a == null || !allIntegers(a)) {
                     missing.add(offset);
                     continue;
@@ -126,8 +138,16 @@ public final class FaceLimitSeries {
                 if (!r.face().vertices().equals(face.vertices())) continue;
                 for (ScalingRelation rel : r.relations()) if (rel.behaviour() == ScalingRelation.Behaviour.FIXED) fixed.add(rel.exponent());
             }
-            List<IntVector> need = needed(missing, fixed, k);
-            throw new MissingRatios(loss, need.stream().map(space::ratio).toList(), need);
+            List<IntVector> need = needed(missing, fixed.stream().map(v -> v.times(k)).toList(), basis);
+            List<String> needNames = new ArrayList<>();
+            List<IntVector> needVectors = new ArrayList<>();
+            for (IntVector v : need) {
+                boolean whole = v.content() % k == 0 || v.isZero();
+                IntVector monomial = whole ? v.primitive().times(v.content() / k) : v;
+                needVectors.add(monomial);
+                needNames.add(whole ? space.ratio(monomial) : "(" + space.ratio(monomial) + ")^(1/" + k + ")");
+            }
+            throw new MissingRatios(loss, needNames, needVectors);
         }
         return new FaceLimitSeries(loss, direction, lambda, clock, relative, names, series);
     }
@@ -137,14 +157,14 @@ public final class FaceLimitSeries {
      * {@code sigma^2*d*m} when {@code sigma^2*d} is given), a size times a power of the clock ({@code d*(sigma^2*d)^2}),
      * else {@code lambda} itself.
      */
-    private static IntVector simplest(IntVector lambda, List<IntVector> basis, IntVector clock, int[] sizes, ExponentSpace space) {
+    private static IntVector simplest(IntVector lambda, List<IntVector> basis, IntVector clock, int k, int[] sizes, ExponentSpace space) {
         for (int c = 0; c <= (clock.isZero() ? 0 : 8); c++) {
             for (int i : sizes) {
                 long[] e = new long[space.dimension()];
                 e[i] = 1;
                 IntVector candidate = IntVector.of(e).plus(clock.times(c));
                 IntVector diff = lambda.minus(candidate);
-                Rational[] a = diff.isZero() ? new Rational[0] : basis.isEmpty() ? null : solve(basis, diff, 1);
+                Rational[] a = diff.isZero() ? new Rational[0] : basis.isEmpty() ? null : solve(basis, diff.times(k));
                 if (a != null && allIntegers(a)) return candidate;
             }
         }
@@ -178,11 +198,17 @@ public final class FaceLimitSeries {
                 .orElseThrow(() -> new IllegalArgumentException("a coefficient is 0: no level to read a face series from"));
     }
 
-    /** Integer-valued when {@code offset}/k is an integer combination of the basis; null when it is no combination. */
-    private static Rational[] solve(List<IntVector> basis, IntVector offset, int k) {
+    /** The order of the root a ratio's name asks for: 2 for {@code (sigma^2*h1)^(1/2)}, else 1. */
+    public static int root(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\(.*\\)\\^\\(1/(\\d+)\\)$").matcher(name.replace(" ", ""));
+        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /** The coefficients of {@code offset} in the basis (integer-valued when it is an integer combination); null when it is no combination. */
+    private static Rational[] solve(List<IntVector> basis, IntVector offset) {
         Rational[][] m = new Rational[offset.dimension()][basis.size() + 1];
         for (int r = 0; r < offset.dimension(); r++) {
-            for (int j = 0; j < basis.size(); j++) m[r][j] = Rational.of(basis.get(j).get(r) * (long) k);
+            for (int j = 0; j < basis.size(); j++) m[r][j] = Rational.of(basis.get(j).get(r));
             m[r][basis.size()] = Rational.of(offset.get(r));
         }
         return LinearSystem.solveUnique(m);
@@ -200,8 +226,8 @@ public final class FaceLimitSeries {
         private final List<String> names;
 
         MissingRatios(String loss, List<String> names, List<IntVector> ratios) {
-            super("the face series of the " + loss + " loss needs the value of " + String.join(", ", names)
-                    + " (give each as -p RATIO=VALUE; any basis of the same ratios will do)");
+            super("the face series of the " + loss + " loss needs the values of a basis of its fixed ratios, such as " + String.join(", ", names)
+                    + " (give each as -p RATIO=VALUE, replacing any given)");
             this.names = List.copyOf(names);
             this.ratios = List.copyOf(ratios);
         }
@@ -217,27 +243,70 @@ public final class FaceLimitSeries {
     }
 
     /**
-     * A basis of what the offsets span: the face's fixed ratios (as {@code regimes} prints them) where they serve,
-     * else the offsets themselves (shortest first).
+     * A basis of what the offsets span (in units of 1/k of an exponent): the face's fixed ratios (as {@code regimes}
+     * prints them, scaled by k) where they serve, else the offsets themselves (shortest first).
      */
-    private static List<IntVector> needed(List<IntVector> offsets, List<IntVector> fixed, int k) {
-        List<IntVector> sorted = new ArrayList<>();
-        for (IntVector o : offsets) sorted.add(o.content() % k == 0 ? o.primitive().times(o.content() / k) : o); // in ratios of one order
-        sorted.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
-        List<IntVector> span = new ArrayList<>();
-        for (IntVector o : sorted) if (!o.isZero() && (span.isEmpty() || solve(span, o, 1) == null)) span.add(o);
+    private static List<IntVector> needed(List<IntVector> offsets, List<IntVector> fixed, List<IntVector> given) {
+        List<IntVector> all = new ArrayList<>(given);
+        all.addAll(offsets);
+        List<IntVector> lattice = latticeBasis(all);
+        // the face's own fixed ratios when some of them are a basis of exactly this lattice, else the lattice's own basis
         List<IntVector> candidates = new ArrayList<>(fixed);
         candidates.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
-        candidates.addAll(span);
         List<IntVector> chosen = new ArrayList<>();
         for (IntVector c : candidates) {
-            if (chosen.size() == span.size()) break;
-            if (!chosen.isEmpty() && solve(chosen, c, 1) != null) continue;
-            // keep c only if it lies in the span of the offsets
-            if (solve(span, c, 1) == null) continue;
+            if (chosen.size() == lattice.size()) break;
+            if (!integral(lattice, c) || (!chosen.isEmpty() && solve(chosen, c) != null)) continue;
             chosen.add(c);
         }
-        return chosen;
+        if (chosen.size() == lattice.size() && lattice.stream().allMatch(v -> integral(chosen, v))) return chosen;
+        lattice.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
+        return lattice;
+    }
+
+    /** Whether v is an integer combination of the (independent) basis. */
+    private static boolean integral(List<IntVector> basis, IntVector v) {
+        if (v.isZero()) return true;
+        if (basis.isEmpty()) return false;
+        Rational[] a = solve(basis, v);
+        return a != null && allIntegers(a);
+    }
+
+    /**
+     * A basis of the lattice the vectors generate (integer row reduction: Euclid on each column, the Hermite normal
+     * form up to signs), so every vector is an integer combination of it.
+     */
+    static List<IntVector> latticeBasis(List<IntVector> vectors) {
+        List<long[]> rows = new ArrayList<>();
+        for (IntVector v : vectors) if (!v.isZero()) rows.add(v.coordinates().clone());
+        if (rows.isEmpty()) return new ArrayList<>();
+        int dim = rows.get(0).length;
+        List<long[]> basis = new ArrayList<>();
+        for (int col = 0; col < dim && !rows.isEmpty(); col++) {
+            // Euclid down the column until one row holds its gcd and the others 0 there
+            while (true) {
+                int pivot = -1;
+                for (int r = 0; r < rows.size(); r++) {
+                    if (rows.get(r)[col] != 0 && (pivot < 0 || Math.abs(rows.get(r)[col]) < Math.abs(rows.get(pivot)[col]))) pivot = r;
+                }
+                if (pivot < 0) break;
+                boolean done = true;
+                for (int r = 0; r < rows.size(); r++) {
+                    if (r == pivot || rows.get(r)[col] == 0) continue;
+                    long q = rows.get(r)[col] / rows.get(pivot)[col];
+                    for (int j = 0; j < dim; j++) rows.get(r)[j] = Math.subtractExact(rows.get(r)[j], Math.multiplyExact(q, rows.get(pivot)[j]));
+                    if (rows.get(r)[col] != 0) done = false;
+                }
+                if (done) {
+                    basis.add(rows.remove(pivot));
+                    break;
+                }
+            }
+            rows.removeIf(r -> java.util.Arrays.stream(r).allMatch(x -> x == 0));
+        }
+        List<IntVector> out = new ArrayList<>();
+        for (long[] b : basis) out.add(IntVector.of(b));
+        return out;
     }
 
     private static long l1(IntVector v) {

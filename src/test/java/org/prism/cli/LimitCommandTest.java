@@ -239,6 +239,6 @@ class LimitCommandTest {
             assertEquals(2, b.exitCode(), String.join(" ", bad) + ": " + b.out());
             assertEquals(1, b.err().strip().lines().count(), b.err());
         }
-        assertTrue(run("--model", "examples/teacher-student.prism", "--face", "F1").err().contains("needs the value of sigma^2"));
+        assertTrue(run("--model", "examples/teacher-student.prism", "--face", "F1").err().contains("such as sigma^2"));
     }
 }

@@ -172,6 +172,21 @@ class RegimeCommandsTest {
         assertTrue(Files.readString(dir.resolve("out/README.md")).contains("1 vertices"));
     }
 
+    /** report --model writes the face comparisons: a figure and a CSV per regime, and the table with its verdicts. */
+    @Test
+    void reportComparesEveryRegimeOfAModel(@TempDir Path dir) throws Exception {
+        CliRunner r = CliRunner.run("report", "--quick", "-S", "4", "--model", "examples/teacher-student.prism", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : new String[] {"faces/F1.png", "faces/F1.csv", "faces/F2.png", "faces/F2.csv", "README.md"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("## Limits against simulations"), readme);
+        assertTrue(readme.contains("| [F1](faces/F1.png) | 1 |") && readme.contains("| [F2](faces/F2.png) | d/n |"), readme);
+        assertTrue(readme.matches("(?s).*\\| (pass|fail|inconclusive) \\|\n.*"), readme);
+        assertTrue(Files.readString(dir.resolve("faces/F1.csv")).startsWith("n,tau,loss,predicted,mean,se"));
+    }
+
     @Test
     void reportRefusesBadFoldersBeforeWritingAnything(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");

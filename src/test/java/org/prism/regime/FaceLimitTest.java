@@ -141,7 +141,7 @@ class FaceLimitTest {
     @Test
     void aRatioThatIsNotFixedOrMissingIsRefusedInOneLine() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> regressionLimit("P", params("d/n", "1/2")));
-        assertTrue(missing.getMessage().contains("needs the value of sigma^2"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("such as d/n, sigma^2") || missing.getMessage().contains("such as sigma^2, d/n"), missing.getMessage());
         IllegalArgumentException moving = assertThrows(IllegalArgumentException.class, () -> regressionLimit("F1", params("sigma^2", "1", "d/n", "1")));
         assertTrue(moving.getMessage().contains("'d/n' is not fixed"), moving.getMessage());
     }
@@ -195,5 +195,36 @@ class FaceLimitTest {
             assertEquals(ratio.get(s), g.get(s).divide(g.get(0)).divide(fact), "order " + s);
         }
         assertFalse(general.curves(new double[] {0, 0.1}).get("train").closedForm() != null, "the free face has no closed form");
+    }
+
+    /**
+     * The small-data limit's curve (a generating function integrated on a contour) against a route that shares none
+     * of its code: the small-data face series from the planar diagrams to order 10, resummed. Wherever the resummation
+     * claims the curve (its two best approximants within 0.1%), the two must agree within that claim.
+     */
+    @Test
+    void theSmallDataCurveIsTheResummedFaceSeries() {
+        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, Models.tiedAutoencoderRatios()).derive("train", 4, null);
+        Regime small = d.regime("small-data").orElseThrow();
+        Map<String, Rational> point = params("g", "1/2", "y", "1/2");
+        FaceLimit general = FaceLimit.of(engine, d, "small-data", d.centre(small.face()).orElseThrow(), List.of("train", "pop"), point,
+                Models.tiedAutoencoderRatios(), 10, true, null);
+        double[] taus = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1};
+        var curves = general.curves(taus);
+        var closed = RegimeLimits.byName("small-data").curve(Map.of("g", 0.5, "y", 0.5), taus);
+        int compared = 0;
+        for (String loss : List.of("train", "pop")) {
+            Resummation.Curve c = curves.get(loss);
+            double[] exact = loss.equals("train") ? closed.train() : closed.pop();
+            double scale = 0;
+            for (int i = 0; i < taus.length; i++) {
+                scale = Math.max(scale, Math.abs(c.value()[i]));
+                if (taus[i] > c.validUpTo()) break;
+                assertEquals(exact[i], c.value()[i], Resummation.TOLERANCE * scale + 1e-12, loss + " at tau = " + taus[i] + " (" + c.method() + ")");
+                compared++;
+            }
+        }
+        assertTrue(compared >= 6, "the resummation claims a few times beyond 0: " + compared);
     }
 }

@@ -1,0 +1,136 @@
+package org.prism.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.FaceLimit;
+import org.prism.regime.compare.FaceComparison;
+import org.prism.regime.compare.FaceSweep;
+
+/**
+ * Writes a model's sweep of face comparisons ({@link FaceSweep}): per face a CSV of every curve and a figure (one
+ * panel per loss: the limit in black, the simulated mean at each size in colour), and the markdown table of
+ * faces with their errors, rates and verdicts.
+ */
+public final class FaceSweepReport {
+    private static final Color[] SIZE_COLOURS = {new Color(0xC6DBEF), new Color(0x9ECAE1), new Color(0x6BAED6), new Color(0x4292C6),
+        new Color(0x2171B5), new Color(0x08519C), new Color(0x08306B)};
+
+    private FaceSweepReport() {}
+
+    /** A face's file name stem: {@code F3}, {@code F1_F2}, {@code large-data}. */
+    public static String stem(String face) {
+        return face.replaceAll("[^A-Za-z0-9-]+", "_");
+    }
+
+    /** Writes {@code dir/STEM.csv} and {@code dir/STEM.png} for every compared face; returns the files, relative to {@code dir}. */
+    public static List<String> files(Path dir, DerivedPrism d, List<FaceSweep.Outcome> outcomes) throws IOException {
+        List<String> files = new ArrayList<>();
+        Files.createDirectories(dir);
+        for (FaceSweep.Outcome o : outcomes) {
+            if (o.comparison() == null || o.comparison().sizes().isEmpty()) continue;
+            String stem = stem(o.face());
+            try (Writer w = Files.newBufferedWriter(dir.resolve(stem + ".csv"))) {
+                FaceCompareReport.csv(w, o.comparison());
+            }
+            List<XYChart> charts = charts(d, o.comparison(), o.limit());
+            BitmapEncoder.saveBitmap(charts, 1, charts.size(), dir.resolve(stem + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+            files.add(stem + ".csv");
+            files.add(stem + ".png");
+        }
+        return files;
+    }
+
+    private static List<XYChart> charts(DerivedPrism d, FaceComparison c, FaceLimit limit) {
+        List<XYChart> out = new ArrayList<>();
+        for (String loss : c.sizes().get(0).predicted().keySet()) {
+            XYChart chart = new XYChartBuilder().width(480).height(360).title(c.model() + ", face " + c.face() + ": " + loss)
+                    .xAxisTitle(c.timeUnit()).yAxisTitle(limit.series().get(loss).normalisation(d.space())).build();
+            chart.getStyler().setLegendVisible(true);
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            int k = 0;
+            for (FaceComparison.Size s : c.sizes()) {
+                XYSeries series = chart.addSeries("N = " + num(s.n()), c.taus(), s.mean().get(loss));
+                series.setLineColor(SIZE_COLOURS[Math.min(SIZE_COLOURS.length - 1, k + SIZE_COLOURS.length - c.sizes().size())]);
+                series.setMarkerColor(series.getLineColor());
+                series.setMarker(SeriesMarkers.CIRCLE);
+                k++;
+            }
+            FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
+            XYSeries limitSeries = chart.addSeries("limit", c.taus(), last.predicted().get(loss));
+            limitSeries.setLineColor(Color.BLACK);
+            limitSeries.setMarker(SeriesMarkers.NONE);
+            limitSeries.setLineStyle(new BasicStroke(2f));
+            out.add(chart);
+        }
+        return out;
+    }
+
+    private static String num(double n) {
+        return n == Math.rint(n) ? Long.toString((long) n) : String.format(Locale.ROOT, "%.4g", n);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    /** One markdown row per face: face, families, scaling, time, compared on, error at the largest N per loss, rates, verdict. */
+    public static String table(DerivedPrism d, List<FaceSweep.Outcome> outcomes, String figures) {
+        StringBuilder b = new StringBuilder();
+        b.append("| face | families | scaling | time | normalisation | compared on | largest N | error | rate | verdict |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FaceSweep.Outcome o : outcomes) {
+            b.append("| ").append(o.comparison() != null && !o.comparison().sizes().isEmpty()
+                    ? "[" + o.face() + "](" + figures + stem(o.face()) + ".png)" : o.face()).append(" | ").append(String.join(", ", o.families())).append(" | ");
+            if (o.comparison() == null) {
+                b.append("- | - | - | - | - | - | - | inconclusive: ").append(o.skipped().replace("|", "/")).append(" |\n");
+                continue;
+            }
+            FaceComparison c = o.comparison();
+            List<String> norms = new ArrayList<>();
+            o.limit().series().forEach((loss, f) -> norms.add(f.normalisation(d.space())));
+            b.append(PrismReport.direction(d, c.direction())).append(" | ").append(c.timeUnit()).append(" | ").append(String.join("; ", norms)).append(" | ");
+            if (c.sizes().isEmpty()) {
+                b.append("- | - | - | - | ").append(c.verdict().name().toLowerCase(Locale.ROOT)).append(": ").append(c.reason()).append(" |\n");
+                continue;
+            }
+            FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
+            List<String> errors = new ArrayList<>();
+            last.error().forEach((loss, e) -> errors.add(loss + " " + pct(e)));
+            List<String> rates = new ArrayList<>();
+            c.rates().forEach((loss, r) -> rates.add(loss + " " + (r == null ? "-" : String.format(Locale.ROOT, "%.2f", r))));
+            b.append(String.format(Locale.ROOT, "[0, %.3g]", c.taus()[c.taus().length - 1])).append(" | ").append(num(last.n())).append(" | ")
+                    .append(String.join(", ", errors)).append(" | ").append(String.join(", ", rates)).append(" | ")
+                    .append(c.verdict().name().toLowerCase(Locale.ROOT)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** Verdict counts, e.g. {@code 4 pass, 2 inconclusive}. */
+    public static String counts(List<FaceSweep.Outcome> outcomes) {
+        Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        for (String v : List.of("pass", "fail", "inconclusive")) n.put(v, 0);
+        for (FaceSweep.Outcome o : outcomes) {
+            String v = o.comparison() == null ? "inconclusive" : o.comparison().verdict().name().toLowerCase(Locale.ROOT);
+            n.merge(v, 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((k, v) -> {
+            if (v > 0) parts.add(v + " " + k);
+        });
+        return String.join(", ", parts);
+    }
+}
