@@ -52,7 +52,13 @@ public record DerivedPrism(
         Admissible a = admissible();
         if (face.dimension() == perOrder().dimension() && a.lineality() != null) return java.util.Optional.of(a.lineality());
         IntVector u = a.faces(perOrder()).get(face.vertices());
-        return java.util.Optional.ofNullable(u == null ? null : a.lift(u));
+        if (u == null) return java.util.Optional.empty();
+        u = a.lift(u);
+        // every size growing strictly, when the positive relation allows it (it keeps the face)
+        for (int guard = 0; guard < 64 && a.lineality() != null && !strictlyGrowing(u); guard++) {
+            u = u.plus(a.lineality());
+        }
+        return java.util.Optional.of(u);
     }
 
     /**
@@ -133,6 +139,11 @@ public record DerivedPrism(
      */
     public boolean hasTreeRelation() {
         return admissible().lineality() != null;
+    }
+
+    private boolean strictlyGrowing(IntVector u) {
+        for (String x : sizes) if (space.symbols().contains(x) && u.get(space.index(x)) <= 0) return false;
+        return true;
     }
 
     /** The highest order computed. */

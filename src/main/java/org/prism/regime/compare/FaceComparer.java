@@ -50,6 +50,10 @@ import org.prism.simulation.TimeGrid;
  */
 public final class FaceComparer {
     static final int MIN_SIZE = 4;
+    /** The largest ratio of size powers along a path that is simulated. */
+    static final int MAX_SPREAD = 4;
+    /** No size beyond this is simulated. */
+    static final double MAX_SIZE = 1e6;
     static final int STEPS_PER_UNIT = 200;
     public static final double PASS_ERROR = 0.05;
     public static final double MIN_RATE = 0.5;
@@ -90,6 +94,17 @@ public final class FaceComparer {
         for (int i = 0; i < symbols.size(); i++) if (prism.sizes().contains(symbols.get(i)) && u.get(i) > 0) slowest = Math.min(slowest, u.get(i));
         double[] powers = new double[symbols.size()];
         for (int i = 0; i < powers.length; i++) powers[i] = u.get(i) / (Double.isInfinite(slowest) ? 1 : slowest);
+        double fastest = 0;
+        for (int i = 0; i < symbols.size(); i++) {
+            if (!prism.sizes().contains(symbols.get(i))) continue;
+            if (u.get(i) <= 0) throw new IllegalArgumentException("size " + symbols.get(i) + " does not grow along the face's scaling "
+                    + u + ": its limit is not reached on this path");
+            fastest = Math.max(fastest, u.get(i));
+        }
+        if (fastest > MAX_SPREAD * slowest) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the face's scaling grows its sizes from N^%d to N^%d: beyond a"
+                    + " spread of %d the largest size explodes before the smallest grows", (long) slowest, (long) fastest, MAX_SPREAD));
+        }
         double[] x0 = base(symbols, limit);
         for (int i = 0; i < symbols.size(); i++) {
             if (prism.sizes().contains(symbols.get(i)) && !(x0[i] > 1e-4 && x0[i] < 1e4)) {
@@ -180,6 +195,10 @@ public final class FaceComparer {
         Map<String, Rational> at = new LinkedHashMap<>();
         for (int i = 0; i < symbols.size(); i++) {
             double v = Math.pow(n, powers[i]) * x0[i];
+            if (prism.sizes().contains(symbols.get(i)) && v > MAX_SIZE) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "size %s would be %.3g at N = %s: beyond %.0g", symbols.get(i), v,
+                        num(n), MAX_SIZE));
+            }
             at.put(symbols.get(i), prism.sizes().contains(symbols.get(i)) ? Rational.of(Math.max(1, Math.round(v))) : Rational.exactDecimal(v));
         }
         Point point = new Point(at);
