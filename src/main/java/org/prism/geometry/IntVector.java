@@ -103,6 +103,24 @@ public record IntVector(long[] coordinates) implements Comparable<IntVector> {
         return true;
     }
 
+    /** Returns $\sum_i |x_i|$, how complex the monomial with these exponents is. */
+    public long l1() {
+        long s = 0;
+        for (long c : coordinates) {
+            s = Math.addExact(s, Math.absExact(c));
+        }
+        return s;
+    }
+
+    /** Returns $\max_i |x_i|$ (0 for the zero vector). */
+    public long maxAbs() {
+        long m = 0;
+        for (long c : coordinates) {
+            m = Math.max(m, Math.absExact(c));
+        }
+        return m;
+    }
+
     /** Returns the gcd of the absolute values of the coordinates (0 for the zero vector). */
     public long content() {
         long g = 0;

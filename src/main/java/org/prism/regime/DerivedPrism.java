@@ -78,7 +78,7 @@ public record DerivedPrism(
             List<IntVector> candidates = new java.util.ArrayList<>();
             long[] u = new long[dim];
             enumerate(u, 0, bound, sizeSet, candidates);
-            candidates.sort(java.util.Comparator.comparingLong(DerivedPrism::maxAbs).thenComparingLong(DerivedPrism::l1)
+            candidates.sort(java.util.Comparator.comparingLong(IntVector::maxAbs).thenComparingLong(IntVector::l1)
                     .thenComparing(java.util.Comparator.reverseOrder()));
             for (IntVector c : candidates) {
                 if (!perOrder().faceMaximising(c).vertices().equals(face.vertices())) continue;
@@ -120,17 +120,7 @@ public record DerivedPrism(
         return true;
     }
 
-    private static long maxAbs(IntVector v) {
-        long m = 0;
-        for (long x : v.coordinates()) m = Math.max(m, Math.abs(x));
-        return m;
-    }
 
-    private static long l1(IntVector v) {
-        long m = 0;
-        for (long x : v.coordinates()) m += Math.abs(x);
-        return m;
-    }
 
     /**
      * Whether every Pareto exponent satisfies a relation positive on every size (the tree relation

@@ -75,7 +75,7 @@ public final class FaceLimitSeries {
         // the change scale: a term of c_k on its level, divided by the clock; the loss scale: c_0's level
         Key changeLevel = top(cs.get(k), lineality, direction, space);
         IntVector lambda = cs.get(k).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(changeLevel))
-                .min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder())).orElseThrow().minus(clock);
+                .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder())).orElseThrow().minus(clock);
         Key start = top(cs.get(0), lineality, direction, space);
         Key lambdaKey = key(lambda, lineality, direction);
         int cmp = start.compareTo(lambdaKey);
@@ -86,7 +86,7 @@ public final class FaceLimitSeries {
         if (relative) {
             // the scale as a term of c_0 itself when one has its growth (the loss scale, never a monomial c_0 lacks)
             lambda = cs.get(0).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(start))
-                    .min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder())).orElseThrow();
+                    .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder())).orElseThrow();
         }
         List<String> names = new ArrayList<>(ratios.keySet());
         // every ratio in units of 1/k of an exponent: a root ratio "(MONOMIAL)^(1/k)" is MONOMIAL itself there
@@ -178,7 +178,7 @@ public final class FaceLimitSeries {
 
     /** The simplest vertex of the face (ties to the first symbols), as the time scale's clock. */
     static IntVector clock(Face face) {
-        return face.vertices().stream().min(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+        return face.vertices().stream().min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
     }
 
     /** A lexicographic level: along the positive relation first (0 without one), then along the scaling. */
@@ -252,7 +252,7 @@ public final class FaceLimitSeries {
         List<IntVector> lattice = latticeBasis(all);
         // the face's own fixed ratios when some of them are a basis of exactly this lattice, else the lattice's own basis
         List<IntVector> candidates = new ArrayList<>(fixed);
-        candidates.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
+        candidates.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
         List<IntVector> chosen = new ArrayList<>();
         for (IntVector c : candidates) {
             if (chosen.size() == lattice.size()) break;
@@ -260,7 +260,7 @@ public final class FaceLimitSeries {
             chosen.add(c);
         }
         if (chosen.size() == lattice.size() && lattice.stream().allMatch(v -> integral(chosen, v))) return chosen;
-        lattice.sort(Comparator.comparingLong(FaceLimitSeries::l1).thenComparing(Comparator.naturalOrder()));
+        lattice.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
         return lattice;
     }
 
@@ -309,11 +309,6 @@ public final class FaceLimitSeries {
         return out;
     }
 
-    private static long l1(IntVector v) {
-        long s = 0;
-        for (long x : v.coordinates()) s += Math.abs(x);
-        return s;
-    }
 
     public String loss() {
         return loss;

@@ -165,7 +165,7 @@ public final class PrismDerivation {
                 }
                 // the simplest vertex, ties to the first symbols (sigma^2*d before sigma^2*m)
                 IntVector clock = f.vertices().stream()
-                        .min(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+                        .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
                 String timescale = timescale(clock, period);
                 LeadingScale loss = scale(atStart.pieces(f), pareto.get(0), IntVector.zero(space.dimension()), null);
                 LeadingScale change = oneStep == null ? LeadingScale.UNKNOWN : scale(oneStep.pieces(f), pareto.get(period), clock, clock);
@@ -220,11 +220,6 @@ public final class PrismDerivation {
         return 0;
     }
 
-    private static long l1(IntVector v) {
-        long s = 0;
-        for (long x : v.coordinates()) s += Math.abs(x);
-        return s;
-    }
 
     static Behaviour behaviour(Face f, IntVector r) {
         boolean pos = false;
@@ -256,7 +251,7 @@ public final class PrismDerivation {
                 lead.put(space.monomial(t.exponent()), t.coefficient());
                 exponents.add(t.exponent().minus(shift));
             }
-            exponents.sort(Comparator.comparingLong(PrismDerivation::l1).thenComparing(Comparator.naturalOrder()));
+            exponents.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
             IntVector x = exponents.get(0);
             IntVector chosen = null;
             String text = null;
