@@ -3,7 +3,7 @@ package org.prism.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prism.model.Models;
-import org.prism.regime.LimitCheck;
+import org.prism.autoencoder.LimitCheck;
 import org.prism.report.LimitCheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -76,7 +76,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
         String lossName = loaded.loss(loss.loss);
         Limits.require(loaded, List.of(lossName), order, leading);
         ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);
-        PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.ratios()) : null;
+        PrismDerivation pareto = leading ? new PrismDerivation(model, loaded.names()) : null;
         List<Polynomial> cs = new ArrayList<>();
         for (int s = 0; s <= order; s++) {
             // the bar starts before the expansion of D^s L (tens of seconds at order 12), its length once known

@@ -68,7 +68,7 @@ final class DerivationOptions {
         int top = maxOrder();
         ModelOption.LoadedModel m = loaded();
         Limits.require(m, List.of(lossName()), top, leading);
-        PrismDerivation derivation = new PrismDerivation(m.engine(), m.ratios());
+        PrismDerivation derivation = new PrismDerivation(m.engine(), m.names());
         try (Progress bar = Progress.start("c_0..c_" + top, top + 1, top >= (leading ? 10 : 7) || m.engine().matrixModel().isEmpty())) {
             return derivation.derive(lossName(), top, leading, s -> bar.stepBy(1));
         }

@@ -54,7 +54,7 @@ public final class DiagramsCommand implements Callable<Integer> {
     Format format;
 
     private static java.util.Set<org.prism.algebra.Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
-        PrismDerivation d = new PrismDerivation(model, java.util.Map.of());
+        PrismDerivation d = new PrismDerivation(model, org.prism.regime.FaceNames.NONE);
         java.util.Set<org.prism.algebra.Monomial> keep = new java.util.HashSet<>();
         d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.add(d.space().monomial(t.exponent())));
         return keep;

@@ -83,7 +83,7 @@ final class FaceOptions {
         Limits.require(loaded, losses, order, leading);
         Map<String, Rational> params = new java.util.LinkedHashMap<>(given);
         if (fixedRatios != null) {
-            Rational value = org.prism.regime.limit.LimitInput.parseNumber(fixedRatios, "--fixed-ratios");
+            Rational value = org.prism.cli.LimitInput.parseNumber(fixedRatios, "--fixed-ratios");
             if (value.signum() <= 0) throw new IllegalArgumentException("--fixed-ratios must be > 0, got " + fixedRatios);
             List<String> needed = FaceLimit.ratiosNeeded(loaded.engine(), d, choice.direction(), losses, order, leading);
             for (String name : needed) {

@@ -7,13 +7,13 @@ import java.util.concurrent.Callable;
 import org.prism.algebra.Rational;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
-import org.prism.regime.ResummedFreeLimit;
+import org.prism.autoencoder.ResummedFreeLimit;
 import org.prism.report.FaceLimitReport;
-import org.prism.regime.limit.LimitCurve;
-import org.prism.regime.limit.LimitInput;
-import org.prism.regime.limit.LimitSeries;
-import org.prism.regime.limit.RegimeLimit;
-import org.prism.regime.limit.RegimeLimits;
+import org.prism.autoencoder.LimitCurve;
+import org.prism.cli.LimitInput;
+import org.prism.autoencoder.LimitSeries;
+import org.prism.autoencoder.RegimeLimit;
+import org.prism.autoencoder.RegimeLimits;
 import org.prism.report.LimitReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -145,8 +145,8 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
-        org.prism.regime.limit.Params.requireFinite(limit.regime(), ts, curve.train());
-        org.prism.regime.limit.Params.requireFinite(limit.regime(), ts, curve.pop());
+        org.prism.autoencoder.Params.requireFinite(limit.regime(), ts, curve.train());
+        org.prism.autoencoder.Params.requireFinite(limit.regime(), ts, curve.pop());
         switch (format) {
             case text -> LimitReport.curveText(out, limit, exact, curve);
             case json -> LimitReport.curveJson(out, limit, exact, curve);
@@ -177,7 +177,7 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         var curves = limit.curves(ts);
-        for (var c : curves.values()) org.prism.regime.limit.Params.requireFinite(limit.label(), ts, c.value());
+        for (var c : curves.values()) org.prism.autoencoder.Params.requireFinite(limit.label(), ts, c.value());
         switch (format) {
             case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
             case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);

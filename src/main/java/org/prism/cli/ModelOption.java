@@ -61,6 +61,11 @@ final class ModelOption {
             return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), loss, false, List.copyOf(tracked));
         }
 
+        /** The model's vocabulary: the tied autoencoder's names (recognised by content), else its ratios alone. */
+        org.prism.regime.FaceNames names() {
+            return isTiedAutoencoder ? org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER : org.prism.regime.FaceNames.ratios(ratios);
+        }
+
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */
         String loss(String asked) {
             String l = asked == null ? defaultLoss : asked;

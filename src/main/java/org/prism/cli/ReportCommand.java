@@ -89,19 +89,19 @@ public final class ReportCommand implements Callable<Integer> {
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
         List<String> files = new java.util.ArrayList<>(writer.tables(d));
-        files.addAll(writer.checkLimits(org.prism.regime.LimitCheck.run(org.prism.model.Models.tiedAutoencoder(),
+        files.addAll(writer.checkLimits(org.prism.autoencoder.LimitCheck.run(org.prism.model.Models.tiedAutoencoder(),
                 org.prism.model.Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder())));
         List<String> sections = new java.util.ArrayList<>();
         if (!tablesOnly) {
-            List<org.prism.regime.compare.Comparison> comparisons = new java.util.ArrayList<>();
-            org.prism.regime.compare.Comparer comparer = new org.prism.regime.compare.Comparer();
-            for (String regime : org.prism.regime.compare.ScalingPaths.REGIMES) {
-                for (org.prism.regime.compare.ScalingPath path : org.prism.regime.compare.ScalingPaths.forName(regime,
-                        new org.prism.regime.compare.ScalingPaths.Options(null, null, quick))) {
+            List<org.prism.autoencoder.compare.Comparison> comparisons = new java.util.ArrayList<>();
+            org.prism.autoencoder.compare.Comparer comparer = new org.prism.autoencoder.compare.Comparer();
+            for (String regime : org.prism.autoencoder.compare.ScalingPaths.REGIMES) {
+                for (org.prism.autoencoder.compare.ScalingPath path : org.prism.autoencoder.compare.ScalingPaths.forName(regime,
+                        new org.prism.autoencoder.compare.ScalingPaths.Options(null, null, quick))) {
                     try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
                         comparisons.add(comparer.run(path, 0L, bar::stepBy));
                     }
-                    for (Path f : org.prism.regime.compare.CompareReport.writeAll(comparisons.get(comparisons.size() - 1), out.resolve("compare"))) {
+                    for (Path f : org.prism.report.CompareReport.writeAll(comparisons.get(comparisons.size() - 1), out.resolve("compare"))) {
                         files.add(out.relativize(f).toString());
                     }
                 }
@@ -118,7 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
             DerivedPrism md;
             int order = orders.get(f);
             try (Progress bar = Progress.start(m.name() + " c_0..c_" + order, order + 1, true)) {
-                md = new org.prism.regime.PrismDerivation(m.engine(), m.ratios()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
+                md = new org.prism.regime.PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
             }
             Path dir = out.resolve("models").resolve(m.name());
             String facesSection = "";

@@ -1,5 +1,6 @@
 package org.prism.regime;
 
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,22 +32,30 @@ import org.prism.regime.ScalingRelation.Behaviour;
  * <li>its exact face lattice; each face is a regime: its normal cone gives scaling relations on
  * the ratios along the edges of $P$ (named by the model's ratios where they coincide), its
  * vertices the time scale, the order-1 Pareto terms the loss normalisation, and rules on the
- * relations the name ({@link RegimeNames}).
+ * relations the name (a model's {@link FaceNames}).
  * </ol>
  */
 public final class PrismDerivation {
     private final ModelEngine model;
     private final ExponentSpace space;
     private final Map<String, Monomial> namedRatios;
+    private final FaceNames names;
     private final int[] varianceCoordinates;
     private final int[] sizeCoordinates;
 
-    public PrismDerivation(MatrixModel model, Map<String, Monomial> namedRatios) {
-        this(new MatrixEngine(model), namedRatios);
+    public PrismDerivation(MatrixModel model, FaceNames names) {
+        this(new MatrixEngine(model), names);
     }
 
-    /** For any model; {@code namedRatios} name edge directions of the polytope (may be empty). */
+    /** For any model; {@code namedRatios} name edge directions of the polytope (may be empty), no face has a name. */
     public PrismDerivation(ModelEngine model, Map<String, Monomial> namedRatios) {
+        this(model, FaceNames.ratios(namedRatios));
+    }
+
+    /** For any model, with its vocabulary: named ratios and rules that name facets. */
+    public PrismDerivation(ModelEngine model, FaceNames names) {
+        Map<String, Monomial> namedRatios = names.ratios();
+        this.names = names;
         this.model = model;
         this.space = new ExponentSpace(model.symbols());
         this.namedRatios = new LinkedHashMap<>(namedRatios);
@@ -154,7 +163,7 @@ public final class PrismDerivation {
                 }
                 String name;
                 if (dim == p.dimension() - 1) {
-                    name = RegimeNames.name(byName);
+                    name = names.name(byName);
                     facetNames.put(f, name);
                 } else {
                     List<String> parts = new ArrayList<>();
@@ -170,7 +179,7 @@ public final class PrismDerivation {
                 LeadingScale loss = scale(atStart.pieces(f), pareto.get(0), IntVector.zero(space.dimension()), null);
                 LeadingScale change = oneStep == null ? LeadingScale.UNKNOWN : scale(oneStep.pieces(f), pareto.get(period), clock, clock);
                 out.add(new Regime(f, f.vertices().stream().map(space::ratio).toList(), relations, timescale, clock,
-                        loss, change, name, dim == p.dimension() - 1 ? RegimeNames.statement(name) : ""));
+                        loss, change, name, dim == p.dimension() - 1 ? names.statement(name) : ""));
             }
         }
         return out;

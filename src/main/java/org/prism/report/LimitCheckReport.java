@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prism.regime.LimitCheck;
+import org.prism.autoencoder.LimitCheck;
 
 /** Writes the result of cross-check A (diagram face series against limit formulas). */
 public final class LimitCheckReport {

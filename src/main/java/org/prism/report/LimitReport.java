@@ -9,11 +9,11 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Rational;
-import org.prism.regime.FreeResummation;
-import org.prism.regime.ResummedFreeLimit;
-import org.prism.regime.limit.LimitCurve;
-import org.prism.regime.limit.LimitSeries;
-import org.prism.regime.limit.RegimeLimit;
+import org.prism.autoencoder.FreeResummation;
+import org.prism.autoencoder.ResummedFreeLimit;
+import org.prism.autoencoder.LimitCurve;
+import org.prism.autoencoder.LimitSeries;
+import org.prism.autoencoder.RegimeLimit;
 
 /**
  * Writes a regime's limiting curve (or its exact Taylor coefficients) as text, JSON or CSV.

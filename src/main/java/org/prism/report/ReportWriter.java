@@ -59,7 +59,7 @@ public final class ReportWriter {
     }
 
     /** The cross-check A table (and its standalone document). */
-    public List<String> checkLimits(List<org.prism.regime.LimitCheck.Row> rows) throws IOException {
+    public List<String> checkLimits(List<org.prism.autoencoder.LimitCheck.Row> rows) throws IOException {
         write("tables/check-limits.tex", w -> LimitCheckReport.latex(w, rows));
         write("tables/check-limits-standalone.tex", w -> standalone(w, "tables/check-limits.tex"));
         return List.of("tables/check-limits.tex", "tables/check-limits-standalone.tex");
@@ -73,12 +73,12 @@ public final class ReportWriter {
     }
 
     /** The README section of cross-check B: one figure per scaling path, with its errors. */
-    public static String compareSection(List<org.prism.regime.compare.Comparison> comparisons) {
+    public static String compareSection(List<org.prism.autoencoder.compare.Comparison> comparisons) {
         StringBuilder sb = new StringBuilder("## Simulation against the limits (cross-check B)\n\n");
         sb.append("Each figure: the predicted limit curve (black) and the mean simulated curve at growing sizes along the regime's\n"
                 + "scaling path (one colour per size, band = 2 standard errors). `compare/<path>.csv` holds the numbers\n"
                 + "(size,t,loss,predicted,sim_mean,sim_se,rel_error), `compare/<path>.tex` the table of errors.\n\n");
-        for (org.prism.regime.compare.Comparison c : comparisons) {
+        for (org.prism.autoencoder.compare.Comparison c : comparisons) {
             var last = c.largest();
             sb.append("### ").append(c.path().name()).append("\n\n");
             sb.append(c.path().description()).append("\n\n");
@@ -86,7 +86,7 @@ public final class ReportWriter {
             sb.append("Reading: at the largest size (").append(last.step().sizesText()).append(") the max relative error over the time grid is ")
                     .append(pct(last.trainMaxRel())).append(" (train) and ").append(pct(last.popMaxRel())).append(" (pop); it shrinks like size^-rate with rate ")
                     .append(rate(c.trainRate())).append(" (train) and ").append(rate(c.popRate())).append(" (pop).\n");
-            for (String note : org.prism.regime.compare.CompareReport.notes(c)) sb.append("Note: ").append(note).append(".\n");
+            for (String note : org.prism.report.CompareReport.notes(c)) sb.append("Note: ").append(note).append(".\n");
             sb.append("\n| size | train error | pop error |\n|---|---|---|\n");
             for (var r : c.sizes()) sb.append("| ").append(r.step().sizesText()).append(" | ").append(pct(r.trainMaxRel())).append(" | ").append(pct(r.popMaxRel())).append(" |\n");
             sb.append("\n");

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import java.math.BigInteger;
 import org.prism.algebra.Rational;
-import org.prism.regime.limit.LimitInput;
-import org.prism.regime.limit.MarchenkoPastur;
+import org.prism.cli.LimitInput;
+import org.prism.algebra.MarchenkoPastur;
 
 /** The limit command: JSON contract, formats, and one-line errors with exit code 2. */
 class LimitCommandTest {

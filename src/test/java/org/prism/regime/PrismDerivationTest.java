@@ -38,7 +38,7 @@ class PrismDerivationTest {
 
     @BeforeAll
     static void derive() {
-        derivation = new PrismDerivation(MODEL, Models.tiedAutoencoderRatios());
+        derivation = new PrismDerivation(MODEL, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER);
         LossCoefficients t = new LossCoefficients(MODEL, "train");
         for (int s = 0; s <= S; s++) {
             train.add(t.coefficient(s));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prism.diagram.MatrixEngine;
 import org.prism.model.MatrixLowering;
-import org.prism.model.Models;
 import org.prism.model.lang.Examples;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
@@ -28,7 +27,8 @@ import org.prism.regime.PrismDerivation;
 class PolytopeFigureTest {
     private static DerivedPrism derive(String example, int order) {
         var model = MatrixLowering.lower(Examples.read(example).model()).orElseThrow();
-        var names = example.equals("tied-autoencoder") ? Models.tiedAutoencoderRatios() : Map.<String, org.prism.algebra.Monomial>of();
+        org.prism.regime.FaceNames names = example.equals("tied-autoencoder") ? org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER
+                : org.prism.regime.FaceNames.NONE;
         return new PrismDerivation(new MatrixEngine(model), names).derive("train", order, null);
     }
 

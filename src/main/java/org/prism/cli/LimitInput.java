@@ -1,0 +1,90 @@
+package org.prism.cli;
+
+import org.prism.autoencoder.Params;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prism.algebra.Rational;
+
+/**
+ * Parsing of the user's parameters and times (for the {@code limit} command); every failure is a
+ * one-line IllegalArgumentException.
+ */
+public final class LimitInput {
+    private LimitInput() {}
+
+    /**
+     * Parses items {@code name=value} (each item may itself be a comma-separated list) into an
+     * ordered map; values are exact: {@code 2}, {@code -1/3}, {@code 0.25}, {@code 1e-3}.
+     */
+    public static Map<String, Rational> parseParams(List<String> items) {
+        Map<String, Rational> out = new LinkedHashMap<>();
+        if (items == null) return out;
+        for (String item : items) {
+            for (String part : item.split(",", -1)) {
+                String p = part.strip();
+                if (p.isEmpty()) throw new IllegalArgumentException("empty parameter in '" + item + "'");
+                int eq = p.indexOf('=');
+                if (eq <= 0 || eq == p.length() - 1) throw new IllegalArgumentException("parameter '" + p + "' is not of the form name=value");
+                String name = p.substring(0, eq).strip();
+                if (out.containsKey(name)) throw new IllegalArgumentException("parameter " + name + " given twice");
+                out.put(name, parseNumber(p.substring(eq + 1), "parameter " + name));
+            }
+        }
+        return out;
+    }
+
+    /** An exact rational from {@code p}, {@code p/q} or a decimal (with optional exponent). */
+    public static Rational parseNumber(String text, String what) {
+        try {
+            return Rational.parse(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(what + ": '" + text.strip() + "' is not a number (use e.g. 2, 1/3, 0.25)");
+        }
+    }
+
+    public static Map<String, Double> toDoubles(Map<String, Rational> params) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v.doubleValue()));
+        return out;
+    }
+
+    /** Times from a list of items (each may be comma-separated); each finite and >= 0. */
+    public static double[] parseTimes(List<String> items) {
+        java.util.List<Double> ts = new java.util.ArrayList<>();
+        for (String item : items) {
+            for (String part : item.split(",", -1)) {
+                if (part.isBlank()) throw new IllegalArgumentException("empty time in '" + item + "'");
+                double t;
+                try {
+                    t = Double.parseDouble(part.strip());
+                } catch (NumberFormatException e) {
+                    try {
+                        t = parseNumber(part, "time").doubleValue();
+                    } catch (IllegalArgumentException e2) {
+                        throw new IllegalArgumentException("time '" + part.strip() + "' is not a number");
+                    }
+                }
+                ts.add(t);
+            }
+        }
+        if (ts.isEmpty()) throw new IllegalArgumentException("--times needs at least one time");
+        double[] out = ts.stream().mapToDouble(Double::doubleValue).toArray();
+        Params.requireTimes(out);
+        return out;
+    }
+
+    /** Grid points a curve may ask for: each point of the ODE and quadrature regimes costs milliseconds. */
+    public static final int MAX_POINTS = 100_000;
+
+    /** {@code points} equally spaced times 0 .. tMax (points >= 2; or the single time 0 when tMax = 0 and points = 1). */
+    public static double[] grid(double tMax, int points) {
+        if (!(tMax >= 0) || Double.isInfinite(tMax)) throw new IllegalArgumentException("--t-max must be finite and >= 0, got " + tMax);
+        if (points < 1 || points > MAX_POINTS) throw new IllegalArgumentException("--points must be between 1 and " + MAX_POINTS + ", got " + points);
+        if (points == 1) return new double[] {tMax};
+        double[] out = new double[points];
+        for (int i = 0; i < points; i++) out[i] = tMax * i / (points - 1);
+        return out;
+    }
+}
