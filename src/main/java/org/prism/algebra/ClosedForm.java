@@ -4,8 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * A curve $\ell(\tau) = \sum_s f_s \tau^s/s!$ recognised as an elementary function from its exact
@@ -78,16 +77,12 @@ public final class ClosedForm {
     /** Distinct rational roots of $x^r - \sum_j c_j x^j$ (all of them, or fewer when some are not rational). */
     private static List<Rational> rationalRoots(Rational[] c) {
         int r = c.length;
-        double[][] companion = new double[r][r];
-        for (int i = 1; i < r; i++) companion[i][i - 1] = 1;
-        for (int j = 0; j < r; j++) companion[j][r - 1] = c[j].doubleValue();
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(companion));
-        double[] re = eig.getRealEigenvalues();
-        double[] im = eig.getImagEigenvalues();
+        double[] b = new double[r];
+        for (int j = 0; j < r; j++) b[j] = -c[j].doubleValue();
         List<Rational> roots = new ArrayList<>();
-        for (int i = 0; i < r; i++) {
-            if (Math.abs(im[i]) > 1e-9 * Math.max(1, Math.abs(re[i]))) continue;
-            Rational x = nearFraction(re[i]);
+        for (Complex z : PolynomialRoots.ofMonic(b)) {
+            if (Math.abs(z.getImaginary()) > 1e-9 * Math.max(1, Math.abs(z.getReal()))) continue;
+            Rational x = nearFraction(z.getReal());
             if (x == null || roots.contains(x)) continue;
             Rational p = x.pow(r);
             for (int j = 0; j < r; j++) p = p.subtract(c[j].multiply(x.pow(j)));

@@ -1,8 +1,10 @@
 package org.prism.algebra;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * A curve $\ell(\tau) = \sum_s f_s \tau^s/s!$ known through its exact coefficients $f_0..f_S$, turned
@@ -128,24 +130,20 @@ public final class Resummation {
         int m = q.size() - 1;
         while (m > 0 && q.get(m).isZero()) m--;
         if (m == 0) return null;
-        // roots of Q(z) = sum q_j z^j: eigenvalues of the companion matrix of the monic polynomial
-        double[][] c = new double[m][m];
+        // the roots of Q(z) = sum q_j z^j, made monic
+        double[] b = new double[m];
         double lead = q.get(m).doubleValue();
-        for (int i = 1; i < m; i++) c[i][i - 1] = 1;
-        for (int j = 0; j < m; j++) c[j][m - 1] = -q.get(j).doubleValue() / lead;
-        org.apache.commons.math3.linear.EigenDecomposition eig = new org.apache.commons.math3.linear.EigenDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(c));
-        double[] re = eig.getRealEigenvalues();
-        double[] im = eig.getImagEigenvalues();
+        for (int j = 0; j < m; j++) b[j] = q.get(j).doubleValue() / lead;
+        Complex[] roots = PolynomialRoots.ofMonic(b);
         double[][] out = new double[m][];
         for (int i = 0; i < m; i++) {
-            org.apache.commons.math3.complex.Complex z = new org.apache.commons.math3.complex.Complex(re[i], im[i]);
+            Complex z = roots[i];
             if (z.abs() == 0) return null;
-            org.apache.commons.math3.complex.Complex lambda = z.reciprocal();
-            org.apache.commons.math3.complex.Complex pz = horner(p.numerator(), z);
-            org.apache.commons.math3.complex.Complex dq = derivative(q, z);
+            Complex lambda = z.reciprocal();
+            Complex pz = horner(p.numerator(), z);
+            Complex dq = derivative(q, z);
             // w = lim (1 - lambda z) P/Q = -lambda P(z_i)/Q'(z_i)
-            org.apache.commons.math3.complex.Complex w = lambda.negate().multiply(pz).divide(dq);
+            Complex w = lambda.negate().multiply(pz).divide(dq);
             out[i] = new double[] {lambda.getReal(), lambda.getImaginary(), w.getReal(), w.getImaginary()};
         }
         return out;
@@ -160,14 +158,14 @@ public final class Resummation {
         return v;
     }
 
-    private static org.apache.commons.math3.complex.Complex horner(List<Rational> c, org.apache.commons.math3.complex.Complex z) {
-        org.apache.commons.math3.complex.Complex v = org.apache.commons.math3.complex.Complex.ZERO;
+    private static Complex horner(List<Rational> c, Complex z) {
+        Complex v = Complex.ZERO;
         for (int i = c.size() - 1; i >= 0; i--) v = v.multiply(z).add(c.get(i).doubleValue());
         return v;
     }
 
-    private static org.apache.commons.math3.complex.Complex derivative(List<Rational> c, org.apache.commons.math3.complex.Complex z) {
-        org.apache.commons.math3.complex.Complex v = org.apache.commons.math3.complex.Complex.ZERO;
+    private static Complex derivative(List<Rational> c, Complex z) {
+        Complex v = Complex.ZERO;
         for (int i = c.size() - 1; i >= 1; i--) v = v.multiply(z).add(c.get(i).doubleValue() * i);
         return v;
     }
@@ -176,7 +174,7 @@ public final class Resummation {
     static double validUpTo(double[] taus, double[] v, double[] spread) {
         Integer[] order = new Integer[taus.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(taus[x], taus[y]));
+        Arrays.sort(order, (x, y) -> Double.compare(taus[x], taus[y]));
         double scale = 0;
         double valid = 0;
         for (int i : order) {
