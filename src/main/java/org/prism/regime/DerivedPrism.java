@@ -1,8 +1,15 @@
 package org.prism.regime;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.geometry.AffineEquation;
+import org.prism.geometry.Face;
 import org.prism.geometry.IntVector;
 import org.prism.geometry.Polytope;
 
@@ -39,8 +46,12 @@ public record DerivedPrism(
 
     /** The scalings this model allows (sizes grow), with the positive relation when there is one. */
     Admissible admissible() {
-        int[] sizeCoordinates = sizes.stream().filter(space.symbols()::contains).mapToInt(space::index).toArray();
-        return new Admissible(space.dimension(), sizeCoordinates, paretoRelations);
+        return new Admissible(space.dimension(), sizeCoordinates(), paretoRelations);
+    }
+
+    /** The coordinates of the sizes that occur in the exponent space. */
+    int[] sizeCoordinates() {
+        return sizes.stream().filter(space.symbols()::contains).mapToInt(space::index).toArray();
     }
 
     /**
@@ -48,17 +59,17 @@ public record DerivedPrism(
      * where the cone allows), or empty when the face leads along no admissible scaling. For $P$ itself: the
      * positive relation, or any scaling that keeps every ratio of $P$ fixed.
      */
-    public java.util.Optional<IntVector> centre(org.prism.geometry.Face face) {
+    public Optional<IntVector> centre(Face face) {
         Admissible a = admissible();
-        if (face.dimension() == perOrder().dimension() && a.lineality() != null) return java.util.Optional.of(a.lineality());
+        if (face.dimension() == perOrder().dimension() && a.lineality() != null) return Optional.of(a.lineality());
         IntVector u = a.faces(perOrder()).get(face.vertices());
-        if (u == null) return java.util.Optional.empty();
+        if (u == null) return Optional.empty();
         u = a.lift(u);
         // every size growing strictly, when the positive relation allows it (it keeps the face)
         for (int guard = 0; guard < 64 && a.lineality() != null && !strictlyGrowing(u); guard++) {
             u = u.plus(a.lineality());
         }
-        return java.util.Optional.of(u);
+        return Optional.of(u);
     }
 
     /**
@@ -67,28 +78,27 @@ public record DerivedPrism(
      * of every computed $c_s$ are those of the face's limit (the lexicographic levels of {@link FaceLimitSeries}), so a
      * simulation along it converges to that limit. Empty when no such scaling is that simple.
      */
-    public java.util.Optional<IntVector> simplestScaling(org.prism.geometry.Face face) {
+    public Optional<IntVector> simplestScaling(Face face) {
         Admissible a = admissible();
         IntVector lineality = a.lineality();
         int dim = space.dimension();
-        int[] sizeIdx = sizes.stream().filter(space.symbols()::contains).mapToInt(space::index).toArray();
-        java.util.Set<Integer> sizeSet = new java.util.HashSet<>();
-        for (int i : sizeIdx) sizeSet.add(i);
+        Set<Integer> sizeSet = new HashSet<>();
+        for (int i : sizeCoordinates()) sizeSet.add(i);
         for (int bound = 1; bound <= 3; bound++) {
-            List<IntVector> candidates = new java.util.ArrayList<>();
+            List<IntVector> candidates = new ArrayList<>();
             long[] u = new long[dim];
             enumerate(u, 0, bound, sizeSet, candidates);
-            candidates.sort(java.util.Comparator.comparingLong(IntVector::maxAbs).thenComparingLong(IntVector::l1)
-                    .thenComparing(java.util.Comparator.reverseOrder()));
+            candidates.sort(Comparator.comparingLong(IntVector::maxAbs).thenComparingLong(IntVector::l1)
+                    .thenComparing(Comparator.reverseOrder()));
             for (IntVector c : candidates) {
                 if (!perOrder().faceMaximising(c).vertices().equals(face.vertices())) continue;
-                if (lineality == null || sameLeaders(c, lineality)) return java.util.Optional.of(c);
+                if (lineality == null || sameLeaders(c, lineality)) return Optional.of(c);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static void enumerate(long[] u, int i, int bound, java.util.Set<Integer> sizes, List<IntVector> out) {
+    private static void enumerate(long[] u, int i, int bound, Set<Integer> sizes, List<IntVector> out) {
         if (i == u.length) {
             out.add(IntVector.of(u.clone()));
             return;
@@ -104,13 +114,13 @@ public record DerivedPrism(
         for (Polynomial c : coefficients) {
             long bestU = Long.MIN_VALUE;
             FaceLimitSeries.Key bestLex = null;
-            for (org.prism.algebra.Monomial m : c.terms().keySet()) {
+            for (Monomial m : c.terms().keySet()) {
                 IntVector x = space.vector(m);
                 bestU = Math.max(bestU, u.dot(x));
                 FaceLimitSeries.Key k = FaceLimitSeries.key(x, lineality, u);
                 if (bestLex == null || k.compareTo(bestLex) > 0) bestLex = k;
             }
-            for (org.prism.algebra.Monomial m : c.terms().keySet()) {
+            for (Monomial m : c.terms().keySet()) {
                 IntVector x = space.vector(m);
                 boolean pure = u.dot(x) == bestU;
                 boolean lex = FaceLimitSeries.key(x, lineality, u).equals(bestLex);
@@ -119,8 +129,6 @@ public record DerivedPrism(
         }
         return true;
     }
-
-
 
     /**
      * Whether every Pareto exponent satisfies a relation positive on every size (the tree relation
@@ -132,7 +140,7 @@ public record DerivedPrism(
     }
 
     private boolean strictlyGrowing(IntVector u) {
-        for (String x : sizes) if (space.symbols().contains(x) && u.get(space.index(x)) <= 0) return false;
+        for (int i : sizeCoordinates()) if (u.get(i) <= 0) return false;
         return true;
     }
 
@@ -173,7 +181,7 @@ public record DerivedPrism(
         List<Regime> facets = regimes(perOrder().dimension() - 1);
         int i = facets.indexOf(r);
         if (i >= 0) return "F" + (i + 1);
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (Regime f : facets) if (f.face().vertexIndices().containsAll(r.face().vertexIndices())) parts.add(label(f));
         return parts.isEmpty() ? "(unnamed)" : String.join(" ∩ ", parts);
     }
@@ -182,16 +190,16 @@ public record DerivedPrism(
      * The regime called {@code name}: its label ({@code free}, {@code F3}, {@code F1 ∩ F2}, spaces optional) or its
      * set of families ({@code {1, d/n}}, in any order); empty when none is.
      */
-    public java.util.Optional<Regime> regime(String name) {
+    public Optional<Regime> regime(String name) {
         String key = name.replace(" ", "");
-        for (Regime r : regimes) if (label(r).replace(" ", "").equals(key)) return java.util.Optional.of(r);
+        for (Regime r : regimes) if (label(r).replace(" ", "").equals(key)) return Optional.of(r);
         if (key.startsWith("{") && key.endsWith("}")) {
-            java.util.Set<String> fam = new java.util.HashSet<>(List.of(key.substring(1, key.length() - 1).split(",")));
+            Set<String> fam = new HashSet<>(List.of(key.substring(1, key.length() - 1).split(",")));
             for (Regime r : regimes) {
-                if (new java.util.HashSet<>(r.families().stream().map(x -> x.replace(" ", "")).toList()).equals(fam)) return java.util.Optional.of(r);
+                if (new HashSet<>(r.families().stream().map(x -> x.replace(" ", "")).toList()).equals(fam)) return Optional.of(r);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public List<Regime> regimes(int dimension) {

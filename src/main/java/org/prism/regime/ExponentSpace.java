@@ -3,6 +3,8 @@ package org.prism.regime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.prism.algebra.Monomial;
 import org.prism.geometry.IntVector;
 
@@ -11,6 +13,9 @@ import org.prism.geometry.IntVector;
  * autoencoder sigma, d, m, n, so $\sigma^4 d^2 m n^{-1} \mapsto (4, 2, 1, -1)$) and back.
  */
 public record ExponentSpace(List<String> symbols) {
+    /** A root of a monomial as {@link #rootRatio} writes it: {@code (MONOMIAL)^(1/K)}, spaces removed. */
+    private static final Pattern ROOT = Pattern.compile("^\\((.*)\\)\\^\\(1/(\\d+)\\)$");
+
     public ExponentSpace {
         symbols = List.copyOf(symbols);
     }
@@ -46,7 +51,7 @@ public record ExponentSpace(List<String> symbols) {
     public IntVector parseRatio(String text) {
         String t = text.replace(" ", "");
         if (t.isEmpty()) throw new IllegalArgumentException("empty monomial");
-        java.util.regex.Matcher root = java.util.regex.Pattern.compile("^\\((.*)\\)\\^\\(1/\\d+\\)$").matcher(t);
+        Matcher root = ROOT.matcher(t);
         if (root.matches()) return parseRatio(root.group(1)); // a root of a monomial: its exponent vector, the root kept in the name
         int slash = t.indexOf('/');
         IntVector num = slash < 0 ? factors(t, text) : factors(t.substring(0, slash), text);
@@ -84,6 +89,25 @@ public record ExponentSpace(List<String> symbols) {
         return IntVector.of(e);
     }
 
+    /**
+     * $x^{1/k}$ as a ratio: the monomial $x/k$ when $k$ divides every exponent, else {@code (RATIO)^(1/k)},
+     * which {@link #parseRatio} reads back (to $x$) and {@link #rootOrder} to $k$.
+     */
+    public String rootRatio(IntVector x, int k) {
+        boolean divisible = true;
+        for (long e : x.coordinates()) divisible &= e % k == 0;
+        if (!divisible) return "(" + ratio(x) + ")^(1/" + k + ")";
+        long[] c = x.coordinates().clone();
+        for (int i = 0; i < c.length; i++) c[i] /= k;
+        return ratio(IntVector.of(c));
+    }
+
+    /** The order of the root a ratio's name asks for: 2 for {@code (sigma^2*h1)^(1/2)}, else 1. */
+    public static int rootOrder(String name) {
+        Matcher m = ROOT.matcher(name.replace(" ", ""));
+        return m.matches() ? Integer.parseInt(m.group(2)) : 1;
+    }
+
     /** {@code "sigma^2*d^2/n"}, {@code "1"}, {@code "d/n"}, {@code "1/(sigma^2*d)"}: the monomial as a ratio. */
     public String ratio(IntVector x) {
         StringBuilder num = new StringBuilder();
@@ -101,21 +125,5 @@ public record ExponentSpace(List<String> symbols) {
         String n = num.length() == 0 ? "1" : num.toString();
         if (den.length() == 0) return n;
         return n + "/" + (nDen > 1 || den.indexOf("*") >= 0 ? "(" + den + ")" : den);
-    }
-
-    /** The same in LaTeX, e.g. {@code \sigma^{2} d^{2}/n}. */
-    public String latexRatio(IntVector x) {
-        StringBuilder num = new StringBuilder();
-        StringBuilder den = new StringBuilder();
-        for (int i = 0; i < symbols.size(); i++) {
-            long e = x.get(i);
-            if (e == 0) continue;
-            StringBuilder b = e > 0 ? num : den;
-            if (b.length() > 0) b.append(' ');
-            b.append(org.prism.report.PolynomialFormat.latexSymbol(symbols.get(i)));
-            if (Math.abs(e) != 1) b.append("^{").append(Math.abs(e)).append('}');
-        }
-        String n = num.length() == 0 ? "1" : num.toString();
-        return den.length() == 0 ? n : n + "/" + (den.indexOf(" ") >= 0 ? "(" + den + ")" : den);
     }
 }

@@ -1,7 +1,9 @@
 package org.prism.regime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -73,8 +75,8 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
             values.put(loss, f.at(params));
         }
         Face face = prism.perOrder().faceMaximising(direction);
-        return new FaceLimit(label, face, direction, timeUnit(prism, face), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)),
-                java.util.Collections.unmodifiableMap(vectors), series, values);
+        return new FaceLimit(label, face, direction, timeUnit(prism, face), Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+                Collections.unmodifiableMap(vectors), series, values);
     }
 
     /**
@@ -89,7 +91,7 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
     /** The same, reusing {@code cache} (see {@link #of}). */
     public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
             boolean leading, Map<String, List<Polynomial>> cache) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         Map<String, Rational> given = new LinkedHashMap<>();
         for (int round = 0; round < 4; round++) {
             try {
@@ -110,25 +112,19 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
 
     /** {@code tau = t} at clock 1, {@code tau = (d/n) t}, or with period 2 {@code tau = (sigma^8*p^4)^(1/2) t}. */
     static String timeUnit(DerivedPrism prism, Face face) {
-        IntVector clock = FaceLimitSeries.clock(face);
+        IntVector clock = Regime.clockOf(face);
         if (clock.isZero()) return "tau = t";
         int k = prism.period();
-        boolean divisible = true;
-        for (long x : clock.coordinates()) divisible &= x % k == 0;
-        if (divisible) {
-            long[] c = clock.coordinates().clone();
-            for (int i = 0; i < c.length; i++) c[i] /= k;
-            clock = IntVector.of(c);
-            k = 1;
-        }
-        String c = prism.space().ratio(clock);
-        String unit = c.matches("\\w+") ? c : "(" + c + ")";
-        return "tau = " + unit + (k == 1 ? "" : "^(1/" + k + ")") + " t";
+        String root = prism.space().rootRatio(clock, k);
+        boolean rooted = ExponentSpace.rootOrder(root) > 1;
+        String c = rooted ? prism.space().ratio(clock) : root;
+        String unit = c.matches("\\w+") ? c : "(" + c + ")"; // a single symbol takes its root unbracketed: d^(1/2)
+        return "tau = " + unit + (rooted ? "^(1/" + k + ")" : "") + " t";
     }
 
     /** The clock: the face's vertex whose growth sets $T$ ($T^{-k}$ is its monomial, $k$ the period). */
     public IntVector clock() {
-        return FaceLimitSeries.clock(face);
+        return Regime.clockOf(face);
     }
 
     /** Each loss's curve at {@code taus}: its closed form when the series proves one, else its resummation. */

@@ -1,6 +1,7 @@
 package org.prism.regime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.prism.algebra.LinearSystem;
 import org.prism.algebra.Monomial;
+import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.geometry.Face;
@@ -33,6 +35,9 @@ import org.prism.geometry.IntVector;
  * {@link FamilyPolytope} guarantees no term lies above the level; one that does is reported.
  */
 public final class FaceLimitSeries {
+    /** Exponents by l1 norm, ties broken by the natural order: "the simplest" wherever a choice is made. */
+    private static final Comparator<IntVector> SIMPLEST_FIRST = Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder());
+
     private final String loss;
     private final IntVector direction;
     private final IntVector scale;
@@ -64,7 +69,7 @@ public final class FaceLimitSeries {
         IntVector lineality = prism.admissible().lineality();
         int k = prism.period();
         Face face = prism.perOrder().faceMaximising(direction);
-        IntVector clock = clock(face);
+        IntVector clock = Regime.clockOf(face);
         for (Map.Entry<String, IntVector> r : ratios.entrySet()) {
             if (direction.dot(r.getValue()) != 0 || (lineality != null && lineality.dot(r.getValue()) != 0)) {
                 throw new IllegalArgumentException("'" + r.getKey() + "' is not fixed along this face's scaling: it grows like N^"
@@ -73,30 +78,24 @@ public final class FaceLimitSeries {
         }
         if (cs.size() <= k) throw new IllegalArgumentException("the face series needs c_0..c_" + k + " at least");
         // the change scale: a term of c_k on its level, divided by the clock; the loss scale: c_0's level
-        Key changeLevel = top(cs.get(k), lineality, direction, space);
-        IntVector lambda = cs.get(k).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(changeLevel))
-                .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder())).orElseThrow().minus(clock);
-        Key start = top(cs.get(0), lineality, direction, space);
-        Key lambdaKey = key(lambda, lineality, direction);
-        int cmp = start.compareTo(lambdaKey);
+        IntVector lambda = simplestLeading(cs.get(k), lineality, direction, space).minus(clock);
+        IntVector start = simplestLeading(cs.get(0), lineality, direction, space);
+        int cmp = key(start, lineality, direction).compareTo(key(lambda, lineality, direction));
         if (cmp < 0) {
             throw new IllegalStateException("c_" + k + " T^" + k + " outgrows c_0 along " + direction + ": the bound of the per-order polytope fails");
         }
         boolean relative = cmp == 0;
-        if (relative) {
-            // the scale as a term of c_0 itself when one has its growth (the loss scale, never a monomial c_0 lacks)
-            lambda = cs.get(0).terms().keySet().stream().map(space::vector).filter(x -> key(x, lineality, direction).equals(start))
-                    .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder())).orElseThrow();
-        }
+        // when the loss grows like its change, the scale is a term of c_0 itself (the loss scale, never a monomial c_0 lacks)
+        if (relative) lambda = start;
         List<String> names = new ArrayList<>(ratios.keySet());
         // every ratio in units of 1/k of an exponent: a root ratio "(MONOMIAL)^(1/k)" is MONOMIAL itself there
         List<IntVector> basis = new ArrayList<>();
         for (String name : names) {
-            int root = root(name);
+            int root = ExponentSpace.rootOrder(name);
             if (k % root != 0) throw new IllegalArgumentException("'" + name + "': a root of order " + root + " fits a polytope of period " + k + " only if it divides it");
             basis.add(ratios.get(name).times(k / root));
         }
-        lambda = simplest(lambda, basis, clock, k, prism.sizes().stream().filter(space.symbols()::contains).mapToInt(space::index).toArray(), space);
+        lambda = simplest(lambda, basis, clock, k, prism.sizeCoordinates(), space);
         List<Polynomial> series = new ArrayList<>();
         List<IntVector> missing = new ArrayList<>();
         for (int s = 0; s < cs.size(); s++) {
@@ -143,9 +142,8 @@ public final class FaceLimitSeries {
             List<IntVector> needVectors = new ArrayList<>();
             for (IntVector v : need) {
                 boolean whole = v.content() % k == 0 || v.isZero();
-                IntVector monomial = whole ? v.primitive().times(v.content() / k) : v;
-                needVectors.add(monomial);
-                needNames.add(whole ? space.ratio(monomial) : "(" + space.ratio(monomial) + ")^(1/" + k + ")");
+                needVectors.add(whole ? v.primitive().times(v.content() / k) : v);
+                needNames.add(space.rootRatio(v, k));
             }
             throw new MissingRatios(loss, needNames, needVectors);
         }
@@ -176,11 +174,6 @@ public final class FaceLimitSeries {
         return "r" + i;
     }
 
-    /** The simplest vertex of the face (ties to the first symbols), as the time scale's clock. */
-    static IntVector clock(Face face) {
-        return face.vertices().stream().min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
-    }
-
     /** A lexicographic level: along the positive relation first (0 without one), then along the scaling. */
     record Key(long relation, long along) implements Comparable<Key> {
         @Override
@@ -193,15 +186,12 @@ public final class FaceLimitSeries {
         return new Key(lineality == null ? 0 : lineality.dot(x), direction.dot(x));
     }
 
-    private static Key top(Polynomial p, IntVector lineality, IntVector direction, ExponentSpace space) {
-        return p.terms().keySet().stream().map(m -> key(space.vector(m), lineality, direction)).max(Comparator.naturalOrder())
+    /** The simplest exponent of a term of {@code p} on its top level. */
+    private static IntVector simplestLeading(Polynomial p, IntVector lineality, IntVector direction, ExponentSpace space) {
+        List<IntVector> exponents = p.terms().keySet().stream().map(space::vector).toList();
+        Key top = exponents.stream().map(x -> key(x, lineality, direction)).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("a coefficient is 0: no level to read a face series from"));
-    }
-
-    /** The order of the root a ratio's name asks for: 2 for {@code (sigma^2*h1)^(1/2)}, else 1. */
-    public static int root(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\(.*\\)\\^\\(1/(\\d+)\\)$").matcher(name.replace(" ", ""));
-        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
+        return exponents.stream().filter(x -> key(x, lineality, direction).equals(top)).min(SIMPLEST_FIRST).orElseThrow();
     }
 
     /** The coefficients of {@code offset} in the basis (integer-valued when it is an integer combination); null when it is no combination. */
@@ -252,7 +242,7 @@ public final class FaceLimitSeries {
         List<IntVector> lattice = latticeBasis(all);
         // the face's own fixed ratios when some of them are a basis of exactly this lattice, else the lattice's own basis
         List<IntVector> candidates = new ArrayList<>(fixed);
-        candidates.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
+        candidates.sort(SIMPLEST_FIRST);
         List<IntVector> chosen = new ArrayList<>();
         for (IntVector c : candidates) {
             if (chosen.size() == lattice.size()) break;
@@ -260,7 +250,7 @@ public final class FaceLimitSeries {
             chosen.add(c);
         }
         if (chosen.size() == lattice.size() && lattice.stream().allMatch(v -> integral(chosen, v))) return chosen;
-        lattice.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
+        lattice.sort(SIMPLEST_FIRST);
         return lattice;
     }
 
@@ -302,7 +292,7 @@ public final class FaceLimitSeries {
                     break;
                 }
             }
-            rows.removeIf(r -> java.util.Arrays.stream(r).allMatch(x -> x == 0));
+            rows.removeIf(r -> Arrays.stream(r).allMatch(x -> x == 0));
         }
         List<IntVector> out = new ArrayList<>();
         for (long[] b : basis) out.add(IntVector.of(b));
@@ -345,7 +335,7 @@ public final class FaceLimitSeries {
             if (v == null) throw new IllegalArgumentException("no value for " + parameters.get(i));
             bySymbol.put(symbol(i), v);
         }
-        org.prism.algebra.Point p = new org.prism.algebra.Point(bySymbol);
+        Point p = new Point(bySymbol);
         List<Rational> out = new ArrayList<>();
         for (Polynomial f : series) out.add(p.evaluate(f));
         return out;
@@ -357,8 +347,8 @@ public final class FaceLimitSeries {
         if (!clock.isZero() && !l.matches("\\w+")) {
             for (int c = 1; c <= 8; c++) {
                 IntVector size = scale.minus(clock.times(c));
-                if (size.content() == 1 && java.util.Arrays.stream(size.coordinates()).filter(x -> x != 0).count() == 1
-                        && java.util.Arrays.stream(size.coordinates()).sum() == 1) {
+                if (size.content() == 1 && Arrays.stream(size.coordinates()).filter(x -> x != 0).count() == 1
+                        && Arrays.stream(size.coordinates()).sum() == 1) {
                     String ck = space.ratio(clock);
                     l = space.ratio(size) + "*" + (ck.matches("\\w+") ? ck : "(" + ck + ")") + (c > 1 ? "^" + c : "");
                 }

@@ -21,22 +21,7 @@ public interface FaceNames {
     String statement(String name);
 
     /** No names: faces are labelled by position. */
-    FaceNames NONE = new FaceNames() {
-        @Override
-        public Map<String, Monomial> ratios() {
-            return Map.of();
-        }
-
-        @Override
-        public String name(Map<String, Behaviour> behaviourByRatioName) {
-            return null;
-        }
-
-        @Override
-        public String statement(String name) {
-            return "";
-        }
-    };
+    FaceNames NONE = ratios(Map.of());
 
     /** Named ratios only, no names for faces. */
     static FaceNames ratios(Map<String, Monomial> ratios) {

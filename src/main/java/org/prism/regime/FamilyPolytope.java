@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.prism.geometry.ConvexHull;
 import org.prism.geometry.Face;
@@ -102,7 +103,7 @@ public final class FamilyPolytope {
         }
 
         /** The lag of one face of $P$, if the last step does not reach its centre. */
-        public java.util.Optional<Unsettled> lag(Face face) {
+        public Optional<Unsettled> lag(Face face) {
             return lagging.stream().filter(u -> u.face().vertices().equals(face.vertices())).findFirst();
         }
 

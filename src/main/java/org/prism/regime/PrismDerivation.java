@@ -172,9 +172,7 @@ public final class PrismDerivation {
                     }
                     name = parts.stream().allMatch("?"::equals) ? null : String.join(" ∩ ", parts);
                 }
-                // the simplest vertex, ties to the first symbols (sigma^2*d before sigma^2*m)
-                IntVector clock = f.vertices().stream()
-                        .min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+                IntVector clock = Regime.clockOf(f);
                 String timescale = timescale(clock, period);
                 LeadingScale loss = scale(atStart.pieces(f), pareto.get(0), IntVector.zero(space.dimension()), null);
                 LeadingScale change = oneStep == null ? LeadingScale.UNKNOWN : scale(oneStep.pieces(f), pareto.get(period), clock, clock);
@@ -187,15 +185,7 @@ public final class PrismDerivation {
 
     /** $T$ with $T^{-1}$ = the growth of one order: the clock vertex, or its {@code period}-th root. */
     private String timescale(IntVector clock, int period) {
-        if (clock.isZero()) return "1";
-        boolean divisible = true;
-        for (long x : clock.coordinates()) divisible &= x % period == 0;
-        if (divisible) {
-            long[] c = clock.coordinates().clone();
-            for (int i = 0; i < c.length; i++) c[i] /= period;
-            return space.ratio(IntVector.of(c).negate());
-        }
-        return "(" + space.ratio(clock.negate()) + ")^(1/" + period + ")";
+        return clock.isZero() ? "1" : space.rootRatio(clock.negate(), period);
     }
 
     /** Edge directions of P, one per ratio up to sign (primitive), oriented as the model names them. */

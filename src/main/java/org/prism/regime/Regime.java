@@ -1,5 +1,6 @@
 package org.prism.regime;
 
+import java.util.Comparator;
 import java.util.List;
 import org.prism.geometry.Face;
 import org.prism.geometry.IntVector;
@@ -22,6 +23,11 @@ public record Regime(
         LeadingScale change,
         String name,
         String statement) {
+
+    /** The clock of a face: its simplest vertex (least l1 norm; ties to the first symbols, sigma^2*d before sigma^2*m). */
+    public static IntVector clockOf(Face face) {
+        return face.vertices().stream().min(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.<IntVector>reverseOrder())).orElseThrow();
+    }
 
     public int dimension() {
         return face.dimension();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Map;
+import org.prism.algebra.Rational;
 import org.prism.regime.Classification;
 import org.prism.regime.DerivedPrism;
 
@@ -16,14 +17,14 @@ public final class ClassificationReport {
     public static void text(Writer out, Classification c, DerivedPrism d) {
         PrintWriter w = new PrintWriter(out);
         StringBuilder sc = new StringBuilder();
-        for (Map.Entry<String, org.prism.algebra.Rational> e : c.scaling().exponents().entrySet()) {
+        for (Map.Entry<String, Rational> e : c.scaling().exponents().entrySet()) {
             sc.append(sc.length() == 0 ? "" : ", ").append(e.getKey()).append(" = N^").append(e.getValue());
         }
         w.println("scaling      " + sc);
         if (c.interior()) {
             w.println("regime       none: the scaling is constant on the whole polytope (every family contributes; no limit simplifies)");
         } else {
-            w.printf("regime       %s (a %d-face: {%s})%n", PrismReport.label(d, c.regime()), c.regime().dimension(),
+            w.printf("regime       %s (a %d-face: {%s})%n", d.label(c.regime()), c.regime().dimension(),
                     String.join(", ", c.regime().families()));
             w.println("relations    " + c.regime().relationsText());
             if (!c.regime().statement().isEmpty()) w.println("limit        " + c.regime().statement());

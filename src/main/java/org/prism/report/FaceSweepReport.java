@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,21 +108,48 @@ public final class FaceSweepReport {
                 b.append("- | - | - | - | ").append(c.verdict().name().toLowerCase(Locale.ROOT)).append(": ").append(c.reason()).append(" |\n");
                 continue;
             }
-            FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
-            List<String> errors = new ArrayList<>();
-            last.error().forEach((loss, e) -> errors.add(loss + " " + pct(e)));
-            List<String> rates = new ArrayList<>();
-            c.rates().forEach((loss, r) -> rates.add(loss + " " + (r == null ? "-" : String.format(Locale.ROOT, "%.2f", r))));
-            b.append(String.format(Locale.ROOT, "[0, %.3g]", c.taus()[c.taus().length - 1])).append(" | ").append(num(last.n())).append(" | ")
-                    .append(String.join(", ", errors)).append(" | ").append(String.join(", ", rates)).append(" | ")
-                    .append(c.verdict().name().toLowerCase(Locale.ROOT)).append(" |\n");
+            b.append(results(c)).append(" |\n");
         }
         return b.toString();
     }
 
+    /** The cells compared on, largest N, error per loss, rate per loss and verdict of a comparison with at least one size. */
+    private static String results(FaceComparison c) {
+        FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
+        List<String> errors = new ArrayList<>();
+        last.error().forEach((loss, e) -> errors.add(loss + " " + pct(e)));
+        List<String> rates = new ArrayList<>();
+        c.rates().forEach((loss, r) -> rates.add(loss + " " + (r == null ? "-" : String.format(Locale.ROOT, "%.2f", r))));
+        return String.format(Locale.ROOT, "[0, %.3g]", c.taus()[c.taus().length - 1]) + " | " + num(last.n()) + " | " + String.join(", ", errors)
+                + " | " + String.join(", ", rates) + " | " + c.verdict().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A model's section "Limits against simulations" for its README: the sweep's table, or why there is none.
+     *
+     * @param faceOrder the order of the face series where the leading-order engine reaches it
+     */
+    public static String section(DerivedPrism d, List<FaceSweep.Outcome> outcomes, int faceOrder) {
+        if (!d.settled()) return "\n## Limits against simulations\n\nNone: the polytope is not settled by c_0..c_" + d.maxOrder() + ".\n";
+        return "\n## Limits against simulations\n\nEvery regime's limit (face series to order " + faceOrder + " where the leading-order engine"
+                + " reaches it, else " + d.maxOrder() + "; fixed ratios at " + FaceSweep.RATIO + ") against the model's training simulated along"
+                + " the face's scaling (" + counts(outcomes) + "; `faces/FACE.png` and `.csv`):\n\n" + table(d, outcomes, "faces/");
+    }
+
+    /** One row of the summary over all models: model (linked to its folder), face (linked to its figure), time and results. */
+    public static String summaryRow(String model, FaceSweep.Outcome o) {
+        String link = "[" + model + "](models/" + model + "/README.md)";
+        FaceComparison c = o.comparison();
+        if (c == null || c.sizes().isEmpty()) {
+            String why = c == null ? o.skipped() : c.reason();
+            return "| " + link + " | " + o.face() + " | - | - | - | - | - | inconclusive: " + why.replace("|", "/") + " |\n";
+        }
+        return "| " + link + " | [" + o.face() + "](models/" + model + "/faces/" + stem(o.face()) + ".png) | " + c.timeUnit() + " | " + results(c) + " |\n";
+    }
+
     /** Verdict counts, e.g. {@code 4 pass, 2 inconclusive}. */
     public static String counts(List<FaceSweep.Outcome> outcomes) {
-        Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        Map<String, Integer> n = new LinkedHashMap<>();
         for (String v : List.of("pass", "fail", "inconclusive")) n.put(v, 0);
         for (FaceSweep.Outcome o : outcomes) {
             String v = o.comparison() == null ? "inconclusive" : o.comparison().verdict().name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.prism.report;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class LimitCheckReport {
      * {"maxOrder":S,"agrees":bool,"regimes":[{"regime","loss","orders","points","coefficients","differ"}],
      * "rows":[{"regime","loss","point","order","diagrams":"p/q","limit":"p/q","agrees"}]}.
      */
-    public static void json(Writer out, List<LimitCheck.Row> rows, int maxOrder) throws java.io.IOException {
+    public static void json(Writer out, List<LimitCheck.Row> rows, int maxOrder) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         root.put("maxOrder", maxOrder);
         root.put("agrees", rows.stream().allMatch(LimitCheck.Row::agrees));

@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.prism.algebra.Rational;
 import org.prism.autoencoder.FreeResummation;
-import org.prism.autoencoder.ResummedFreeLimit;
 import org.prism.autoencoder.LimitCurve;
 import org.prism.autoencoder.LimitSeries;
 import org.prism.autoencoder.RegimeLimit;
+import org.prism.autoencoder.ResummedFreeLimit;
 
 /**
  * Writes a regime's limiting curve (or its exact Taylor coefficients) as text, JSON or CSV.
@@ -42,7 +43,7 @@ public final class LimitReport {
     }
 
     private static String number(double[] values, int i) {
-        return values == null ? "-" : String.format(java.util.Locale.ROOT, "%.15g", values[i]);
+        return values == null ? "-" : String.format(Locale.ROOT, "%.15g", values[i]);
     }
 
     public static void curveText(Writer out, RegimeLimit limit, Map<String, Rational> params, LimitCurve curve) {
@@ -50,7 +51,7 @@ public final class LimitReport {
         header(w, limit, params);
         w.printf("%-22s  %-22s  %s%n", "# time", "train", "pop");
         for (int i = 0; i < curve.times().length; i++) {
-            w.printf("%-22s  %-22s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", curve.times()[i]), number(curve.train(), i),
+            w.printf("%-22s  %-22s  %s%n", String.format(Locale.ROOT, "%.15g", curve.times()[i]), number(curve.train(), i),
                     number(curve.pop(), i));
         }
         w.flush();
@@ -170,7 +171,7 @@ public final class LimitReport {
         }
         w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", "# time", "train", "spread", "bounds", "pop", "spread", "bounds");
         for (int i = 0; i < taus.length; i++) {
-            w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", String.format(java.util.Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
+            w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", String.format(Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
                     spread(c.train(), i), bounds(c.train(), i), number(c.pop().ratio(), i), spread(c.pop(), i), bounds(c.pop(), i));
         }
         w.flush();
@@ -178,11 +179,11 @@ public final class LimitReport {
 
     private static String spread(FreeResummation.Curve c, int i) {
         double v = c.spread()[i];
-        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2e", v) : "-";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2e", v) : "-";
     }
 
     private static String bounds(FreeResummation.Curve c, int i) {
-        return c.hasBounds() ? String.format(java.util.Locale.ROOT, "[%.6g, %.6g]", c.lower()[i], c.upper()[i]) : "-";
+        return c.hasBounds() ? String.format(Locale.ROOT, "[%.6g, %.6g]", c.lower()[i], c.upper()[i]) : "-";
     }
 
     public static void resummedCsv(Writer out, double[] taus, ResummedFreeLimit.Curves c) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.geometry.IntVector;
 
 /** Renders polynomials for people: plain text in a fixed symbol order, or LaTeX. */
 public final class PolynomialFormat {
@@ -33,6 +34,22 @@ public final class PolynomialFormat {
             if (e != 1) sb.append("^{").append(e).append('}');
         }
         return sb.toString();
+    }
+
+    /** A monomial's exponent vector over {@code symbols} as a LaTeX ratio, e.g. {@code \sigma^{2} d^{2}/n}. */
+    public static String latexRatio(List<String> symbols, IntVector x) {
+        StringBuilder num = new StringBuilder();
+        StringBuilder den = new StringBuilder();
+        for (int i = 0; i < symbols.size(); i++) {
+            long e = x.get(i);
+            if (e == 0) continue;
+            StringBuilder b = e > 0 ? num : den;
+            if (b.length() > 0) b.append(' ');
+            b.append(latexSymbol(symbols.get(i)));
+            if (Math.abs(e) != 1) b.append("^{").append(Math.abs(e)).append('}');
+        }
+        String n = num.length() == 0 ? "1" : num.toString();
+        return den.length() == 0 ? n : n + "/" + (den.indexOf(" ") >= 0 ? "(" + den + ")" : den);
     }
 
     public static String latexSymbol(String s) {

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.prism.geometry.Face;
 import org.prism.geometry.FaceLattice;
@@ -123,7 +124,7 @@ public final class PolytopeFigure {
         double margin = 90;
         double w = 5 * unit + 2 * margin;
         double h = 4 * unit + 2 * margin + 30;
-        java.util.function.Function<double[], double[]> at = p -> new double[] {margin + p[0] * unit, h - margin - p[1] * unit};
+        Function<double[], double[]> at = p -> new double[] {margin + p[0] * unit, h - margin - p[1] * unit};
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < vs.size(); i++) {
             double[] p = at.apply(xy[i]);
@@ -144,7 +145,7 @@ public final class PolytopeFigure {
                 idx.sort(Comparator.comparingDouble(i -> Math.atan2(xy[i][1] - cy, xy[i][0] - cx)));
                 List<double[]> pts = new ArrayList<>();
                 for (int i : idx) pts.add(at.apply(xy[i]));
-                fills.add(new Fill(pts, COLOURS[k++ % COLOURS.length], PrismReport.label(d, r), at.apply(new double[] {cx, cy})));
+                fills.add(new Fill(pts, COLOURS[k++ % COLOURS.length], d.label(r), at.apply(new double[] {cx, cy})));
             }
             spreadLabels(fills);
         }
@@ -185,7 +186,7 @@ public final class PolytopeFigure {
         Map<List<Integer>, Color> colours = new HashMap<>();
         int k = 0;
         for (Regime r : d.regimes(top)) {
-            regimeLabels.put(r.face().vertexIndices(), PrismReport.label(d, r));
+            regimeLabels.put(r.face().vertexIndices(), d.label(r));
             colours.put(r.face().vertexIndices(), COLOURS[k++ % COLOURS.length]);
         }
         List<String> bottom = faces.get(0).stream().map(f -> pretty(d.familyName(f.vertices().get(0)))).toList();

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.prism.algebra.Rational;
 import org.prism.geometry.AffineEquation;
+import org.prism.geometry.Face;
 import org.prism.geometry.IntVector;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FamilyPolytope;
@@ -26,15 +28,6 @@ public final class PrismReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PrismReport() {}
-
-    /**
-     * How a face is called in tables and figures: its name, or for an unnamed facet "F" and its
-     * position among the facets (F1, F2, ...), for an unnamed lower face the facets it lies on
-     * (F1 ∩ F3); the same label in every output.
-     */
-    public static String label(DerivedPrism d, Regime r) {
-        return d.label(r);
-    }
 
     /** The dominance rule in words, e.g. "same power of sigma, powers of d, m, n maximal". */
     public static String dominance(DerivedPrism d) {
@@ -67,7 +60,7 @@ public final class PrismReport {
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
             w.println(faceHeading(dim, d.perOrder().dimension()) + ":");
             for (Regime r : d.regimes(dim)) {
-                w.printf("  %-34s {%s}%n", label(d, r), String.join(", ", r.families()));
+                w.printf("  %-34s {%s}%n", d.label(r), String.join(", ", r.families()));
                 w.printf("      scaling: %s%n", r.relationsText());
                 w.printf("      T = %s, loss scale %s, change scale %s%n", r.timescale(), r.lossScale(), r.normalisation());
                 if (!r.statement().isEmpty()) w.printf("      %s%n", r.statement());
@@ -150,8 +143,8 @@ public final class PrismReport {
     }
 
     /** A face by its label when it is a regime of d, else by its families. */
-    public static String faceText(DerivedPrism d, org.prism.geometry.Face face) {
-        for (Regime r : d.regimes()) if (r.face().vertices().equals(face.vertices())) return label(d, r) + " {" + String.join(", ", r.families()) + "}";
+    public static String faceText(DerivedPrism d, Face face) {
+        for (Regime r : d.regimes()) if (r.face().vertices().equals(face.vertices())) return d.label(r) + " {" + String.join(", ", r.families()) + "}";
         List<String> fam = new ArrayList<>();
         for (IntVector v : face.vertices()) fam.add(d.familyName(v));
         return "{" + String.join(", ", fam) + "}";
@@ -178,7 +171,7 @@ public final class PrismReport {
             Rational r = Rational.of(c[i], unit);
             Rational a = r.signum() < 0 ? r.negate() : r;
             String term = a.isInteger() ? (a.equals(Rational.ONE) ? "" : a + "*") + symbols.get(i)
-                    : a.numerator().equals(java.math.BigInteger.ONE) ? symbols.get(i) + "/" + a.denominator() : a + "*" + symbols.get(i);
+                    : a.numerator().equals(BigInteger.ONE) ? symbols.get(i) + "/" + a.denominator() : a + "*" + symbols.get(i);
             if (sb.length() == 0) {
                 sb.append(r.signum() < 0 ? "-" : "").append(term);
             } else {
@@ -270,7 +263,7 @@ public final class PrismReport {
         if (!d.settled()) {
             w.printf("# NOT settled by c_0..c_%d: these faces are read off an unsettled P (prism prism says why)%n", d.maxOrder());
         }
-        int width = Math.max(20, d.regimes().stream().mapToInt(r -> label(d, r).length()).max().orElse(0) + 2);
+        int width = Math.max(20, d.regimes().stream().mapToInt(r -> d.label(r).length()).max().orElse(0) + 2);
         int lossWidth = Math.max(12, d.regimes().stream().mapToInt(r -> r.lossScale().length()).max().orElse(0) + 2);
         int changeWidth = Math.max(14, d.regimes().stream().mapToInt(r -> r.normalisation().length()).max().orElse(0) + 2);
         String row = "%-4s %-" + width + "s %-16s %-" + lossWidth + "s %-" + changeWidth + "s %s%n";
@@ -279,7 +272,7 @@ public final class PrismReport {
         for (Regime r : d.regimes()) {
             boolean lag = d.families().lag(r.face()).isPresent();
             lagging |= lag;
-            w.printf(row, r.dimension(), label(d, r) + (lag ? "*" : ""), r.timescale(), r.lossScale(), r.normalisation(), r.relationsText());
+            w.printf(row, r.dimension(), d.label(r) + (lag ? "*" : ""), r.timescale(), r.lossScale(), r.normalisation(), r.relationsText());
         }
         if (d.perOrder().dimension() == 0) w.println(POINT);
         if (lagging) {
@@ -303,10 +296,10 @@ public final class PrismReport {
         for (Regime r : d.regimes()) {
             if (!allFaces && r.dimension() != d.perOrder().dimension() - 1) continue;
             List<String> fam = new ArrayList<>();
-            for (IntVector v : r.face().vertices()) fam.add("$" + d.space().latexRatio(v) + "$");
+            for (IntVector v : r.face().vertices()) fam.add("$" + PolynomialFormat.latexRatio(d.space().symbols(), v) + "$");
             List<String> rel = new ArrayList<>();
             for (ScalingRelation s : r.relations()) rel.add("$" + latexName(s) + "$ " + latexBehaviour(s.behaviour()));
-            w.printf("%d & %s & %s & %s & %s & %s & %s \\\\%n", r.dimension(), label(d, r).replace("∩", "$\\cap$").replace("(unnamed)", "--"),
+            w.printf("%d & %s & %s & %s & %s & %s & %s \\\\%n", r.dimension(), d.label(r).replace("∩", "$\\cap$").replace("(unnamed)", "--"),
                     String.join(", ", fam), String.join(", ", rel), "$" + latexMonomialText(r.timescale()) + "$",
                     latexScale(r.lossScale()), latexScale(r.normalisation()));
         }
@@ -358,7 +351,7 @@ public final class PrismReport {
         w.println("\\midrule");
         for (ParetoTerms p : d.pareto()) {
             List<String> verts = new ArrayList<>();
-            for (IntVector v : d.newton().get(p.order()).vertices()) verts.add("$" + d.space().latexRatio(v) + "$");
+            for (IntVector v : d.newton().get(p.order()).vertices()) verts.add("$" + PolynomialFormat.latexRatio(d.space().symbols(), v) + "$");
             w.printf("%d & %d & %d & %s \\\\%n", p.order(), p.terms().size(), verts.size(), String.join(", ", verts));
         }
         w.println("\\bottomrule");
@@ -425,7 +418,7 @@ public final class PrismReport {
             for (int i : idx) path.append(String.format(Locale.ROOT, "(%.3f,%.3f) -- ", xy[i][0], xy[i][1]));
             String c = colours[k++ % colours.length];
             w.printf("  \\fill[%s,opacity=0.12] %scycle;%n", c, path);
-            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, cx, cy, label(d, r));
+            w.printf(Locale.ROOT, "  \\node[lab,text=%s,align=center] at (%.3f,%.3f) {%s};%n", c, cx, cy, d.label(r));
         }
         for (var e : d.perOrder().faces(1)) {
             int a = vs.indexOf(e.vertices().get(0));
@@ -434,7 +427,7 @@ public final class PrismReport {
         }
         for (int i = 0; i < vs.size(); i++) {
             w.printf(Locale.ROOT, "  \\node[v,label={[lab]%s:$%s$}] at (%.3f,%.3f) {};%n", xy[i][1] >= 2 ? "above" : "below",
-                    d.space().latexRatio(vs.get(i)), xy[i][0], xy[i][1]);
+                    PolynomialFormat.latexRatio(d.space().symbols(), vs.get(i)), xy[i][0], xy[i][1]);
         }
         w.println("\\end{tikzpicture}");
         w.println("\\end{document}");

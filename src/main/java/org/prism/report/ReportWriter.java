@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.prism.autoencoder.LimitCheck;
+import org.prism.autoencoder.compare.Comparison;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.Regime;
 
@@ -59,7 +62,7 @@ public final class ReportWriter {
     }
 
     /** The cross-check A table (and its standalone document). */
-    public List<String> checkLimits(List<org.prism.autoencoder.LimitCheck.Row> rows) throws IOException {
+    public List<String> checkLimits(List<LimitCheck.Row> rows) throws IOException {
         write("tables/check-limits.tex", w -> LimitCheckReport.latex(w, rows));
         write("tables/check-limits-standalone.tex", w -> standalone(w, "tables/check-limits.tex"));
         return List.of("tables/check-limits.tex", "tables/check-limits-standalone.tex");
@@ -73,12 +76,12 @@ public final class ReportWriter {
     }
 
     /** The README section of cross-check B: one figure per scaling path, with its errors. */
-    public static String compareSection(List<org.prism.autoencoder.compare.Comparison> comparisons) {
+    public static String compareSection(List<Comparison> comparisons) {
         StringBuilder sb = new StringBuilder("## Simulation against the limits (cross-check B)\n\n");
         sb.append("Each figure: the predicted limit curve (black) and the mean simulated curve at growing sizes along the regime's\n"
                 + "scaling path (one colour per size, band = 2 standard errors). `compare/<path>.csv` holds the numbers\n"
                 + "(size,t,loss,predicted,sim_mean,sim_se,rel_error), `compare/<path>.tex` the table of errors.\n\n");
-        for (org.prism.autoencoder.compare.Comparison c : comparisons) {
+        for (Comparison c : comparisons) {
             var last = c.largest();
             sb.append("### ").append(c.path().name()).append("\n\n");
             sb.append(c.path().description()).append("\n\n");
@@ -86,7 +89,7 @@ public final class ReportWriter {
             sb.append("Reading: at the largest size (").append(last.step().sizesText()).append(") the max relative error over the time grid is ")
                     .append(pct(last.trainMaxRel())).append(" (train) and ").append(pct(last.popMaxRel())).append(" (pop); it shrinks like size^-rate with rate ")
                     .append(rate(c.trainRate())).append(" (train) and ").append(rate(c.popRate())).append(" (pop).\n");
-            for (String note : org.prism.report.CompareReport.notes(c)) sb.append("Note: ").append(note).append(".\n");
+            for (String note : CompareReport.notes(c)) sb.append("Note: ").append(note).append(".\n");
             sb.append("\n| size | train error | pop error |\n|---|---|---|\n");
             for (var r : c.sizes()) sb.append("| ").append(r.step().sizesText()).append(" | ").append(pct(r.trainMaxRel())).append(" | ").append(pct(r.popMaxRel())).append(" |\n");
             sb.append("\n");
@@ -95,11 +98,11 @@ public final class ReportWriter {
     }
 
     private static String pct(Double v) {
-        return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v);
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     private static String rate(Double v) {
-        return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v);
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
     }
 
     /**
@@ -126,7 +129,7 @@ public final class ReportWriter {
                     : "Every Pareto term satisfies " + relations + ".") + "\n\n");
             w.write("| face | families | scaling | T | loss scale | change scale |\n|---|---|---|---|---|---|\n");
             for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
-                w.write("| " + PrismReport.label(d, r) + (d.families().lag(r.face()).isPresent() ? " (not reached yet)" : "") + " | "
+                w.write("| " + d.label(r) + (d.families().lag(r.face()).isPresent() ? " (not reached yet)" : "") + " | "
                         + String.join(", ", r.families()) + " | " + r.relationsText() + " | " + r.timescale() + " | " + cell(r.lossScale()) + " | "
                         + cell(r.normalisation()) + " |\n");
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class ExampleRegimesTest {
         assertTrue(d.settled(), () -> d.families().unsettled().toString());
         assertEquals(1, d.period());
         assertEquals(Set.of("1", "lambda", "d/n", "sigma^2*m", "sigma^2*d", "sigma^2*d*m/n", "sigma^2*d^2/n"), families(d));
-        assertEquals(List.of(7, 15, 14, 6), java.util.Arrays.stream(d.perOrder().fVector()).boxed().toList());
+        assertEquals(List.of(7, 15, 14, 6), Arrays.stream(d.perOrder().fVector()).boxed().toList());
         IntVector apex = IntVector.of(0, 0, 0, 0, 1);
         List<Regime> facets = d.regimes(3);
         assertEquals(6, facets.size());

@@ -1,28 +1,31 @@
 package org.prism.regime;
 
-import org.prism.autoencoder.FreeResummation;
-import org.prism.autoencoder.LimitCheck;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.prism.algebra.MarchenkoPastur;
+import org.prism.algebra.Narayana;
 import org.prism.algebra.Rational;
 import org.prism.algebra.Resummation;
+import org.prism.autoencoder.FreeResummation;
+import org.prism.autoencoder.LimitCheck;
+import org.prism.autoencoder.LimitSeries;
+import org.prism.autoencoder.RegimeLimits;
+import org.prism.autoencoder.RegimeNames;
+import org.prism.diagram.MatrixEngine;
 import org.prism.diagram.ModelEngine;
 import org.prism.geometry.Face;
 import org.prism.model.Models;
 import org.prism.model.lang.Examples;
-import org.prism.autoencoder.LimitSeries;
-import org.prism.algebra.Narayana;
-import org.prism.autoencoder.RegimeLimits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * Face limits of any model against routes that do not use the diagrams: linear regression's limit derived
@@ -92,7 +95,7 @@ class FaceLimitTest {
                 params("d/n", "1/2", "sigma^2", "1/3"), Map.of(), 12, false, null);
         double[] taus = {0, 0.5, 1, 2, 3};
         var curves = limit.curves(taus);
-        var mp = new org.prism.algebra.MarchenkoPastur(0.5);
+        var mp = new MarchenkoPastur(0.5);
         double half = (1 + 1.0 / 3) / 2;
         for (String loss : List.of("train", "pop")) {
             Resummation.Curve c = curves.get(loss);
@@ -158,8 +161,8 @@ class FaceLimitTest {
      */
     @Test
     void theTiedAutoencodersClosedFormsAreInstancesOfTheGeneralFaceSeries() {
-        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
-        DerivedPrism d = new PrismDerivation(engine, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER).derive("train", 6, null);
+        var engine = new MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, RegimeNames.TIED_AUTOENCODER).derive("train", 6, null);
         int checked = 0;
         for (var e : LimitCheck.defaultPoints().entrySet()) {
             Regime r = d.regime(e.getKey()).orElseThrow();
@@ -184,8 +187,8 @@ class FaceLimitTest {
 
     @Test
     void theFreeFaceSeriesIsTheOneTheFreeResummationUses() {
-        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
-        DerivedPrism d = new PrismDerivation(engine, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER).derive("train", 5, null);
+        var engine = new MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, RegimeNames.TIED_AUTOENCODER).derive("train", 5, null);
         Map<String, Rational> point = params("y", "1", "gamma", "1/2");
         FaceLimit general = FaceLimit.of(engine, d, "free", d.centre(d.regime("free").orElseThrow().face()).orElseThrow(), List.of("train"), point,
                 Models.tiedAutoencoderRatios(), 5, false, null);
@@ -207,8 +210,8 @@ class FaceLimitTest {
      */
     @Test
     void theSmallDataCurveIsTheResummedFaceSeries() {
-        var engine = new org.prism.diagram.MatrixEngine(Models.tiedAutoencoder());
-        DerivedPrism d = new PrismDerivation(engine, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER).derive("train", 4, null);
+        var engine = new MatrixEngine(Models.tiedAutoencoder());
+        DerivedPrism d = new PrismDerivation(engine, RegimeNames.TIED_AUTOENCODER).derive("train", 4, null);
         Regime small = d.regime("small-data").orElseThrow();
         Map<String, Rational> point = params("g", "1/2", "y", "1/2");
         FaceLimit general = FaceLimit.of(engine, d, "small-data", d.centre(small.face()).orElseThrow(), List.of("train", "pop"), point,

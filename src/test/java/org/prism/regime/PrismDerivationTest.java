@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,14 +19,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.autoencoder.RegimeNames;
 import org.prism.diagram.DiagramClass;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.diagram.LossCoefficients;
+import org.prism.diagram.NetworkEngine;
 import org.prism.geometry.Face;
 import org.prism.geometry.IntVector;
 import org.prism.geometry.Polytope;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
+import org.prism.model.lang.ModelFile;
 
 class PrismDerivationTest {
     static final int S = 6;
@@ -38,7 +42,7 @@ class PrismDerivationTest {
 
     @BeforeAll
     static void derive() {
-        derivation = new PrismDerivation(MODEL, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER);
+        derivation = new PrismDerivation(MODEL, RegimeNames.TIED_AUTOENCODER);
         LossCoefficients t = new LossCoefficients(MODEL, "train");
         for (int s = 0; s <= S; s++) {
             train.add(t.coefficient(s));
@@ -218,8 +222,8 @@ class PrismDerivationTest {
      */
     @Test
     void oddTensorOrderGrowsByOnePolytopeEveryTwoOrders() {
-        var model = org.prism.model.lang.ModelFile.parse(java.nio.file.Path.of("examples/cp3-asym.prism"));
-        DerivedPrism d = new PrismDerivation(new org.prism.diagram.NetworkEngine(model), Map.of()).derive("pop", 4, null);
+        var model = ModelFile.parse(Path.of("examples/cp3-asym.prism"));
+        DerivedPrism d = new PrismDerivation(new NetworkEngine(model), Map.of()).derive("pop", 4, null);
         assertEquals(2, d.period());
         assertTrue(d.settled());
         assertEquals(List.of("sigma", "p", "H"), d.space().symbols());

@@ -17,18 +17,20 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prism.autoencoder.RegimeNames;
 import org.prism.diagram.MatrixEngine;
 import org.prism.model.MatrixLowering;
 import org.prism.model.lang.Examples;
 import org.prism.regime.DerivedPrism;
+import org.prism.regime.FaceNames;
 import org.prism.regime.PrismDerivation;
 
 /** The polytope figure: a projection up to dimension 3, the face lattice beyond, each written as PNG, SVG and PDF. */
 class PolytopeFigureTest {
     private static DerivedPrism derive(String example, int order) {
         var model = MatrixLowering.lower(Examples.read(example).model()).orElseThrow();
-        org.prism.regime.FaceNames names = example.equals("tied-autoencoder") ? org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER
-                : org.prism.regime.FaceNames.NONE;
+        FaceNames names = example.equals("tied-autoencoder") ? RegimeNames.TIED_AUTOENCODER
+                : FaceNames.NONE;
         return new PrismDerivation(new MatrixEngine(model), names).derive("train", order, null);
     }
 

@@ -1,9 +1,12 @@
 package org.prism.regime.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -16,8 +19,11 @@ import org.prism.geometry.IntVector;
 import org.prism.model.MatrixModel;
 import org.prism.model.TensorModel;
 import org.prism.regime.DerivedPrism;
+import org.prism.regime.ExponentSpace;
 import org.prism.regime.FaceLimit;
 import org.prism.regime.FaceLimitSeries;
+import org.prism.regime.Regime;
+import org.prism.regime.ScalingRelation;
 import org.prism.simulation.DivergenceException;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulationParams;
@@ -102,7 +108,7 @@ public final class FaceComparer {
             fastest = Math.max(fastest, u.get(i));
         }
         if (fastest > MAX_SPREAD * slowest) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the face's scaling grows its sizes from N^%d to N^%d: beyond a"
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the face's scaling grows its sizes from N^%d to N^%d: beyond a"
                     + " spread of %d the largest size explodes before the smallest grows", (long) slowest, (long) fastest, MAX_SPREAD));
         }
         double[] x0 = base(symbols, limit);
@@ -148,7 +154,7 @@ public final class FaceComparer {
             if (j > 0 && lastCost > 0) {
                 double expected = out.get(j - 1).seconds() * plan.cost() / lastCost;
                 if (expected > o.maxSeconds()) {
-                    stopped = String.format(java.util.Locale.ROOT, "stopped before N = %s: it would take about %.0f s (--max-seconds %.0f)", num(n),
+                    stopped = String.format(Locale.ROOT, "stopped before N = %s: it would take about %.0f s (--max-seconds %.0f)", num(n),
                             expected, o.maxSeconds());
                     break;
                 }
@@ -168,14 +174,14 @@ public final class FaceComparer {
     /** $x_0$: least-norm logarithms with $\sum_i r_i \log x_{0,i} = \log p_r$ for every ratio asked. */
     static double[] base(List<String> symbols, FaceLimit limit) {
         double[] x0 = new double[symbols.size()];
-        java.util.Arrays.fill(x0, 1);
+        Arrays.fill(x0, 1);
         List<String> names = new ArrayList<>(limit.ratios().keySet());
         if (names.isEmpty()) return x0;
         double[][] r = new double[names.size()][symbols.size()];
         double[] b = new double[names.size()];
         for (int k = 0; k < names.size(); k++) {
             IntVector v = limit.ratios().get(names.get(k));
-            double root = FaceLimitSeries.root(names.get(k));
+            double root = ExponentSpace.rootOrder(names.get(k));
             for (int i = 0; i < symbols.size(); i++) r[k][i] = v.get(i) / root;
             double p = limit.params().get(names.get(k)).doubleValue();
             if (!(p > 0)) throw new IllegalArgumentException("ratio " + names.get(k) + " must be > 0 to be simulated, got " + limit.params().get(names.get(k)));
@@ -196,7 +202,7 @@ public final class FaceComparer {
         for (int i = 0; i < symbols.size(); i++) {
             double v = Math.pow(n, powers[i]) * x0[i];
             if (prism.sizes().contains(symbols.get(i)) && v > MAX_SIZE) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "size %s would be %.3g at N = %s: beyond %.0g", symbols.get(i), v,
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "size %s would be %.3g at N = %s: beyond %.0g", symbols.get(i), v,
                         num(n), MAX_SIZE));
             }
             at.put(symbols.get(i), prism.sizes().contains(symbols.get(i)) ? Rational.of(Math.max(1, Math.round(v))) : Rational.exactDecimal(v));
@@ -205,7 +211,7 @@ public final class FaceComparer {
         // this point's own ratios, and the limit there
         Map<String, Rational> ratios = new LinkedHashMap<>();
         limit.ratios().forEach((name, r) -> {
-            int root = FaceLimitSeries.root(name);
+            int root = ExponentSpace.rootOrder(name);
             Rational v = monomial(r, symbols, at);
             ratios.put(name, root == 1 ? v : Rational.exactDecimal(Math.pow(v.doubleValue(), 1.0 / root)));
         });
@@ -240,7 +246,7 @@ public final class FaceComparer {
         int refine = 1;
         for (; r == null; refine *= 4) {
             ModelSimulationParams p = params(plan.point(), taus, plan.timeScale(), plan.record(), runs, plan.seed(), refine);
-            java.util.concurrent.atomic.AtomicBoolean unstable = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean unstable = new AtomicBoolean();
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void stepsDone(long done) {
@@ -340,10 +346,10 @@ public final class FaceComparer {
      */
     static double expectedRate(DerivedPrism prism, FaceLimit limit, double[] powers) {
         double rate = 1;
-        for (org.prism.regime.Regime r : prism.regimes()) {
+        for (Regime r : prism.regimes()) {
             if (!r.face().vertices().equals(limit.face().vertices())) continue;
-            for (org.prism.regime.ScalingRelation rel : r.relations()) {
-                if (rel.behaviour() == org.prism.regime.ScalingRelation.Behaviour.FIXED) continue;
+            for (ScalingRelation rel : r.relations()) {
+                if (rel.behaviour() == ScalingRelation.Behaviour.FIXED) continue;
                 double g = 0;
                 for (int i = 0; i < powers.length; i++) g += powers[i] * rel.exponent().get(i);
                 if (Math.abs(g) > 1e-12) rate = Math.min(rate, Math.abs(g));
@@ -362,17 +368,17 @@ public final class FaceComparer {
             double noise = last.noise().get(loss);
             Double r = c.rates().get(loss);
             boolean converging = c.sizes().size() > 1 && e < first.error().get(loss);
-            String text = loss + String.format(java.util.Locale.ROOT, " %.2f%% at N = %s", 100 * e, num(last.n()))
-                    + (r == null ? "" : String.format(java.util.Locale.ROOT, ", rate %.2f", r));
+            String text = loss + String.format(Locale.ROOT, " %.2f%% at N = %s", 100 * e, num(last.n()))
+                    + (r == null ? "" : String.format(Locale.ROOT, ", rate %.2f", r));
             if (e <= PASS_ERROR && (converging || e <= noise)) {
                 why.add(text + " (within " + (int) (PASS_ERROR * 100) + "%" + (converging ? ", falling" : ", within the noise") + ")");
             } else if (c.sizes().size() >= 3 && e > PASS_ERROR && (r == null || r < MIN_RATE * expected)) {
                 v = FaceComparison.Verdict.FAIL;
-                why.add(text + String.format(java.util.Locale.ROOT, " (above %d%% and not converging: the path approaches its limit at rate %.2f)",
+                why.add(text + String.format(Locale.ROOT, " (above %d%% and not converging: the path approaches its limit at rate %.2f)",
                         (int) (PASS_ERROR * 100), expected));
             } else {
                 if (v == FaceComparison.Verdict.PASS) v = FaceComparison.Verdict.INCONCLUSIVE;
-                why.add(text + (e > PASS_ERROR ? String.format(java.util.Locale.ROOT, " (above %d%% but falling, the path approaching its limit at rate"
+                why.add(text + (e > PASS_ERROR ? String.format(Locale.ROOT, " (above %d%% but falling, the path approaching its limit at rate"
                         + " %.2f: larger sizes needed)", (int) (PASS_ERROR * 100), expected)
                         : c.sizes().size() < 2 ? " (one size: no trend)" : " (not falling, not above the noise)"));
             }
