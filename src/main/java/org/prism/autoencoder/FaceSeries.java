@@ -1,18 +1,19 @@
 package org.prism.autoencoder;
 
-import org.prism.regime.DerivedPrism;
-import org.prism.regime.ExponentSpace;
-import org.prism.regime.Regime;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.prism.algebra.LinearSystem;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.geometry.AffineEquation;
 import org.prism.geometry.IntVector;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.ExponentSpace;
+import org.prism.regime.Regime;
+
 
 /**
  * The face series of a regime: the part of each $c_s$ that survives the regime's limit, divided by
@@ -80,6 +81,6 @@ public record FaceSeries(Regime regime, List<String> parameters, List<Polynomial
             for (int j = 0; j < basis.size(); j++) m[r][j] = Rational.of(basis.get(j).get(r));
             m[r][basis.size()] = Rational.of(e.get(r));
         }
-        return org.prism.algebra.LinearSystem.solveUnique(m);
+        return LinearSystem.solveUnique(m);
     }
 }

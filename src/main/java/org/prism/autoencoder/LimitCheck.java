@@ -1,21 +1,25 @@
 package org.prism.autoencoder;
 
-import org.prism.regime.DerivedPrism;
-import org.prism.regime.Regime;
-
-import org.prism.regime.PrismDerivation;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
+import org.prism.algebra.Narayana;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.autoencoder.LimitSeries;
 import org.prism.autoencoder.RegimeLimit;
 import org.prism.autoencoder.RegimeLimits;
+import org.prism.diagram.ExpectedLoss;
+import org.prism.diagram.MatrixEngine;
+import org.prism.model.MatrixModel;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.PrismDerivation;
+import org.prism.regime.Regime;
+
+
 
 /**
  * Cross-check A: the diagrams predict the limits. For each named 2-face with a limit formula, the
@@ -59,7 +63,7 @@ public final class LimitCheck {
     }
 
     /** Computes $c_0..c_S$ of each loss exactly, derives the regimes and compares (default points). */
-    public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder) {
+    public static List<Row> run(MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder) {
         return run(model, namedRatios, losses, maxOrder, false);
     }
 
@@ -67,12 +71,12 @@ public final class LimitCheck {
      * The same; with {@code leading}, from the planar terms only: every face of the Newton polytopes
      * is made of Pareto-maximal terms, which are planar, so the face series are the same.
      */
-    public static List<Row> run(org.prism.model.MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder, boolean leading) {
+    public static List<Row> run(MatrixModel model, Map<String, Monomial> namedRatios, List<String> losses, int maxOrder, boolean leading) {
         PrismDerivation derivation = new PrismDerivation(model, RegimeNames.TIED_AUTOENCODER);
         List<Row> rows = new ArrayList<>();
-        org.prism.diagram.MatrixEngine engines = new org.prism.diagram.MatrixEngine(model);
+        MatrixEngine engines = new MatrixEngine(model);
         // every loss's view first, so the exact engine computes the losses of an order in the same passes
-        Map<String, org.prism.diagram.ExpectedLoss> byLoss = new LinkedHashMap<>();
+        Map<String, ExpectedLoss> byLoss = new LinkedHashMap<>();
         for (String loss : losses) byLoss.put(loss, leading ? engines.leading(loss) : engines.exact(loss));
         for (String loss : losses) {
             DerivedPrism prism = derivation.derive(loss, byLoss.get(loss), maxOrder, null);
@@ -129,12 +133,12 @@ public final class LimitCheck {
             Rational y = Rational.parse(yText);
             Point point = new Point(Map.of("y", y, "gamma", Rational.ZERO));
             Rational f0 = point.evaluate(fs.coefficients().get(0));
-            Rational n2 = org.prism.algebra.Narayana.polynomial(2, y);
+            Rational n2 = Narayana.polynomial(2, y);
             Rational fact = Rational.ONE;
             for (int s = 0; s <= maxOrder; s++) {
                 if (s > 0) fact = fact.multiply(Rational.of(s));
                 Rational expected = fact.multiply(Rational.of(s + 1)).multiply(Rational.of(-4).pow(s))
-                        .multiply(org.prism.algebra.Narayana.polynomial(s + 2, y)).divide(n2);
+                        .multiply(Narayana.polynomial(s + 2, y)).divide(n2);
                 rows.add(new Row("free (n = inf, any y)", prism.loss(), "y=" + y + ",gamma=0", s, point.evaluate(fs.coefficients().get(s)).divide(f0), expected));
             }
         }

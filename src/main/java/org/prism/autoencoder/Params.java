@@ -1,8 +1,13 @@
 package org.prism.autoencoder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import org.apache.commons.math3.exception.MaxCountExceededException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.prism.algebra.Rational;
 
 /** Validation of parameter maps and time grids; every failure is a one-line IllegalArgumentException. */
@@ -75,9 +80,9 @@ public final class Params {
      * Integrates {@code ode} from {@code state0} at time 0 through the given times in ascending
      * order and hands each time's index and state to {@code at} (times need not be sorted).
      */
-    static void march(org.apache.commons.math3.ode.FirstOrderDifferentialEquations ode,
-            org.apache.commons.math3.ode.FirstOrderIntegrator integrator, double[] state0, double[] times,
-            java.util.function.ObjIntConsumer<double[]> at) {
+    static void march(FirstOrderDifferentialEquations ode,
+            FirstOrderIntegrator integrator, double[] state0, double[] times,
+            ObjIntConsumer<double[]> at) {
         double[] state = state0;
         double now = 0;
         for (int idx : ascending(times)) {
@@ -87,7 +92,7 @@ public final class Params {
                 integrator.setMaxEvaluations(MAX_EVALUATIONS); // counted per call: the budget of one interval
                 try {
                     integrator.integrate(ode, now, state, t, next);
-                } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+                } catch (MaxCountExceededException e) {
                     throw new IllegalArgumentException("the limit's ODE did not get from t = " + now + " to t = " + t + " within "
                             + MAX_EVALUATIONS + " evaluations; ask for earlier times");
                 }
@@ -108,7 +113,7 @@ public final class Params {
     static int[] ascending(double[] times) {
         Integer[] idx = new Integer[times.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(times[a], times[b]));
+        Arrays.sort(idx, (a, b) -> Double.compare(times[a], times[b]));
         int[] r = new int[idx.length];
         for (int i = 0; i < r.length; i++) r[i] = idx[i];
         return r;

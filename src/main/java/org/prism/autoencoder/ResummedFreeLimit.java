@@ -1,21 +1,23 @@
 package org.prism.autoencoder;
 
-import org.prism.regime.DerivedPrism;
-import org.prism.regime.PrismDerivation;
-
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.prism.algebra.Rational;
-import org.prism.diagram.LossCoefficients;
-import org.prism.model.MatrixModel;
-import org.prism.model.Models;
 import org.prism.autoencoder.LimitCurve;
 import org.prism.autoencoder.LimitSeries;
 import org.prism.autoencoder.Params;
 import org.prism.autoencoder.RegimeLimit;
+import org.prism.diagram.LossCoefficients;
+import org.prism.model.MatrixModel;
+import org.prism.model.Models;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.PrismDerivation;
+
 
 /**
  * The free regime at $(y, \gamma)$, where no closed form is known (the fifth limit formula of the paper): the exact
@@ -73,7 +75,7 @@ public final class ResummedFreeLimit implements RegimeLimit {
     private static FreeResummation resummation(String loss, int order, Runnable step) {
         return CACHE.computeIfAbsent(loss + "/" + order, key -> {
             MatrixModel model = Models.tiedAutoencoder();
-            DerivedPrism prism = new PrismDerivation(model, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER).derive(loss, LossCoefficients.leading(model, loss), order, s -> step.run());
+            DerivedPrism prism = new PrismDerivation(model, RegimeNames.TIED_AUTOENCODER).derive(loss, LossCoefficients.leading(model, loss), order, s -> step.run());
             return FreeResummation.of(prism, prism.coefficients(), Models.tiedAutoencoderRatios());
         });
     }
@@ -137,7 +139,7 @@ public final class ResummedFreeLimit implements RegimeLimit {
 
     @Override
     public LimitCurve curve(Map<String, Double> params, double[] times) {
-        Map<String, Rational> exact = new java.util.HashMap<>();
+        Map<String, Rational> exact = new HashMap<>();
         params.forEach((k, v) -> exact.put(k, v == null || !Double.isFinite(v) ? null : exact(v)));
         Curves c = curves(exact, times);
         return new LimitCurve(times.clone(), c.train().ratio(), c.pop().ratio());
@@ -167,6 +169,6 @@ public final class ResummedFreeLimit implements RegimeLimit {
 
     private static Rational exact(double v) {
         BigDecimal b = new BigDecimal(v);
-        return b.scale() <= 0 ? Rational.of(b.toBigIntegerExact()) : Rational.of(b.unscaledValue(), java.math.BigInteger.TEN.pow(b.scale()));
+        return b.scale() <= 0 ? Rational.of(b.toBigIntegerExact()) : Rational.of(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
     }
 }

@@ -304,7 +304,7 @@ public final class SmallDataLimit implements RegimeLimit {
             } catch (MathIllegalStateException | MathIllegalArgumentException blowUp) {
                 current = null; // step size underflow or too many steps: the truncated system blew up
             }
-            if (current != null && !java.util.Arrays.stream(current).allMatch(Double::isFinite)) current = null;
+            if (current != null && !Arrays.stream(current).allMatch(Double::isFinite)) current = null;
             if (current != null && previous != null) {
                 double worst = 0;
                 for (int i = 0; i < taus.length; i++) worst = Math.max(worst, Math.abs(current[i] - previous[i]));

@@ -1,15 +1,16 @@
 package org.prism.cli;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.prism.model.Models;
 import org.prism.autoencoder.LimitCheck;
+import org.prism.model.Models;
 import org.prism.report.LimitCheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check-limits",
         mixinStandardHelpOptions = true,
@@ -49,7 +50,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     Format format;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         ModelOption.LoadedModel loaded = modelOption.load();
         loaded.requireTiedAutoencoder("Limit formulas");
         if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.prism.regime.Classification;
 import org.prism.regime.DerivedPrism;
+import org.prism.regime.ExponentSpace;
 import org.prism.regime.Scaling;
 import org.prism.report.ClassificationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classify",
         mixinStandardHelpOptions = true,
@@ -48,7 +49,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--order " + order + " is above the derivation's --max-order " + derivation.maxOrder() + ": raise --max-order");
         }
         var model = derivation.loaded().engine();
-        Scaling sc = Scaling.parse(scaling, new org.prism.regime.ExponentSpace(model.symbols()), model.sizes());
+        Scaling sc = Scaling.parse(scaling, new ExponentSpace(model.symbols()), model.sizes());
         DerivedPrism d = derivation.derive();
         DerivationOptions.requireSettled(d, allowUnsettled, "classify");
         Classification c = Classification.of(sc, d, order);

@@ -4,27 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.prism.regime.DerivedPrism;
-import org.prism.regime.FaceLimit;
-import org.prism.report.CompareReport;
-import org.prism.regime.compare.FaceComparer;
-import org.prism.regime.compare.FaceComparison;
-import org.prism.cli.LimitInput;
-import org.prism.report.FaceCompareReport;
-import org.prism.simulation.ModelSimulator;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
+import org.prism.cli.LimitInput;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.FaceLimit;
+import org.prism.regime.compare.FaceComparer;
+import org.prism.regime.compare.FaceComparison;
+import org.prism.report.CompareReport;
+import org.prism.report.FaceCompareReport;
+import org.prism.simulation.ModelSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
@@ -157,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
         ModelOption.LoadedModel loaded = derivation.loaded();
         DerivedPrism d = derivation.derive();
         FaceOptions.Choice choice = faces.choose(d);
-        List<String> losses = derivation.loss.loss != null ? List.of(derivation.lossName()) : loaded.tracked();
+        List<String> losses = derivation.faceLosses();
         int s = order != null ? order : d.maxOrder();
         FaceComparer.Options opts = new FaceComparer.Options(sizes == null ? (quick ? 3 : 6) : sizes, seeds == null ? (quick ? 2 : 8) : seeds,
                 tauMax, points, quick ? 5 : maxSeconds);
@@ -174,9 +175,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (out != null) {
             Path folder = OutputFolder.require(out, "--out");
-            java.nio.file.Files.createDirectories(folder);
+            Files.createDirectories(folder);
             String base = loaded.name() + "-" + choice.label().replaceAll("[^A-Za-z0-9-]+", "_");
-            try (var w = java.nio.file.Files.newBufferedWriter(folder.resolve(base + ".csv"))) {
+            try (var w = Files.newBufferedWriter(folder.resolve(base + ".csv"))) {
                 FaceCompareReport.csv(w, c);
             }
             if (format == Format.text) o.println("wrote " + folder.resolve(base + ".csv"));

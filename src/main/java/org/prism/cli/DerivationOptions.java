@@ -44,6 +44,11 @@ final class DerivationOptions {
         return loaded().loss(loss.loss);
     }
 
+    /** The losses a face's limit follows: the one --loss names, else every loss the model tracks. */
+    List<String> faceLosses() {
+        return loss.loss != null ? List.of(lossName()) : loaded().tracked();
+    }
+
     /**
      * S: the order given, else {@link #DEFAULT_MAX_ORDER} or, when that is out of the engine's reach
      * for this model and loss ({@link Limits#require}), the highest order below it that is not (one

@@ -1,24 +1,30 @@
 package org.prism.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.diagram.LossCoefficients;
 import org.prism.diagram.NetworkEngine;
 import org.prism.diagram.NetworkTerm;
-import org.prism.report.NetworkExport;
 import org.prism.expansion.LossExpansion;
 import org.prism.model.MatrixModel;
+import org.prism.regime.FaceNames;
 import org.prism.regime.PrismDerivation;
 import org.prism.report.DiagramsReport;
 import org.prism.report.Exponents;
+import org.prism.report.NetworkExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagrams",
         mixinStandardHelpOptions = true,
@@ -53,9 +59,9 @@ public final class DiagramsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    private static java.util.Set<org.prism.algebra.Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
-        PrismDerivation d = new PrismDerivation(model, org.prism.regime.FaceNames.NONE);
-        java.util.Set<org.prism.algebra.Monomial> keep = new java.util.HashSet<>();
+    private static Set<Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
+        PrismDerivation d = new PrismDerivation(model, FaceNames.NONE);
+        Set<Monomial> keep = new HashSet<>();
         d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.add(d.space().monomial(t.exponent())));
         return keep;
     }
@@ -105,7 +111,7 @@ public final class DiagramsCommand implements Callable<Integer> {
     }
 
     /** A model in index notation: its diagrams are the tensor networks of D^s L, each with its exact expectation. */
-    private int networks(NetworkEngine engine, String lossName) throws java.io.IOException {
+    private int networks(NetworkEngine engine, String lossName) throws IOException {
         if (pareto) throw new IllegalArgumentException("--pareto needs a matrix model; " + engine.name() + " lists tensor networks");
         Limits.requireOrder(order, Limits.MAX_NETWORK_ORDER, "tensor-network engine");
         List<Integer> orders = new ArrayList<>();
@@ -113,7 +119,7 @@ public final class DiagramsCommand implements Callable<Integer> {
         var exact = engine.exact(lossName);
         for (int s = only ? order : 0; s <= order; s++) {
             List<NetworkTerm> ts = engine.terms(lossName, s);
-            org.prism.algebra.Polynomial total = org.prism.algebra.Polynomial.ZERO;
+            Polynomial total = Polynomial.ZERO;
             for (NetworkTerm t : ts) total = total.add(t.contribution());
             if (!total.equals(exact.coefficient(s))) throw new IllegalStateException("sum over networks differs from the engine's c_" + s);
             orders.add(s);
@@ -123,7 +129,7 @@ public final class DiagramsCommand implements Callable<Integer> {
         switch (format) {
             case text -> {
                 for (int i = 0; i < orders.size(); i++) {
-                    org.prism.algebra.Polynomial total = org.prism.algebra.Polynomial.ZERO;
+                    Polynomial total = Polynomial.ZERO;
                     for (NetworkTerm t : terms.get(i)) total = total.add(t.contribution());
                     NetworkExport.text(w, lossName, orders.get(i), terms.get(i), total, engine.symbols());
                 }

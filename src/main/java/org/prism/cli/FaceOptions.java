@@ -1,5 +1,6 @@
 package org.prism.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Rational;
@@ -81,9 +82,9 @@ final class FaceOptions {
             int order, boolean leading) {
         if (order < 1) throw new IllegalArgumentException("the face series needs orders 0..S with S >= 1, got " + order);
         Limits.require(loaded, losses, order, leading);
-        Map<String, Rational> params = new java.util.LinkedHashMap<>(given);
+        Map<String, Rational> params = new LinkedHashMap<>(given);
         if (fixedRatios != null) {
-            Rational value = org.prism.cli.LimitInput.parseNumber(fixedRatios, "--fixed-ratios");
+            Rational value = LimitInput.parseNumber(fixedRatios, "--fixed-ratios");
             if (value.signum() <= 0) throw new IllegalArgumentException("--fixed-ratios must be > 0, got " + fixedRatios);
             List<String> needed = FaceLimit.ratiosNeeded(loaded.engine(), d, choice.direction(), losses, order, leading);
             for (String name : needed) {

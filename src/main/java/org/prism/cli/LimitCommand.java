@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Rational;
-import org.prism.regime.DerivedPrism;
-import org.prism.regime.FaceLimit;
-import org.prism.autoencoder.ResummedFreeLimit;
-import org.prism.report.FaceLimitReport;
 import org.prism.autoencoder.LimitCurve;
-import org.prism.cli.LimitInput;
 import org.prism.autoencoder.LimitSeries;
+import org.prism.autoencoder.Params;
 import org.prism.autoencoder.RegimeLimit;
 import org.prism.autoencoder.RegimeLimits;
+import org.prism.autoencoder.ResummedFreeLimit;
+import org.prism.cli.LimitInput;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.FaceLimit;
+import org.prism.report.FaceLimitReport;
 import org.prism.report.LimitReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "limit",
         mixinStandardHelpOptions = true,
@@ -145,8 +146,8 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
-        org.prism.autoencoder.Params.requireFinite(limit.regime(), ts, curve.train());
-        org.prism.autoencoder.Params.requireFinite(limit.regime(), ts, curve.pop());
+        Params.requireFinite(limit.regime(), ts, curve.train());
+        Params.requireFinite(limit.regime(), ts, curve.pop());
         switch (format) {
             case text -> LimitReport.curveText(out, limit, exact, curve);
             case json -> LimitReport.curveJson(out, limit, exact, curve);
@@ -161,7 +162,7 @@ public final class LimitCommand implements Callable<Integer> {
         ModelOption.LoadedModel loaded = derivation.loaded();
         DerivedPrism d = derivation.derive();
         FaceOptions.Choice choice = faces.choose(d);
-        List<String> losses = derivation.loss.loss != null ? List.of(derivation.lossName()) : loaded.tracked();
+        List<String> losses = derivation.faceLosses();
         int s = taylor != null ? taylor : order != null ? order : d.maxOrder();
         if (taylor == null && times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         if (taylor != null && (times != null || tMax != null)) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
@@ -177,7 +178,7 @@ public final class LimitCommand implements Callable<Integer> {
             return 0;
         }
         var curves = limit.curves(ts);
-        for (var c : curves.values()) org.prism.autoencoder.Params.requireFinite(limit.label(), ts, c.value());
+        for (var c : curves.values()) Params.requireFinite(limit.label(), ts, c.value());
         switch (format) {
             case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
             case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);

@@ -1,11 +1,12 @@
 package org.prism.cli;
 
-import org.prism.autoencoder.Params;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Rational;
+import org.prism.autoencoder.Params;
+
 
 /**
  * Parsing of the user's parameters and times (for the {@code limit} command); every failure is a
@@ -52,7 +53,7 @@ public final class LimitInput {
 
     /** Times from a list of items (each may be comma-separated); each finite and >= 0. */
     public static double[] parseTimes(List<String> items) {
-        java.util.List<Double> ts = new java.util.ArrayList<>();
+        List<Double> ts = new ArrayList<>();
         for (String item : items) {
             for (String part : item.split(",", -1)) {
                 if (part.isBlank()) throw new IllegalArgumentException("empty time in '" + item + "'");

@@ -1,6 +1,8 @@
 package org.prism.cli;
 
 import java.util.List;
+import java.util.Locale;
+import org.prism.expansion.LossExpansion;
 
 /**
  * Orders beyond which a command would not finish in reasonable time on a laptop, so it refuses
@@ -95,7 +97,7 @@ final class Limits {
 
     private static void requireWords(ModelOption.LoadedModel model, String loss, int order, boolean leading) {
         int max = leading ? MAX_LEADING_WORDS : MAX_EXACT_WORDS;
-        var expansion = new org.prism.expansion.LossExpansion(model.engine().matrixModel().get(), loss);
+        var expansion = new LossExpansion(model.engine().matrixModel().get(), loss);
         double words = 1;
         double growth = 1;
         for (int s = 0; s <= order; s++) {
@@ -108,10 +110,10 @@ final class Limits {
                 break;
             }
         }
-        String count = "D^" + order + " " + loss + " has about " + String.format(java.util.Locale.ROOT, "%.2g", words) + " trace words";
+        String count = "D^" + order + " " + loss + " has about " + String.format(Locale.ROOT, "%.2g", words) + " trace words";
         if (words > max) {
             throw new IllegalArgumentException("order " + order + " is out of reach of the " + (leading ? "leading-order" : "exact") + " engine for "
-                    + model.name() + ": " + count + " (limit " + max + "; x" + String.format(java.util.Locale.ROOT, "%.1f", growth) + " per order)");
+                    + model.name() + ": " + count + " (limit " + max + "; x" + String.format(Locale.ROOT, "%.1f", growth) + " per order)");
         }
         double need;
         if (leading) {

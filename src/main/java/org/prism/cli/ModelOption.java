@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
+import org.prism.autoencoder.RegimeNames;
 import org.prism.diagram.MatrixEngine;
 import org.prism.diagram.ModelEngine;
 import org.prism.diagram.NetworkEngine;
@@ -13,6 +14,7 @@ import org.prism.model.MatrixModel;
 import org.prism.model.Models;
 import org.prism.model.TensorModel;
 import org.prism.model.lang.ModelFile;
+import org.prism.regime.FaceNames;
 import picocli.CommandLine.Option;
 
 /** The {@code --model FILE} option shared by every command; without it, the built-in tied autoencoder. */
@@ -62,8 +64,8 @@ final class ModelOption {
         }
 
         /** The model's vocabulary: the tied autoencoder's names (recognised by content), else its ratios alone. */
-        org.prism.regime.FaceNames names() {
-            return isTiedAutoencoder ? org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER : org.prism.regime.FaceNames.ratios(ratios);
+        FaceNames names() {
+            return isTiedAutoencoder ? RegimeNames.TIED_AUTOENCODER : FaceNames.ratios(ratios);
         }
 
         /** The loss to expand: the one asked for, else the model's default (the loss the flow follows). */

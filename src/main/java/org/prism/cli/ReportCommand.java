@@ -1,19 +1,35 @@
 package org.prism.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prism.autoencoder.LimitCheck;
+import org.prism.autoencoder.compare.Comparer;
+import org.prism.autoencoder.compare.Comparison;
+import org.prism.autoencoder.compare.ScalingPath;
+import org.prism.autoencoder.compare.ScalingPaths;
+import org.prism.model.Models;
+import org.prism.model.lang.ModelFile;
 import org.prism.regime.DerivedPrism;
+import org.prism.regime.PrismDerivation;
+import org.prism.regime.compare.FaceComparer;
+import org.prism.regime.compare.FaceSweep;
+import org.prism.report.CompareReport;
+import org.prism.report.FaceSweepReport;
 import org.prism.report.ReportWriter;
+import org.prism.simulation.ModelSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report",
         mixinStandardHelpOptions = true,
@@ -66,9 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
             DerivedPrism md = derivation.derive();
             String facesSection = "";
             if (!tablesOnly && !noFaces) {
-                List<org.prism.regime.compare.FaceSweep.Outcome> outcomes = faceSweep(derivation.loaded(), md);
-                printWritten(dir.resolve("faces"), org.prism.report.FaceSweepReport.files(dir.resolve("faces"), md, outcomes));
-                facesSection = faceSection(md, outcomes);
+                List<FaceSweep.Outcome> outcomes = faceSweep(derivation.loaded(), md);
+                printWritten(dir.resolve("faces"), FaceSweepReport.files(dir.resolve("faces"), md, outcomes));
+                facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
             }
             printWritten(dir, modelFolder(md, dir, derivation.loaded().name(), derivation.model.file.toString(), facesSection));
             return 0;
@@ -80,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
         Map<Path, Integer> orders = new LinkedHashMap<>();
         try (var list = Files.list(examples)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
-                ModelOption.LoadedModel m = ModelOption.LoadedModel.of(org.prism.model.lang.ModelFile.read(f));
+                ModelOption.LoadedModel m = ModelOption.LoadedModel.of(ModelFile.read(f));
                 orders.put(f, modelsOrder != null ? modelsOrder : Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false).order());
                 Limits.require(m, List.of(m.defaultLoss()), orders.get(f), false); // before anything is written
                 models.put(f, m);
@@ -88,20 +104,20 @@ public final class ReportCommand implements Callable<Integer> {
         }
         DerivedPrism d = derivation.derive();
         ReportWriter writer = new ReportWriter(out);
-        List<String> files = new java.util.ArrayList<>(writer.tables(d));
-        files.addAll(writer.checkLimits(org.prism.autoencoder.LimitCheck.run(org.prism.model.Models.tiedAutoencoder(),
-                org.prism.model.Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder())));
-        List<String> sections = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>(writer.tables(d));
+        files.addAll(writer.checkLimits(LimitCheck.run(Models.tiedAutoencoder(),
+                Models.tiedAutoencoderRatios(), List.of("train", "pop"), derivation.maxOrder())));
+        List<String> sections = new ArrayList<>();
         if (!tablesOnly) {
-            List<org.prism.autoencoder.compare.Comparison> comparisons = new java.util.ArrayList<>();
-            org.prism.autoencoder.compare.Comparer comparer = new org.prism.autoencoder.compare.Comparer();
-            for (String regime : org.prism.autoencoder.compare.ScalingPaths.REGIMES) {
-                for (org.prism.autoencoder.compare.ScalingPath path : org.prism.autoencoder.compare.ScalingPaths.forName(regime,
-                        new org.prism.autoencoder.compare.ScalingPaths.Options(null, null, quick))) {
+            List<Comparison> comparisons = new ArrayList<>();
+            Comparer comparer = new Comparer();
+            for (String regime : ScalingPaths.REGIMES) {
+                for (ScalingPath path : ScalingPaths.forName(regime,
+                        new ScalingPaths.Options(null, null, quick))) {
                     try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
                         comparisons.add(comparer.run(path, 0L, bar::stepBy));
                     }
-                    for (Path f : org.prism.report.CompareReport.writeAll(comparisons.get(comparisons.size() - 1), out.resolve("compare"))) {
+                    for (Path f : CompareReport.writeAll(comparisons.get(comparisons.size() - 1), out.resolve("compare"))) {
                         files.add(out.relativize(f).toString());
                     }
                 }
@@ -118,16 +134,16 @@ public final class ReportCommand implements Callable<Integer> {
             DerivedPrism md;
             int order = orders.get(f);
             try (Progress bar = Progress.start(m.name() + " c_0..c_" + order, order + 1, true)) {
-                md = new org.prism.regime.PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
+                md = new PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
             }
             Path dir = out.resolve("models").resolve(m.name());
             String facesSection = "";
             if (faces) {
-                List<org.prism.regime.compare.FaceSweep.Outcome> outcomes = faceSweep(m, md);
-                List<String> written = org.prism.report.FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
+                List<FaceSweep.Outcome> outcomes = faceSweep(m, md);
+                List<String> written = FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
                 printWritten(dir.resolve("faces"), written);
-                facesSection = faceSection(md, outcomes);
-                for (var o : outcomes) faceTable.append(faceRow(m.name(), md, o));
+                facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
+                for (var o : outcomes) faceTable.append(FaceSweepReport.summaryRow(m.name(), o));
             }
             printWritten(dir, modelFolder(md, dir, m.name(), f.toString(), facesSection));
             modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
@@ -145,11 +161,11 @@ public final class ReportCommand implements Callable<Integer> {
         if (faces) {
             opening = "## Every regime of every model against its simulation\n\n"
                     + "For each example model with a settled polytope and each regime (facet): its limit from the face series (the ratios the face"
-                    + " keeps fixed all at " + org.prism.regime.compare.FaceSweep.RATIO + "), against the model's own training simulated at doubling N"
+                    + " keeps fixed all at " + FaceSweep.RATIO + "), against the model's own training simulated at doubling N"
                     + " along the face's scaling (`prism compare --model FILE --face NAME --fixed-ratios 1/2`; sizes stop where one would take more than "
                     + (quick ? 2 : faceSeconds) + " s). Error: max over the compared times of |mean - limit| / max |limit| at the largest N; rate: r in"
                     + " error ~ N^-r; verdict as `compare` gives it (docs/limits.md). "
-                    + String.format(java.util.Locale.ROOT, "This table took %.0f s.", (System.nanoTime() - facesStart) / 1e9) + "\n\n"
+                    + String.format(Locale.ROOT, "This table took %.0f s.", (System.nanoTime() - facesStart) / 1e9) + "\n\n"
                     + "| model | face | time | compared on | largest N | error | rate | verdict |\n|---|---|---|---|---|---|---|---|\n"
                     + faceTable + "\n";
         }
@@ -160,13 +176,13 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** Tables, polytope figure and README of one model into {@code dir}; the files written. */
-    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source) throws java.io.IOException {
+    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source) throws IOException {
         return modelFolder(d, dir, name, source, "");
     }
 
-    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source, String extra) throws java.io.IOException {
+    private static List<String> modelFolder(DerivedPrism d, Path dir, String name, String source, String extra) throws IOException {
         ReportWriter writer = new ReportWriter(dir);
-        List<String> files = new java.util.ArrayList<>(writer.tables(d));
+        List<String> files = new ArrayList<>(writer.tables(d));
         writer.modelReadme(d, name, source, extra);
         files.add("README.md");
         return files;
@@ -182,10 +198,10 @@ public final class ReportCommand implements Callable<Integer> {
     static final int FACE_ORDER = 10;
 
     /** Every regime of one model against its simulation (none when its polytope is not settled). */
-    private List<org.prism.regime.compare.FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
+    private List<FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
         if (!md.settled()) return List.of();
-        var options = new org.prism.regime.compare.FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
-        var comparer = new org.prism.regime.compare.FaceComparer(new org.prism.simulation.ModelSimulator());
+        var options = new FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
+        var comparer = new FaceComparer(new ModelSimulator());
         // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
         boolean leading = m.engine().matrixModel().isPresent() && md.hasTreeRelation();
         int order = md.maxOrder();
@@ -194,35 +210,8 @@ public final class ReportCommand implements Callable<Integer> {
             for (String loss : m.tracked()) order = Math.min(order, Limits.highestWithinReach(m, loss, FACE_ORDER, true).order());
         }
         try (Progress bar = Progress.start(m.name() + " faces", -1, true)) {
-            return org.prism.regime.compare.FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), order, leading, options,
+            return FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), order, leading, options,
                     comparer, 0L, bar::stepBy);
         }
-    }
-
-    private static String faceSection(DerivedPrism md, List<org.prism.regime.compare.FaceSweep.Outcome> outcomes) {
-        if (!md.settled()) return "\n## Limits against simulations\n\nNone: the polytope is not settled by c_0..c_" + md.maxOrder() + ".\n";
-        return "\n## Limits against simulations\n\nEvery regime's limit (face series to order " + FACE_ORDER + " where the leading-order engine"
-                + " reaches it, else " + md.maxOrder() + "; fixed ratios at "
-                + org.prism.regime.compare.FaceSweep.RATIO + ") against the model's training simulated along the face's scaling ("
-                + org.prism.report.FaceSweepReport.counts(outcomes) + "; `faces/FACE.png` and `.csv`):\n\n"
-                + org.prism.report.FaceSweepReport.table(md, outcomes, "faces/");
-    }
-
-    private static String faceRow(String model, DerivedPrism md, org.prism.regime.compare.FaceSweep.Outcome o) {
-        String link = "[" + model + "](models/" + model + "/README.md)";
-        var c = o.comparison();
-        if (c == null || c.sizes().isEmpty()) {
-            String why = c == null ? o.skipped() : c.reason();
-            return "| " + link + " | " + o.face() + " | - | - | - | - | - | inconclusive: " + why.replace("|", "/") + " |\n";
-        }
-        var last = c.sizes().get(c.sizes().size() - 1);
-        List<String> errors = new java.util.ArrayList<>();
-        last.error().forEach((loss, e) -> errors.add(loss + String.format(java.util.Locale.ROOT, " %.2f%%", 100 * e)));
-        List<String> rates = new java.util.ArrayList<>();
-        c.rates().forEach((loss, r) -> rates.add(loss + " " + (r == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r))));
-        return "| " + link + " | [" + o.face() + "](models/" + model + "/faces/" + org.prism.report.FaceSweepReport.stem(o.face()) + ".png) | "
-                + c.timeUnit() + " | " + String.format(java.util.Locale.ROOT, "[0, %.3g]", c.taus()[c.taus().length - 1]) + " | "
-                + (last.n() == Math.rint(last.n()) ? Long.toString((long) last.n()) : Double.toString(last.n())) + " | " + String.join(", ", errors)
-                + " | " + String.join(", ", rates) + " | " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + " |\n";
     }
 }

@@ -1,21 +1,22 @@
 package org.prism.autoencoder;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.prism.algebra.MarchenkoPastur;
+import org.prism.algebra.Monomial;
 import org.prism.algebra.Narayana;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prism.autoencoder.LimitTestSupport.exact;
 import static org.prism.autoencoder.LimitTestSupport.r;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.prism.algebra.Monomial;
-import org.prism.algebra.Polynomial;
-import org.prism.algebra.Rational;
 
 /**
  * Large-data limit: closed form (rationalised, v = e^{-4t}) against the power series of h in their
@@ -76,8 +77,8 @@ class LargeDataLimitTest {
         double[] times = {0, 0.002 / scale, 0.01 / scale, 0.02 / scale};
         LimitCurve curve = limit.curve(LimitTestSupport.doubles(p), times);
         double[] summed = LimitTestSupport.summed(series.train(), times);
-        assertTrue(LimitTestSupport.maxAbsDiff(curve.train(), summed) < 1e-12, () -> java.util.Arrays.toString(curve.train()) + " vs "
-                + java.util.Arrays.toString(summed));
+        assertTrue(LimitTestSupport.maxAbsDiff(curve.train(), summed) < 1e-12, () -> Arrays.toString(curve.train()) + " vs "
+                + Arrays.toString(summed));
         assertEquals(series.train(), series.pop());
     }
 

@@ -34,7 +34,7 @@ class LimitCheckTest {
     /** The tied autoencoder's polytope derived from its exact c_0..c_S. */
     private static DerivedPrism exactDerivation(String loss) {
         var model = Models.tiedAutoencoder();
-        return new PrismDerivation(model, org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER).derive(loss, new LossCoefficients(model, loss), S, null);
+        return new PrismDerivation(model, RegimeNames.TIED_AUTOENCODER).derive(loss, new LossCoefficients(model, loss), S, null);
     }
 
     @ParameterizedTest

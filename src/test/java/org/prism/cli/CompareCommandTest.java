@@ -39,7 +39,7 @@ class CompareCommandTest {
         assertEquals(2, run("--regime", "large-data", "--format", "xml").exitCode());
         assertEquals(2, run("--regime", "large-data", "--seeds", "1000000000", "--out", dir.toString()).exitCode());
         // a bad output folder is refused before any simulation runs
-        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRunner onFile = run("--regime", "large-data", "--quick", "--out", file.toString());
         assertEquals(2, onFile.exitCode(), onFile.err());
         assertTrue(onFile.err().contains("is a file, not a folder"), onFile.err());

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import java.io.IOException;
 import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+import org.prism.algebra.MarchenkoPastur;
 import org.prism.algebra.Rational;
 import org.prism.cli.LimitInput;
-import org.prism.algebra.MarchenkoPastur;
 
 /** The limit command: JSON contract, formats, and one-line errors with exit code 2. */
 class LimitCommandTest {
@@ -190,7 +191,7 @@ class LimitCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         try {
             return new ObjectMapper().readTree(r.out());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(r.out(), e);
         }
     }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +76,7 @@ class RegimeCommandsTest {
             assertEquals(2, r.exitCode(), r.out());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("not settled by c_0..c_2") && r.err().contains("--allow-unsettled"), r.err());
-            String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+            String[] allowed = Arrays.copyOf(args, args.length + 1);
             allowed[args.length] = "--allow-unsettled";
             CliRunner a = CliRunner.run(allowed);
             assertEquals(0, a.exitCode(), a.err());
@@ -206,7 +208,7 @@ class RegimeCommandsTest {
     }
 
     static boolean onPath(String cmd) throws IOException {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, cmd))) return true;
         }
         return false;

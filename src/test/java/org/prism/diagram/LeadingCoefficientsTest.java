@@ -11,12 +11,13 @@ import org.prism.algebra.Monomial;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.autoencoder.LargeDataLimit;
+import org.prism.autoencoder.RegimeNames;
 import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
 import org.prism.model.lang.Examples;
 import org.prism.regime.PrismDerivation;
-import org.prism.autoencoder.LargeDataLimit;
 
 /**
  * The leading-order (planar) engine against the exact engine, a second algorithm: the planar
@@ -38,7 +39,7 @@ class LeadingCoefficientsTest {
     }
 
     private static void agree(int maxOrder) {
-        PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), org.prism.autoencoder.RegimeNames.TIED_AUTOENCODER);
+        PrismDerivation derivation = new PrismDerivation(Models.tiedAutoencoder(), RegimeNames.TIED_AUTOENCODER);
         for (String loss : new String[] {"train", "pop"}) {
             LossCoefficients exact = new LossCoefficients(Models.tiedAutoencoder(), loss);
             LossCoefficients planar = LossCoefficients.leading(Models.tiedAutoencoder(), loss);

@@ -3,6 +3,7 @@ package org.prism.autoencoder.compare;
 import java.util.ArrayList;
 import java.util.List;
 import org.prism.autoencoder.LimitCurve;
+import org.prism.simulation.GradientDescentSimulator;
 import org.prism.simulation.ProgressListener;
 
 /**
@@ -56,8 +57,8 @@ public final class Comparer {
             train[i] = norm.apply(step, true, runs.train()[i], runs.traceSigma()[i]);
             pop[i] = norm.apply(step, false, runs.pop()[i], runs.traceSigma()[i]);
         }
-        double[][] ts = org.prism.simulation.GradientDescentSimulator.meanAndSe(train);
-        double[][] ps = org.prism.simulation.GradientDescentSimulator.meanAndSe(pop);
+        double[][] ts = GradientDescentSimulator.meanAndSe(train);
+        double[][] ps = GradientDescentSimulator.meanAndSe(pop);
         LimitCurve predicted = path.prediction().curve(step, grid);
         return new Comparison.SizeResult(step, grid.clone(), predicted.train(), predicted.pop(), ts[0], ts[1], ps[0], ps[1],
                 path.prediction().uncertainty(step, grid), path.prediction().bounds(step, grid), path.prediction().extras(step, grid), runs.route(),

@@ -1,12 +1,14 @@
 package org.prism.autoencoder.compare;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prism.algebra.MarchenkoPastur;
 import org.prism.algebra.Rational;
 import org.prism.autoencoder.FreeResummation;
 import org.prism.autoencoder.LimitCurve;
-import org.prism.algebra.MarchenkoPastur;
 import org.prism.autoencoder.RegimeLimit;
 
 /** The predictions a {@link ScalingPath} can be compared with. */
@@ -130,7 +132,7 @@ public final class Predictions {
             private FreeResummation.Curve cached;
 
             private synchronized FreeResummation.Curve at(double[] grid) {
-                if (cached == null || !java.util.Arrays.equals(cachedGrid, grid)) {
+                if (cached == null || !Arrays.equals(cachedGrid, grid)) {
                     cached = pade.curve(y, gamma, grid);
                     cachedGrid = grid.clone();
                 }
@@ -178,7 +180,7 @@ public final class Predictions {
                     up[i] = c.ratio()[i] + s;
                     down[i] = c.ratio()[i] - s;
                 }
-                List<Extra> extras = new java.util.ArrayList<>(List.of(new Extra("Pade + spread (" + c.approximant() + ")", up),
+                List<Extra> extras = new ArrayList<>(List.of(new Extra("Pade + spread (" + c.approximant() + ")", up),
                         new Extra("Pade - spread", down)));
                 if (c.hasBounds()) {
                     extras.add(new Extra("upper bound, mixtures of (1 + 4 x tau)^-2", c.upper().clone()));

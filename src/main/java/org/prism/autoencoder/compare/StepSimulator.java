@@ -1,7 +1,10 @@
 package org.prism.autoencoder.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,20 +12,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import java.util.Map;
 import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
 import org.prism.model.Models;
 import org.prism.simulation.GradientDescentSimulator;
+import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulationParams;
 import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
-import org.prism.simulation.TimeGrid;
-import org.prism.simulation.Workers;
-import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.SimulationParams;
 import org.prism.simulation.SimulationResult;
+import org.prism.simulation.TimeGrid;
+import org.prism.simulation.Workers;
 
 /**
  * Simulates one step of a {@link ScalingPath}: {@code step.seeds()} independent runs of the gradient
@@ -111,9 +113,9 @@ public final class StepSimulator {
         if (needTrace) {
             trace = traces(step, seed);
         } else {
-            java.util.Arrays.fill(trace, Double.NaN);
+            Arrays.fill(trace, Double.NaN);
         }
-        return new Runs(r.times(), r.trainPerSeed(), r.popPerSeed(), trace, r.plan().route().name().toLowerCase(java.util.Locale.ROOT));
+        return new Runs(r.times(), r.trainPerSeed(), r.popPerSeed(), trace, r.plan().route().name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -129,7 +131,7 @@ public final class StepSimulator {
         ModelSimulationParams p = new ModelSimulationParams(at, new TimeGrid(dt, steps, 0, record), Integrator.RK4, step.seeds(), seed, false);
         ModelSimulationResult r = new ModelSimulator(threads).run(Models.tiedAutoencoderFree(), p, listener);
         double[] trace = new double[step.seeds()];
-        java.util.Arrays.fill(trace, Double.NaN);
+        Arrays.fill(trace, Double.NaN);
         return new Runs(r.times(), r.perSeed()[r.losses().indexOf("train")], r.perSeed()[r.losses().indexOf("pop")], trace, "free-dynamics");
     }
 

@@ -1,20 +1,13 @@
 package org.prism.autoencoder.compare;
 
-import org.prism.report.CompareReport;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +23,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.prism.algebra.MarchenkoPastur;
+import org.prism.algebra.Rational;
+import org.prism.autoencoder.FreeResummation;
+import org.prism.report.CompareReport;
 import org.prism.simulation.GradientDescentSimulator;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.SimulationParams;
 import org.prism.simulation.SimulationResult;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Cross-check B: the quick comparisons, their files, and the pieces the comparison rests on. */
 class CompareTest {
@@ -88,7 +94,7 @@ class CompareTest {
             }
             checkCsv(out.resolve(name + ".csv"), c);
             byte[] png = Files.readAllBytes(out.resolve(name + ".png"));
-            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), "a PNG file");
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "a PNG file");
             String svg = Files.readString(out.resolve(name + ".svg"), StandardCharsets.UTF_8);
             assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), "an SVG document");
             String tex = Files.readString(out.resolve(name + ".tex"), StandardCharsets.UTF_8);
@@ -101,7 +107,7 @@ class CompareTest {
         assertEquals("size,t,loss,predicted,sim_mean,sim_se,rel_error", lines.get(0));
         int losses = (c.sizes().get(0).predictedTrain() != null ? 1 : 0) + (c.sizes().get(0).predictedPop() != null ? 1 : 0);
         assertEquals(1 + c.sizes().size() * losses * c.path().grid().length, lines.size());
-        Set<String> sizes = new java.util.HashSet<>();
+        Set<String> sizes = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             assertEquals(7, f.length, line);
@@ -146,7 +152,7 @@ class CompareTest {
     }
 
     static boolean onPath(String cmd) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, cmd))) return true;
         }
         return false;
@@ -296,12 +302,12 @@ class CompareTest {
     void freeClosedFormHasTheEndLawsAndBoundsThePadeSpread() {
         double[] taus = ScalingPath.uniformGrid(1, 21);
         // y -> 0: mu_y -> delta_1, the m << d end law (1 + 4 tau)^-2
-        double[] narrow = Predictions.closedForm(new org.prism.algebra.MarchenkoPastur(1e-9), 1 + 1e-9, taus);
+        double[] narrow = Predictions.closedForm(new MarchenkoPastur(1e-9), 1 + 1e-9, taus);
         // y -> infinity: x ~ y, so at tau/y the m >> d end law (1 + 4 sigma^2 m t)^-2
         double y = 1e6;
         double[] scaled = new double[taus.length];
         for (int i = 0; i < taus.length; i++) scaled[i] = taus[i] / y;
-        double[] wide = Predictions.closedForm(new org.prism.algebra.MarchenkoPastur(y), 1 + y, scaled);
+        double[] wide = Predictions.closedForm(new MarchenkoPastur(y), 1 + y, scaled);
         for (int i = 0; i < taus.length; i++) {
             double law = 1 / ((1 + 4 * taus[i]) * (1 + 4 * taus[i]));
             assertEquals(law, narrow[i], 1e-6 * law);
@@ -309,9 +315,9 @@ class CompareTest {
         }
         // at y = 1, gamma = 0 the closed form is exact, and the Pade spread of the exact face series (orders 0..6)
         // is an honest estimate of its true error there (it fails beyond tau ~ 0.1 at this order)
-        org.prism.autoencoder.FreeResummation.Curve pade = ScalingPaths.resummation(6).curve(org.prism.algebra.Rational.ONE,
-                org.prism.algebra.Rational.ZERO, taus);
-        double[] exact = Predictions.closedForm(new org.prism.algebra.MarchenkoPastur(1), 2, taus);
+        FreeResummation.Curve pade = ScalingPaths.resummation(6).curve(Rational.ONE,
+                Rational.ZERO, taus);
+        double[] exact = Predictions.closedForm(new MarchenkoPastur(1), 2, taus);
         for (int i = 0; i < taus.length; i++) {
             assertTrue(Math.abs(pade.ratio()[i] - exact[i]) <= 1.5 * pade.spread()[i] + 1e-6,
                     "tau " + taus[i] + ": Pade " + pade.ratio()[i] + ", closed form " + exact[i] + ", spread " + pade.spread()[i]);
