@@ -1,7 +1,7 @@
 package org.prism.simulation;
 
 /**
- * A run diverged: a loss became NaN or infinite, or exceeded {@value GradientDescentSimulator#DIVERGENCE_FACTOR}
+ * A run diverged: a watched quantity (a loss, or the squared norm of the trained tensors) became NaN or infinite, or exceeded {@value FixedStepIntegrator#DIVERGENCE_FACTOR}
  * times its initial value (or 1, if larger). The message is one line and says what to change. It is an
  * {@link IllegalArgumentException} because its cause is an input (the step size is beyond the
  * stability limit of the integrator for these sizes), so command lines report it like bad input.

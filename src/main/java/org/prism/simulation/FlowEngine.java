@@ -1,23 +1,25 @@
 package org.prism.simulation;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 
 /**
  * The work matrices of one worker thread and every matrix operation a run needs, in one
  * {@link Backend}'s storage: {@code M} is the type of an {@code m x d} matrix ({@code W}, the flow field
- * {@code F} and the integrator's buffers), made by {@link #newMatrix()}. Implementations:
+ * {@code F} and the integrator's buffers), made by {@link #newState()}. Implementations:
  * {@link FlowWorkspace} (EJML, Java arrays) and {@link NativeFlowWorkspace} (OpenBLAS, off-heap
  * buffers). Everything is allocated at construction, so a run allocates nothing per step.
  *
- * <p>One {@link #evaluate} computes {@code F(W) = -W S}, {@code S = (A-I) Sigma + Sigma (A-I)}, and
+ * <p>One {@link #velocity} computes {@code F(W) = -W S}, {@code S = (A-I) Sigma + Sigma (A-I)}, and
  * both losses by the engine's {@link Route} (its cost is {@link Route#multiplyAdds}); the other
  * operations are {@code O(md)}. Not thread-safe: one engine per worker; the {@link Dataset} it reads
  * may be shared by several.
  *
  * @param <M> an {@code m x d} matrix in the backend's storage
  */
-abstract class FlowEngine<M> implements AutoCloseable {
+abstract class FlowEngine<M> implements FlowField<M>, AutoCloseable {
+    private static final List<String> WATCHED = List.of("train loss", "population loss");
     /** Power iterations per norm estimate in {@link #curvature}. */
     private static final int POWER_ITERATIONS = 30;
 
@@ -26,7 +28,7 @@ abstract class FlowEngine<M> implements AutoCloseable {
     final int m;
     final int n;
 
-    /** Losses at the point of the last {@link #evaluate} call. */
+    /** Losses at the point of the last {@link #velocity} call. */
     double train;
     double pop;
 
@@ -39,7 +41,8 @@ abstract class FlowEngine<M> implements AutoCloseable {
     }
 
     /** A new {@code m x d} matrix of zeros, owned (and freed) by this engine. */
-    abstract M newMatrix();
+    @Override
+    public abstract M newState();
 
     /** Sets the entries of {@code target}, row by row, from {@code next}. */
     abstract void fill(M target, DoubleSupplier next);
@@ -48,13 +51,26 @@ abstract class FlowEngine<M> implements AutoCloseable {
     abstract double[] toArray(M source);
 
     /** {@code f = F(w) = -w S(w)} ({@code f} must not alias {@code w}); sets {@link #train} and {@link #pop} at {@code w}. */
-    abstract void evaluate(M w, M f);
+    @Override
+    public abstract void velocity(M w, M f);
 
-    /** {@code out = a + alpha b}; {@code out} may be {@code a} but not {@code b}. */
-    abstract void axpy(M a, double alpha, M b, M out);
+    /** Both losses, {@link #train} and {@link #pop}, at the last {@link #velocity} point. */
+    @Override
+    public final List<String> watchedNames() {
+        return WATCHED;
+    }
 
-    /** {@code to = from}. */
-    abstract void copy(M from, M to);
+    @Override
+    public final double watched(int k) {
+        return k == 0 ? train : pop;
+    }
+
+    /** {@link #curvature}'s estimate. */
+    @Override
+    public final Stiffness stiffness(M w) {
+        double[] c = curvature(w);
+        return new Stiffness(c[0], String.format("from ||Sigma|| ~ %.3g and ||W(0)^T W(0)|| ~ %.3g", c[1], c[2]));
+    }
 
     /** {@code out = Sigma v} for vectors of length {@code d}. */
     abstract void applySigma(double[] v, double[] out);

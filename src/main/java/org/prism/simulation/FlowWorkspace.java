@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The pure-Java {@link FlowEngine}: EJML products into preallocated Java matrices ({@link Backend#EJML},
- * the fallback where OpenBLAS does not load). Reads a {@link HeapDataset}. {@link #evaluate} costs
+ * the fallback where OpenBLAS does not load). Reads a {@link HeapDataset}. {@link #velocity} costs
  * {@link Route#multiplyAdds} at EJML's speed (about 5 GFLOP/s on one core) and allocates nothing.
  * Work matrices beyond {@code W}, {@code F} and the integrator's buffers: {@link Route#workDoubles}.
  */
@@ -60,7 +60,7 @@ final class FlowWorkspace extends FlowEngine<DMatrixRMaj> {
     }
 
     @Override
-    DMatrixRMaj newMatrix() {
+    public DMatrixRMaj newState() {
         return new DMatrixRMaj(m, d);
     }
 
@@ -76,13 +76,13 @@ final class FlowWorkspace extends FlowEngine<DMatrixRMaj> {
     }
 
     @Override
-    void evaluate(DMatrixRMaj w, DMatrixRMaj f) {
+    public void velocity(DMatrixRMaj w, DMatrixRMaj f) {
         if (route.latent()) evaluateLatent(w, f);
         else evaluateFeature(w, f);
     }
 
     @Override
-    void axpy(DMatrixRMaj a, double alpha, DMatrixRMaj b, DMatrixRMaj out) {
+    public void axpy(DMatrixRMaj a, double alpha, DMatrixRMaj b, DMatrixRMaj out) {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] od = out.data;
@@ -90,7 +90,7 @@ final class FlowWorkspace extends FlowEngine<DMatrixRMaj> {
     }
 
     @Override
-    void copy(DMatrixRMaj from, DMatrixRMaj to) {
+    public void copy(DMatrixRMaj from, DMatrixRMaj to) {
         to.setTo(from);
     }
 

@@ -55,18 +55,15 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <h2>Failures</h2>
  * Bad input and sizes that do not fit in memory: {@link IllegalArgumentException} before anything
- * runs. A step far beyond the estimated stability limit (more than {@value #REFUSE_FACTOR} times
- * {@code c / lambda_max}, {@code c = 2} for Euler, {@code 2.785} for RK4, with
- * {@code lambda_max ~ ||Sigma|| max(4, 2 ||A(0)|| - 2)} by power iteration) is refused the same
- * way; a step above it only draws a {@link ProgressListener#warning}. A run whose loss becomes
- * non-finite or grows {@value #DIVERGENCE_FACTOR}-fold throws {@link DivergenceException}. An
- * interrupt stops all runs between steps with {@link InterruptedException}.
+ * runs. The time loop is the {@link FixedStepIntegrator} every simulator shares, on this class's
+ * hand-written field ({@link FlowEngine}), whose stiffness estimate is
+ * {@code lambda_max ~ ||Sigma|| max(4, 2 ||A(0)|| - 2)} by power iteration and whose watched
+ * quantities are both losses: a step far beyond the stability limit is refused the same way, one
+ * above it draws a {@link ProgressListener#warning}, and a run whose loss becomes non-finite or grows
+ * {@value FixedStepIntegrator#DIVERGENCE_FACTOR}-fold throws {@link DivergenceException}. An interrupt
+ * stops all runs between steps with {@link InterruptedException}.
  */
 public final class GradientDescentSimulator {
-    /** A loss above this factor times its initial value (or 1, if larger) counts as divergence. */
-    public static final double DIVERGENCE_FACTOR = 1e12;
-    /** A step above this factor times the estimated stability limit is refused. */
-    public static final double REFUSE_FACTOR = 10;
     /** Fraction of the available memory the matrices may use. */
     static final double HEAP_FRACTION = 0.85;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
@@ -290,8 +287,8 @@ public final class GradientDescentSimulator {
         try (Runner<?> r = Runner.create(backend, route, d, m, n, integrator, null)) {
             r.data.set(x);
             r.load(w0.data);
-            r.checkStability(0, dt, integrator, ProgressListener.NONE, new AtomicBoolean());
-            r.integrate(0, false, dt, steps, recordSteps, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+            r.checkStability(dt, ProgressListener.NONE, new AtomicBoolean());
+            r.integrate(0, false, dt, steps, recordSteps, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
         }
         double[] times = new double[recordSteps.length];
         for (int j = 0; j < times.length; j++) times[j] = recordSteps[j] * dt;
@@ -299,31 +296,24 @@ public final class GradientDescentSimulator {
     }
 
     /**
-     * The matrices of one worker thread, reused for every seed it runs: an engine ({@link FlowEngine})
-     * with {@code W}, {@code F} and the integrator's buffers in its storage, and the worker's own data
-     * set unless the data are shared. Closing it frees the engine and its own data set.
+     * The matrices of one worker thread, reused for every seed it runs: an engine ({@link FlowEngine},
+     * the flow field) with {@code W} in its storage, the {@link FixedStepIntegrator} and its buffers, and
+     * the worker's own data set unless the data are shared. Closing it frees the engine and its own data
+     * set.
      */
     static final class Runner<M> implements AutoCloseable {
         final FlowEngine<M> ws;
         final M w;
-        private final M f;
-        private final M tmp;
-        private final M k;
-        private final M acc;
+        private final FixedStepIntegrator<M> integrator;
         final Dataset data;
         private final boolean ownData;
-        private double lambda;
 
         private Runner(FlowEngine<M> ws, Integrator integrator, Dataset data, boolean ownData) {
             this.ws = ws;
             this.data = data;
             this.ownData = ownData;
-            w = ws.newMatrix();
-            f = ws.newMatrix();
-            boolean rk4 = integrator == Integrator.RK4;
-            tmp = rk4 ? ws.newMatrix() : null;
-            k = rk4 ? ws.newMatrix() : null;
-            acc = rk4 ? ws.newMatrix() : null;
+            w = ws.newState();
+            this.integrator = new FixedStepIntegrator<>(ws, integrator);
         }
 
         /** A runner on {@code backend}, on the {@code shared} data set or (if null) on its own. */
@@ -359,98 +349,27 @@ public final class GradientDescentSimulator {
             if (ownData) data.fill(dataRng);
             double sd = Math.sqrt(p.sigma2());
             fillW(() -> sd * initRng.nextGaussian());
-            checkStability(index, p.dt(), p.integrator(), l, warned);
-            integrate(index, p.seeds() > 1, p.dt(), p.steps(), rec, p.integrator(), train, pop, l, chunk);
+            checkStability(p.dt(), l, warned);
+            integrate(index, p.seeds() > 1, p.dt(), p.steps(), rec, train, pop, l, chunk);
         }
 
-        void checkStability(int index, double dt, Integrator integrator, ProgressListener l, AtomicBoolean warned) {
-            double[] c = ws.curvature(w);
-            lambda = c[0];
-            double limit = integrator.stabilityConstant() / lambda;
-            String why = String.format("stability needs dt < ~%.3g = %.3g/lambda_max, lambda_max ~ %.3g from ||Sigma|| ~ %.3g"
-                    + " and ||W(0)^T W(0)|| ~ %.3g", limit, integrator.stabilityConstant(), lambda, c[1], c[2]);
-            if (dt > REFUSE_FACTOR * limit) {
-                throw new IllegalArgumentException(String.format("--dt %s is far beyond the stability limit of %s (%s); refusing",
-                        dt, integrator.name().toLowerCase(java.util.Locale.ROOT), why));
-            }
-            if (dt > limit && warned.compareAndSet(false, true)) {
-                l.warning(String.format("--dt %s exceeds the estimated stability limit (%s); the run may oscillate or diverge", dt, why));
-            }
+        /** See {@link FixedStepIntegrator#checkStability}. */
+        void checkStability(double dt, ProgressListener l, AtomicBoolean warned) {
+            integrator.checkStability(w, dt, l, warned);
         }
 
-        /** Integrates from {@link #w}; records losses at the steps {@code rec}. */
-        void integrate(int index, boolean nameSeed, double dt, int steps, int[] rec, Integrator integrator,
-                double[] train, double[] pop, ProgressListener l, long chunk) throws InterruptedException {
-            int r = 0;
-            long pending = 0;
-            double trainLimit = 0;
-            double popLimit = 0;
-            double train0 = 0;
-            double pop0 = 0;
-            for (int step = 0; ; step++) {
-                ws.evaluate(w, f);
-                double tr = ws.train;
-                double po = ws.pop;
-                if (step == 0) {
-                    if (!Double.isFinite(tr) || !Double.isFinite(po)) {
-                        throw new IllegalArgumentException("the initial loss is not finite (L_tr = " + tr + ", L_pop = " + po
-                                + "): --sigma2 is too large");
-                    }
-                    train0 = tr;
-                    pop0 = po;
-                    trainLimit = DIVERGENCE_FACTOR * Math.max(tr, 1.0);
-                    popLimit = DIVERGENCE_FACTOR * Math.max(po, 1.0);
-                }
-                if (!(tr <= trainLimit) || !(po <= popLimit) || !Double.isFinite(tr) || !Double.isFinite(po)) {
-                    boolean t = !(tr <= trainLimit) || !Double.isFinite(tr);
-                    double bad = t ? tr : po;
-                    double time = step * dt;
-                    throw new DivergenceException(String.format(
-                            "diverged at t=%s (step %d%s): %s loss %.3g (initial %.3g); reduce --dt (stability needs dt < ~%.3g"
-                                    + " = %.3g/lambda_max, lambda_max ~ %.3g)",
-                            SimulationReport.time(time, 6), step, nameSeed ? ", seed index " + index : "", t ? "train" : "population", bad,
-                            t ? train0 : pop0, integrator.stabilityConstant() / lambda, integrator.stabilityConstant(), lambda),
-                            time, step, index, bad);
-                }
-                if (r < rec.length && rec[r] == step) {
-                    train[r] = tr;
-                    pop[r] = po;
-                    r++;
-                }
-                if (step == steps) break;
-                if (Thread.interrupted()) throw new InterruptedException("interrupted at step " + step);
-                if (integrator == Integrator.EULER) {
-                    ws.axpy(w, dt, f, w);
-                } else {
-                    rk4Step(dt);
-                }
-                if (++pending >= chunk) {
-                    l.stepsDone(pending);
-                    pending = 0;
-                }
-            }
-            if (pending > 0) l.stepsDone(pending);
+        /** Integrates from {@link #w}; records both losses at the steps {@code rec}. */
+        void integrate(int index, boolean nameSeed, double dt, int steps, int[] rec, double[] train, double[] pop, ProgressListener l,
+                long chunk) throws InterruptedException {
+            integrator.integrate(w, dt, steps, rec, r -> {
+                train[r] = ws.train;
+                pop[r] = ws.pop;
+            }, index, nameSeed, l, chunk);
         }
 
-        /** One Euler step with evaluation of the losses at the current point (for benchmarks). */
-        void eulerStep(double dt) {
-            ws.evaluate(w, f);
-            ws.axpy(w, dt, f, w);
-        }
-
-        /** Classical RK4 step from {@link #w}, whose field {@link #f} is already evaluated. */
-        private void rk4Step(double dt) {
-            ws.copy(f, acc);
-            ws.axpy(w, dt / 2, f, tmp);
-            ws.evaluate(tmp, k);
-            ws.axpy(acc, 2, k, acc);
-            ws.axpy(w, dt / 2, k, tmp);
-            ws.evaluate(tmp, k);
-            ws.axpy(acc, 2, k, acc);
-            ws.axpy(w, dt, k, tmp);
-            ws.evaluate(tmp, k);
-            ws.axpy(acc, 1, k, acc);
-            ws.axpy(w, dt / 6, acc, w);
+        /** One step from {@code W} (for benchmarks). */
+        void step(double dt) {
+            integrator.step(w, dt);
         }
 
         @Override

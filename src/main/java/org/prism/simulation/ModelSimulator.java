@@ -38,18 +38,15 @@ import org.prism.model.TensorModel;
  * plan and the integrator's buffers, checked against the heap before anything large is allocated.
  *
  * <h2>Failures</h2>
- * Bad values and sizes that do not fit: {@link IllegalArgumentException} before anything runs; so is a
- * step more than {@value GradientDescentSimulator#REFUSE_FACTOR} times beyond the stability limit
- * estimated at each run's start (above the limit, a warning). A run
- * whose trained matrices become non-finite or grow {@value #DIVERGENCE_FACTOR}-fold in squared norm,
- * or whose losses are not finite: {@link DivergenceException}. An interrupt stops all runs between
+ * Bad values and sizes that do not fit: {@link IllegalArgumentException} before anything runs. The
+ * time loop is the {@link FixedStepIntegrator} every simulator shares, on a {@link CompiledFlowField}: a
+ * step more than {@value FixedStepIntegrator#REFUSE_FACTOR} times beyond the stability limit estimated
+ * at each run's start is refused (above the limit, a warning); a run whose trained matrices become
+ * non-finite or grow {@value FixedStepIntegrator#DIVERGENCE_FACTOR}-fold in squared norm, or whose
+ * losses are not finite: {@link DivergenceException}. An interrupt stops all runs between
  * steps with {@link InterruptedException}. Results do not depend on the number of threads.
  */
 public final class ModelSimulator {
-    /** A squared norm of the trained matrices above this factor times its initial value (or 1) counts as divergence. */
-    public static final double DIVERGENCE_FACTOR = 1e12;
-    /** Power iterations per stability estimate. */
-    private static final int POWER_ITERATIONS = 30;
 
     private final int threads;
     private final Backend backend;
@@ -194,16 +191,15 @@ public final class ModelSimulator {
         }
     }
 
-    /** One worker's workspace and integrator buffers, reused for every seed it takes. */
+    /** One worker's workspace, field and integrator, reused for every seed it takes. */
     private static final class Run {
         private final CompiledFlow flow;
         private final CompiledFlow.Workspace ws;
+        private final CompiledFlowField field;
+        private final FixedStepIntegrator<DMatrixRMaj[]> integrator;
         private final boolean ownData;
         private final DMatrixRMaj[] dataView;
         private final DMatrixRMaj[] w;
-        private final DMatrixRMaj[] f;
-        private final DMatrixRMaj[] tmp;
-        private final DMatrixRMaj[] acc;
 
         Run(CompiledFlow flow, DMatrixRMaj[] shared, Integrator integrator, Backend backend) {
             this.flow = flow;
@@ -212,17 +208,9 @@ public final class ModelSimulator {
             int k = flow.tensorCount();
             dataView = new DMatrixRMaj[k];
             for (int i = 0; i < k; i++) if (!flow.trained(i)) dataView[i] = ws.data(i);
-            w = matrices();
-            f = matrices();
-            boolean rk4 = integrator == Integrator.RK4;
-            tmp = rk4 ? matrices() : null;
-            acc = rk4 ? matrices() : null;
-        }
-
-        private DMatrixRMaj[] matrices() {
-            DMatrixRMaj[] out = new DMatrixRMaj[flow.tensorCount()];
-            for (int i = 0; i < out.length; i++) if (flow.trained(i)) out[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
-            return out;
+            field = new CompiledFlowField(flow, ws);
+            this.integrator = new FixedStepIntegrator<>(field, integrator);
+            w = field.newState();
         }
 
         void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
@@ -238,141 +226,15 @@ public final class ModelSimulator {
                 for (int e = 0; e < w[i].data.length; e++) w[i].data[e] = flow.sd(i) * initRng.nextGaussian();
             }
             double dt = p.grid().dt();
-            int steps = p.grid().steps();
-            checkStability(dt, p.integrator(), l, warned);
-            double norm0 = norm(w);
-            double limit = DIVERGENCE_FACTOR * Math.max(norm0, 1.0);
-            int r = 0;
-            long pending = 0;
-            int losses = flow.losses().size();
-            for (int step = 0; ; step++) {
-                ws.load(w);
-                if (r < rec.length && rec[r] == step) {
-                    for (int k = 0; k < losses; k++) {
-                        double v = ws.loss(k);
-                        if (!Double.isFinite(v)) throw diverged(step, dt, index, p.seeds(), "loss " + flow.losses().get(k) + " is " + v, v);
-                        values[k][index][r] = v;
-                    }
-                    r++;
+            integrator.checkStability(w, dt, l, warned);
+            List<String> names = flow.losses();
+            integrator.integrate(w, dt, p.grid().steps(), rec, r -> {
+                for (int k = 0; k < names.size(); k++) {
+                    double v = ws.loss(k);
+                    if (!Double.isFinite(v)) throw integrator.divergence("loss " + names.get(k) + " is " + v, v);
+                    values[k][index][r] = v;
                 }
-                if (step == steps) break;
-                if (Thread.interrupted()) throw new InterruptedException("interrupted at step " + step);
-                if (p.integrator() == Integrator.EULER) {
-                    velocity(f);
-                    axpy(w, dt, f, w);
-                } else {
-                    rk4Step(dt);
-                }
-                double norm = norm(w);
-                if (!(norm <= limit)) {
-                    throw diverged(step + 1, dt, index, p.seeds(), String.format("the trained matrices' squared norm is %.3g (initial %.3g)",
-                            norm, norm0), norm);
-                }
-                if (++pending >= chunk) {
-                    l.stepsDone(pending);
-                    pending = 0;
-                }
-            }
-            if (pending > 0) l.stepsDone(pending);
-        }
-
-        /**
-         * Refuses a step far beyond the integrator's stability limit {@code c / lambda} and warns above it,
-         * {@code lambda} the largest rate of the linearised flow at {@code W(0)}: {@value #POWER_ITERATIONS}
-         * power iterations on {@code v -> J v}, each Jacobian product a finite difference of the
-         * velocities ({@code O(1)} evaluations; for a gradient flow {@code J} is minus the Hessian, and
-         * this is its largest eigenvalue in size). Once per seed, so it may allocate.
-         */
-        private void checkStability(double dt, Integrator integrator, ProgressListener l, AtomicBoolean warned) {
-            DMatrixRMaj[] v = matrices();
-            DMatrixRMaj[] u = matrices();
-            DMatrixRMaj[] f0 = matrices();
-            SplittableRandom r = new SplittableRandom(0x5EEDL);
-            for (DMatrixRMaj x : v) if (x != null) for (int e = 0; e < x.data.length; e++) x.data[e] = r.nextGaussian();
-            ws.load(w);
-            velocity(f0);
-            double scale = Math.max(Math.sqrt(norm(w)), 1.0);
-            double lambda = 0;
-            for (int it = 0; it < POWER_ITERATIONS; it++) {
-                double nv = Math.sqrt(norm(v));
-                if (!(nv > 0) || !Double.isFinite(nv)) break;
-                double eps = 1e-7 * scale / nv;
-                axpy(w, eps, v, u);
-                ws.load(u);
-                velocity(f);
-                axpy(f, -1, f0, f); // J v eps
-                lambda = Math.sqrt(norm(f)) / (eps * nv);
-                for (int i = 0; i < v.length; i++) {
-                    if (v[i] == null) continue;
-                    for (int e = 0; e < v[i].data.length; e++) v[i].data[e] = f[i].data[e] / (eps * nv); // v = J v / |v|
-                }
-            }
-            ws.load(w);
-            if (!(lambda > 0) || !Double.isFinite(lambda)) return;
-            double limit = integrator.stabilityConstant() / lambda;
-            String why = String.format("stability needs dt < ~%.3g = %.3g/lambda_max, lambda_max ~ %.3g the largest rate of the linearised flow"
-                    + " at W(0)", limit, integrator.stabilityConstant(), lambda);
-            if (dt > GradientDescentSimulator.REFUSE_FACTOR * limit) {
-                throw new IllegalArgumentException(String.format("--dt %s is far beyond the stability limit of %s (%s); refusing", dt,
-                        integrator.name().toLowerCase(java.util.Locale.ROOT), why));
-            }
-            if (dt > limit && warned.compareAndSet(false, true)) {
-                l.warning(String.format("--dt %s exceeds the estimated stability limit (%s); the run may oscillate or diverge", dt, why));
-            }
-        }
-
-        private static DivergenceException diverged(int step, double dt, int index, int seeds, String what, double bad) {
-            double t = step * dt;
-            return new DivergenceException(String.format("diverged at t=%s (step %d%s): %s; reduce --dt", SimulationReport.time(t, 6), step,
-                    seeds > 1 ? ", seed index " + index : "", what), t, step, index, bad);
-        }
-
-        /** Velocities at the loaded state into {@code out}. */
-        private void velocity(DMatrixRMaj[] out) {
-            for (int i = 0; i < out.length; i++) if (out[i] != null) ws.velocity(i, out[i]);
-        }
-
-        /** Classical RK4 from {@link #w}. */
-        private void rk4Step(double dt) {
-            velocity(f); // k1 at w (loaded)
-            copy(f, acc);
-            axpy(w, dt / 2, f, tmp);
-            ws.load(tmp);
-            velocity(f); // k2
-            axpy(acc, 2, f, acc);
-            axpy(w, dt / 2, f, tmp);
-            ws.load(tmp);
-            velocity(f); // k3
-            axpy(acc, 2, f, acc);
-            axpy(w, dt, f, tmp);
-            ws.load(tmp);
-            velocity(f); // k4
-            axpy(acc, 1, f, acc);
-            axpy(w, dt / 6, acc, w);
-        }
-
-        /** {@code out = a + alpha b} per trained matrix; {@code out} may be {@code a}. */
-        private static void axpy(DMatrixRMaj[] a, double alpha, DMatrixRMaj[] b, DMatrixRMaj[] out) {
-            for (int i = 0; i < a.length; i++) {
-                if (a[i] == null) continue;
-                double[] x = a[i].data;
-                double[] y = b[i].data;
-                double[] z = out[i].data;
-                for (int e = 0; e < x.length; e++) z[e] = x[e] + alpha * y[e];
-            }
-        }
-
-        private static void copy(DMatrixRMaj[] from, DMatrixRMaj[] to) {
-            for (int i = 0; i < from.length; i++) if (from[i] != null) System.arraycopy(from[i].data, 0, to[i].data, 0, from[i].data.length);
-        }
-
-        private static double norm(DMatrixRMaj[] m) {
-            double s = 0;
-            for (DMatrixRMaj x : m) {
-                if (x == null) continue;
-                for (double v : x.data) s += v * v;
-            }
-            return s;
+            }, index, p.seeds() > 1, l, chunk);
         }
     }
 }

@@ -37,9 +37,9 @@ import org.bytedeco.javacpp.indexer.DoubleRawIndexer;
  * {@code m x m} or {@code d x d} work matrices ({@code O(m^2)} or {@code O(d^2)}), in a fixed order,
  * so they do not depend on BLAS's thread count; OpenBLAS splits its level-3 products over blocks of the
  * output, never over the summation index, so neither do the products. No allocation in
- * {@link #evaluate}.
+ * {@link #velocity}.
  *
- * <p>Off-heap memory: the {@code m x d} matrices from {@link #newMatrix()}, plus latent
+ * <p>Off-heap memory: the {@code m x d} matrices from {@link #newState()}, plus latent
  * {@code md + 2m^2} (+ {@code mn} for {@code W X}) or feature {@code 2d^2} (+ {@code dn} for
  * {@code X^T B}), which is within {@link Route#workDoubles}, and three vectors of length {@code d} or
  * {@code max(n, m)}; all freed by {@link #close()}.
@@ -106,7 +106,7 @@ final class NativeFlowWorkspace extends FlowEngine<DoublePointer> {
     }
 
     @Override
-    DoublePointer newMatrix() {
+    public DoublePointer newState() {
         return allocate((long) m * d);
     }
 
@@ -124,7 +124,7 @@ final class NativeFlowWorkspace extends FlowEngine<DoublePointer> {
     }
 
     @Override
-    void evaluate(DoublePointer w, DoublePointer f) {
+    public void velocity(DoublePointer w, DoublePointer f) {
         if (route.latent()) evaluateLatent(w, f);
         else evaluateFeature(w, f);
     }
@@ -219,14 +219,14 @@ final class NativeFlowWorkspace extends FlowEngine<DoublePointer> {
     }
 
     @Override
-    void axpy(DoublePointer a, double alpha, DoublePointer b, DoublePointer out) {
+    public void axpy(DoublePointer a, double alpha, DoublePointer b, DoublePointer out) {
         if (out == b) throw new IllegalArgumentException("axpy: out must not alias b");
         if (out != a) cblas_dcopy(m * d, a, 1, out, 1);
         cblas_daxpy(m * d, alpha, b, 1, out, 1);
     }
 
     @Override
-    void copy(DoublePointer from, DoublePointer to) {
+    public void copy(DoublePointer from, DoublePointer to) {
         cblas_dcopy(m * d, from, 1, to, 1);
     }
 

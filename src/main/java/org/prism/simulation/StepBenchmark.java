@@ -40,11 +40,11 @@ public final class StepBenchmark {
             double dt = 1e-3;
             // untimed steps until both warmup steps and WARMUP_NANOS have passed, so the JIT has compiled the Java loops
             long warmEnd = System.nanoTime() + WARMUP_NANOS;
-            for (int i = 0; i < warmup || System.nanoTime() < warmEnd; i++) r.eulerStep(dt);
+            for (int i = 0; i < warmup || System.nanoTime() < warmEnd; i++) r.step(dt);
             double[] t = new double[runs];
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
-                r.eulerStep(dt);
+                r.step(dt);
                 t[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(t);

@@ -131,7 +131,7 @@ class BackendTest {
                     Integrator.EULER, null)) {
                 runner.data.set(x);
                 runner.load(w.data);
-                for (int s = 0; s < 5; s++) runner.eulerStep(0.01);
+                for (int s = 0; s < 5; s++) runner.step(0.01);
                 after[b] = runner.weights();
             }
         }
@@ -176,9 +176,9 @@ class BackendTest {
                         double[] train = new double[2];
                         double[] pop = new double[2];
                         // a first call loads and initialises classes, which allocates
-                        r.integrate(0, false, 1e-3, 5, new int[] {0, 5}, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+                        r.integrate(0, false, 1e-3, 5, new int[] {0, 5}, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
                         long before = mx.getThreadAllocatedBytes(self);
-                        r.integrate(0, false, 1e-3, 500, new int[] {0, 500}, integrator, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
+                        r.integrate(0, false, 1e-3, 500, new int[] {0, 500}, train, pop, ProgressListener.NONE, Long.MAX_VALUE);
                         long bytes = mx.getThreadAllocatedBytes(self) - before;
                         // less than the smallest object per step; a one-off allocation of a few hundred bytes passes
                         assertTrue(bytes < 16 * 500, backend + " " + route + " " + integrator + ": 500 steps allocated " + bytes + " bytes");
