@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "--sizes K points N = N_0 2^j of the face's scaling (every symbol N^u_i x_0,i; sizes rounded), normalises each",
             "run as the limit does, and compares the mean with the limit curve at each point's own ratios, over the times",
             "where the curve is claimed: error and noise per size, the rate r of error ~ N^-r, and a verdict: pass",
-            "(at most 5% at the largest size, falling or within the noise), fail (three sizes or more, above 5% and",
+            "(at most 5%% at the largest size, falling or within the noise), fail (three sizes or more, above 5%% and",
             "r below half the rate at which the path approaches the face) or inconclusive (with why). Exit code 1 on fail. JSON: {\"model\",\"face\",\"direction\",",
             "\"params\",\"timeUnit\",\"taus\",\"sizes\":[{\"n\",\"at\",\"runs\",\"timeScale\",\"normalisation\",\"error\",",
             "\"noise\",\"seconds\",\"predicted\",\"mean\",\"se\"}],\"rates\",\"verdict\",\"reason\"}.",
