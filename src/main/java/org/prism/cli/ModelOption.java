@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
 import org.prism.autoencoder.RegimeNames;
-import org.prism.diagram.MatrixEngine;
 import org.prism.diagram.ModelEngine;
-import org.prism.diagram.NetworkEngine;
-import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
 import org.prism.model.TensorModel;
@@ -54,13 +51,10 @@ final class ModelOption {
          */
         private static LoadedModel of(TensorModel model, List<String> tracked) {
             String loss = tracked.isEmpty() || tracked.contains(model.flowLoss()) ? model.flowLoss() : tracked.get(0);
-            var matrix = MatrixLowering.lower(model);
-            if (matrix.isPresent()) {
-                boolean tied = matrix.get().equals(Models.tiedAutoencoder());
-                return new LoadedModel(model.name(), model, new MatrixEngine(matrix.get()),
-                        tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied, List.copyOf(tracked));
-            }
-            return new LoadedModel(model.name(), model, new NetworkEngine(model), Map.of(), loss, false, List.copyOf(tracked));
+            ModelEngine engine = ModelEngine.of(model);
+            boolean tied = engine.matrixModel().map(Models.tiedAutoencoder()::equals).orElse(false);
+            return new LoadedModel(model.name(), model, engine, tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied,
+                    List.copyOf(tracked));
         }
 
         /** The model's vocabulary: the tied autoencoder's names (recognised by content), else its ratios alone. */

@@ -2,7 +2,9 @@ package org.prism.diagram;
 
 import java.util.List;
 import java.util.Optional;
+import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
+import org.prism.model.TensorModel;
 
 /**
  * A model made ready for the expectation engines: the symbols its coefficients are written in
@@ -10,6 +12,15 @@ import org.prism.model.MatrixModel;
  * regime derivation see models only through this, whatever engine computes them.
  */
 public interface ModelEngine {
+    /**
+     * The engine for a model: the matrix engine when its losses are traces of matrix products
+     * ({@link MatrixLowering}), else the tensor-network engine.
+     */
+    static ModelEngine of(TensorModel model) {
+        Optional<MatrixModel> matrix = MatrixLowering.lower(model);
+        return matrix.isPresent() ? new MatrixEngine(matrix.get()) : new NetworkEngine(model);
+    }
+
     String name();
 
     /** Symbols of the coefficients, in print order: variance symbols, sizes, then others. */
