@@ -1,6 +1,7 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,11 +12,13 @@ import org.prism.autoencoder.Params;
 import org.prism.autoencoder.RegimeLimit;
 import org.prism.autoencoder.RegimeLimits;
 import org.prism.autoencoder.ResummedFreeLimit;
-import org.prism.cli.LimitInput;
+import org.prism.geometry.IntVector;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
+import org.prism.regime.ReducedFlow;
 import org.prism.report.FaceLimitReport;
 import org.prism.report.LimitReport;
+import org.prism.report.ReducedFlowReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,12 +92,17 @@ public final class LimitCommand implements Callable<Integer> {
             + " and is markedly more accurate when gamma > 0: see README).")
     Integer order;
 
+    @Option(names = "--show-model", description = "With --face: print the face's limiting flow as a model file, the model without every"
+            + " loss term whose removal leaves every face series the same to order S (checked exactly, term by term).")
+    boolean showModel;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
-        if (faces.given()) return faceLimit();
+        if (showModel && !faces.given()) throw new IllegalArgumentException("--show-model needs --face or --scaling");
+        if (faces.given()) return showModel ? reducedFlow() : faceLimit();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's limit formulas)");
         ModelOption.LoadedModel loaded = derivation.loaded();
         loaded.requireTiedAutoencoder("Limit formulas");
@@ -153,6 +161,33 @@ public final class LimitCommand implements Callable<Integer> {
             case json -> LimitReport.curveJson(out, limit, exact, curve);
             case csv -> LimitReport.curveCsv(out, curve);
         }
+        return 0;
+    }
+
+    /** The face's reduced model ({@link ReducedFlow}), printed as a model file. */
+    private int reducedFlow() {
+        if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
+        if (taylor != null || times != null || tMax != null || params != null) {
+            throw new IllegalArgumentException("--show-model takes no --taylor, --times, --t-max or -p (it prints a model file)");
+        }
+        if (format != Format.text) throw new IllegalArgumentException("--show-model prints a model file: --format text only");
+        ModelOption.LoadedModel loaded = derivation.loaded();
+        DerivedPrism d = derivation.derive();
+        FaceOptions.Choice choice = faces.choose(d);
+        List<String> losses = derivation.faceLosses();
+        int s = order != null ? order : d.maxOrder();
+        if (s < 1) throw new IllegalArgumentException("the face series needs orders 0..S with S >= 1, got " + s);
+        Limits.require(loaded, losses, s, derivation.leading);
+        Map<String, IntVector> ratios = new LinkedHashMap<>();
+        for (String name : FaceLimit.ratiosNeeded(loaded.engine(), d, choice.direction(), losses, s, derivation.leading)) {
+            ratios.put(name, d.space().parseRatio(name));
+        }
+        String name = ReducedFlow.name(loaded.name(), choice.label());
+        ReducedFlow r;
+        try (Progress bar = Progress.start("terms tried on face " + choice.label(), ReducedFlow.candidates(loaded.source(), losses), true)) {
+            r = ReducedFlow.of(loaded.source(), d, choice.direction(), name, losses, ratios, s, derivation.leading, () -> bar.stepBy(1));
+        }
+        ReducedFlowReport.write(spec.commandLine().getOut(), loaded.name(), choice.label(), r, derivation.leading ? "leading" : "exact");
         return 0;
     }
 

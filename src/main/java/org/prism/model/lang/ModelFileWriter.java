@@ -62,7 +62,7 @@ public final class ModelFileWriter {
     }
 
     /** A loss as text: its terms joined by {@code +} and {@code -}, one per line; {@code 0} when it has none. */
-    static String expression(List<TensorTerm> terms) {
+    public static String expression(List<TensorTerm> terms) {
         if (terms.isEmpty()) return "0";
         StringBuilder sb = new StringBuilder();
         for (TensorTerm t : terms) {
