@@ -34,8 +34,16 @@ public final class Resummation {
      * @param method e.g. {@code [3/3] vs [2/3]} or {@code closed form}
      * @param validUpTo the last time asked at which the curve is claimed (every earlier one too); the last time for a closed form
      * @param closedForm the elementary function, or null
+     * @param bounds per time {lower, upper} over every positive mixture of decaying exponentials with these
+     *     coefficients ({@link ExponentialMixtureBounds}); null for a closed form or when the coefficients are no
+     *     such mixture's
      */
-    public record Curve(double[] taus, double[] value, double[] spread, String method, double validUpTo, ClosedForm closedForm) {}
+    public record Curve(double[] taus, double[] value, double[] spread, String method, double validUpTo, ClosedForm closedForm,
+            double[][] bounds) {
+        Curve withBounds(double[][] b) {
+            return new Curve(taus, value, spread, method, validUpTo, closedForm, b);
+        }
+    }
 
     private Resummation() {}
 
@@ -57,7 +65,7 @@ public final class Resummation {
                 v[i] = taus[i] < pole ? form.get().value(taus[i]) : Double.NaN;
                 if (taus[i] < pole) valid = Math.max(valid, taus[i]);
             }
-            return new Curve(taus.clone(), v, new double[taus.length], "closed form", valid, form.get());
+            return new Curve(taus.clone(), v, new double[taus.length], "closed form", valid, form.get(), null);
         }
         Curve tau = padeInTau(f, taus, tauMax);
         Curve borel = borel(f, taus);
@@ -65,9 +73,12 @@ public final class Resummation {
             throw new IllegalArgumentException("no Pade approximant of the series to order " + (f.size() - 1) + " is free of poles up to tau = "
                     + tauMax + ": ask for smaller times or more orders");
         }
-        if (tau == null) return borel;
-        if (borel == null) return tau;
-        return borel.validUpTo() > tau.validUpTo() ? borel : tau;
+        Curve best = tau == null ? borel : borel == null ? tau : borel.validUpTo() > tau.validUpTo() ? borel : tau;
+        Optional<ExponentialMixtureBounds> mixture = ExponentialMixtureBounds.of(f);
+        if (mixture.isEmpty()) return best;
+        double[][] b = new double[taus.length][];
+        for (int i = 0; i < taus.length; i++) b[i] = mixture.get().at(taus[i]);
+        return best.withBounds(b);
     }
 
     private static Curve padeInTau(List<Rational> f, double[] taus, double tauMax) {
@@ -94,7 +105,7 @@ public final class Resummation {
             v[i] = good.get(0).value(taus[i]);
             spread[i] = good.size() > 1 ? Math.abs(v[i] - good.get(1).value(taus[i])) : Double.NaN;
         }
-        return new Curve(taus.clone(), v, spread, "Pade " + String.join(" vs ", names), validUpTo(taus, v, spread), null);
+        return new Curve(taus.clone(), v, spread, "Pade " + String.join(" vs ", names), validUpTo(taus, v, spread), null, null);
     }
 
     /** Padé–Borel: the two highest [M-1/M] of B(z) = sum f_s z^s as exponential sums; null when neither exists. */
@@ -121,7 +132,7 @@ public final class Resummation {
             spread[i] = sums.size() > 1 ? Math.abs(v[i] - sum(sums.get(1), taus[i])) : Double.NaN;
             if (!Double.isFinite(v[i])) return null;
         }
-        return new Curve(taus.clone(), v, spread, "Pade-Borel " + String.join(" vs ", names), validUpTo(taus, v, spread), null);
+        return new Curve(taus.clone(), v, spread, "Pade-Borel " + String.join(" vs ", names), validUpTo(taus, v, spread), null, null);
     }
 
     /** Rates and weights of B = P/Q as sum_i w_i/(1 - lambda_i z): lambda_i = 1/z_i over the roots z_i of Q; null if Q has a zero root. */

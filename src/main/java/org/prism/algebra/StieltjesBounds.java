@@ -3,6 +3,7 @@ package org.prism.algebra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
@@ -27,16 +28,19 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * $N = 2n+1$ the roles swap: the $(n+1)$-point Gauss rule matches everything and the Radau rule loses $m_{2n+1}$).
  * The recurrence coefficients are exact; nodes and weights come from the symmetric tridiagonal Jacobi matrices in
  * double precision. Cost: $O(N^3)$ rational operations once, $O(N)$ per time.
+ *
+ * <p>The same theorem holds for every kernel completely monotone in $x$ ({@link #ofMoments}): the exponential
+ * mixtures of {@link Resummation#bounds} use $g(x, \tau) = (1 - e^{-x\tau})/x$.
  */
 public final class StieltjesBounds {
     private final double[][] gauss;
     private final double[][] radau;
-    private final double rate;
+    private final DoubleBinaryOperator kernel;
 
-    private StieltjesBounds(double[][] gauss, double[][] radau, double rate) {
+    private StieltjesBounds(double[][] gauss, double[][] radau, DoubleBinaryOperator kernel) {
         this.gauss = gauss;
         this.radau = radau;
-        this.rate = rate;
+        this.kernel = kernel;
     }
 
     /**
@@ -52,8 +56,23 @@ public final class StieltjesBounds {
             Rational mk = taylor.get(k).divide(rate.pow(k).multiply(Rational.of(k + 1)));
             m.add(k % 2 == 0 ? mk : mk.negate());
         }
-        Recurrence l0 = Recurrence.of(m);
-        Recurrence l1 = Recurrence.of(m.subList(1, m.size()));
+        double c = rate.doubleValue();
+        return ofMoments(m, (x, tau) -> {
+            double g = 1 / (1 + c * x * tau);
+            return g * g;
+        });
+    }
+
+    /**
+     * The range of $\int g(x, \tau)\, d\rho(x)$ over every positive measure $\rho$ on $[0, \infty)$ with the moments
+     * $m_0..m_N$ ({@code moments}, $N \ge 2$), for a kernel $g(\cdot, \tau)$ completely monotone in $x$ at every
+     * $\tau \ge 0$; empty when no such measure with infinite support has these moments (the Hankel test).
+     */
+    public static Optional<StieltjesBounds> ofMoments(List<Rational> moments, DoubleBinaryOperator kernel) {
+        int n = moments.size() - 1;
+        if (n < 2) throw new IllegalArgumentException("Stieltjes bounds need m_0..m_N with N >= 2, got N = " + n);
+        Recurrence l0 = Recurrence.of(moments);
+        Recurrence l1 = Recurrence.of(moments.subList(1, moments.size()));
         if (l0 == null || l1 == null) return Optional.empty();
         int half = n / 2;
         // n = 2h: Gauss with h nodes (m_0..m_{2h-1}); n = 2h+1: Gauss with h+1 nodes (m_0..m_{2h+1})
@@ -66,8 +85,8 @@ public final class StieltjesBounds {
             radau[1][i + 1] = shifted[1][i] / shifted[0][i];
             interior += radau[1][i + 1];
         }
-        radau[1][0] = m.get(0).doubleValue() - interior; // the node at 0 (non-negative by the Hankel test, up to rounding)
-        return Optional.of(new StieltjesBounds(gauss, radau, rate.doubleValue()));
+        radau[1][0] = moments.get(0).doubleValue() - interior; // the node at 0 (non-negative by the Hankel test, up to rounding)
+        return Optional.of(new StieltjesBounds(gauss, radau, kernel));
     }
 
     /** {lower, upper}: the range of $f(\tau)$ over every positive mixture with the given coefficients ({@code tau >= 0}). */
@@ -80,10 +99,7 @@ public final class StieltjesBounds {
 
     private double value(double[][] rule, double tau) {
         double s = 0;
-        for (int i = 0; i < rule[0].length; i++) {
-            double g = 1 / (1 + rate * rule[0][i] * tau);
-            s += rule[1][i] * g * g;
-        }
+        for (int i = 0; i < rule[0].length; i++) s += rule[1][i] * kernel.applyAsDouble(rule[0][i], tau);
         return s;
     }
 

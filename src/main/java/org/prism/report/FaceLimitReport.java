@@ -19,7 +19,7 @@ import org.prism.regime.FaceLimit;
 /**
  * Writes the limit curves of one face of any model ({@code prism limit --face}). JSON:
  * {@code {"model","face","families":[..],"direction":{..},"params":{"d/n":"1/2",..},"timeUnit","order",
- * "normalisation":{"<loss>":..},"times":[..],"losses":{"<loss>":{"curve":[..],"spread":[..],"bounds":null,
+ * "normalisation":{"<loss>":..},"times":[..],"losses":{"<loss>":{"curve":[..],"spread":[..],"bounds":[[lower,upper],..]|null,
  * "validUpTo":tau,"method":..}},"closedForm":{"<loss>":text}|null}}; with {@code --taylor}:
  * {@code "series":{"<loss>":["p/q",..]}} instead of times and curves.
  */
@@ -59,9 +59,16 @@ public final class FaceLimitReport {
                     : c.method() + " of f_0..f_" + order + ", valid up to tau = " + String.format(Locale.ROOT, "%.4g", c.validUpTo())
                     + " (spread <= " + Resummation.TOLERANCE * 100 + "% of the curve's largest value so far)";
             w.printf("# %s: %s; %s%n", e.getKey(), limit.series().get(e.getKey()).normalisation(d.space()), how);
+            if (c.bounds() != null) {
+                w.printf("# %s: lower, upper: the range over every positive mixture of decaying exponentials with f_0..f_%d (they pass"
+                        + " the Hankel test; exact for linear models, a hypothesis otherwise)%n", e.getKey(), order);
+            }
         }
         StringBuilder head = new StringBuilder(String.format("%-20s", "# tau"));
-        for (String loss : curves.keySet()) head.append(String.format("  %-20s  %-12s", loss, "spread"));
+        for (Map.Entry<String, Resummation.Curve> e : curves.entrySet()) {
+            head.append(String.format("  %-20s  %-12s", e.getKey(), "spread"));
+            if (e.getValue().bounds() != null) head.append(String.format("  %-20s  %-20s", "lower", "upper"));
+        }
         w.println(head.toString().stripTrailing());
         double[] taus = curves.values().iterator().next().taus();
         for (int i = 0; i < taus.length; i++) {
@@ -69,6 +76,7 @@ public final class FaceLimitReport {
             for (Resummation.Curve c : curves.values()) {
                 boolean claimed = taus[i] <= c.validUpTo();
                 row.append(String.format("  %-20s  %-12s", number(c.value()[i]) + (claimed ? "" : " *"), number(c.spread()[i])));
+                if (c.bounds() != null) row.append(String.format("  %-20s  %-20s", number(c.bounds()[i][0]), number(c.bounds()[i][1])));
             }
             w.println(row.toString().stripTrailing());
         }
@@ -95,7 +103,12 @@ public final class FaceLimitReport {
                 if (Double.isNaN(v)) spread.addNull();
                 else spread.add(v);
             }
-            o.putNull("bounds");
+            if (c.bounds() == null) {
+                o.putNull("bounds");
+            } else {
+                ArrayNode bounds = o.putArray("bounds");
+                for (double[] b : c.bounds()) bounds.addArray().add(b[0]).add(b[1]);
+            }
             o.put("validUpTo", c.validUpTo());
             o.put("method", c.method());
             if (c.closedForm() != null) forms.put(e.getKey(), c.closedForm().text());
@@ -129,6 +142,8 @@ public final class FaceLimitReport {
             head.add(loss);
             head.add(loss + "_spread");
             head.add(loss + "_valid");
+            head.add(loss + "_lower");
+            head.add(loss + "_upper");
         }
         w.println(Csv.row(head));
         double[] taus = curves.values().iterator().next().taus();
@@ -138,6 +153,8 @@ public final class FaceLimitReport {
                 row.add(c.value()[i]);
                 row.add(Double.isNaN(c.spread()[i]) ? "" : c.spread()[i]);
                 row.add(taus[i] <= c.validUpTo());
+                row.add(c.bounds() == null ? "" : c.bounds()[i][0]);
+                row.add(c.bounds() == null ? "" : c.bounds()[i][1]);
             }
             w.println(Csv.row(row));
         }

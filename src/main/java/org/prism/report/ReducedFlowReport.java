@@ -21,7 +21,7 @@ public final class ReducedFlowReport {
         List<String> c = new ArrayList<>();
         String losses = String.join(", ", r.losses());
         if (r.reduced()) {
-            c.add("The flow that survives on face '" + face + "' of " + model + " (prism limit --face ... --show-model): without the");
+            c.add("The flow that survives on face '" + face + "' of " + model + " (prism limit --show-model): without the");
             c.add("terms below, the face series of " + losses + " are exactly the same to order " + r.order() + " (" + engine
                     + " engine), so this model has");
             c.add("the face's limit curve as far as those orders tell. Simulating it at growing sizes is a second route to that limit.");

@@ -2,6 +2,7 @@ package org.prism.regime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +110,18 @@ class FaceLimitTest {
                 assertEquals(exact, c.value()[i], Resummation.TOLERANCE * Math.abs(c.value()[0]), loss + " at tau = " + tau);
                 assertTrue(Math.abs(exact - c.value()[i]) <= 2 * c.spread()[i] + 1e-12, loss + ": the spread covers the error at tau = " + tau);
             }
+            // the loss of a linear model is a positive mixture of decaying exponentials, so its Markov-Krein bounds
+            // must hold the Marchenko-Pastur integral at every time, also far beyond the resummation's claim
+            double[] far = {0.5, 1, 2, 3, 6, 12};
+            Resummation.Curve wide = limit.curves(far).get(loss);
+            assertTrue(wide.bounds() != null, loss + ": the face series pass the Hankel test");
+            for (int i = 0; i < far.length; i++) {
+                double tau = far[i];
+                double exact = half * mp.integrate(l -> Math.pow(l, j) * Math.exp(-2 * l * tau), 4096);
+                double[] b = wide.bounds()[i];
+                assertTrue(b[0] - 1e-9 <= exact && exact <= b[1] + 1e-9, loss + " at tau = " + tau + ": " + exact + " in " + Arrays.toString(b));
+            }
+            assertTrue(wide.bounds()[1][1] - wide.bounds()[1][0] < 1e-6, loss + ": tight at tau = 1");
         }
     }
 
