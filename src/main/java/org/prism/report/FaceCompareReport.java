@@ -19,8 +19,9 @@ import org.prism.regime.compare.FaceComparison;
  * Writes a face comparison ({@code prism compare --face}): text for people, and JSON
  * {@code {"model","face","direction":{..},"params":{..},"timeUnit","taus":[..],"sizes":[{"n","at":{..},"runs",
  * "timeScale","normalisation":{loss:..},"error":{loss:..},"noise":{loss:..},"seconds","predicted":{loss:[..]},
+ * "bounds":{loss:[[lower,upper],..]} (losses whose limit has Markov-Krein bounds),
  * "mean":{loss:[..]},"se":{loss:[..]}}],"rates":{loss:r|null},"verdict":"pass|fail|inconclusive","reason"}},
- * or CSV rows {@code n,tau,loss,predicted,mean,se}.
+ * or CSV rows {@code n,tau,loss,predicted,mean,se,lower,upper} (bounds empty where there are none).
  */
 public final class FaceCompareReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +58,16 @@ public final class FaceCompareReport {
             List<String> rates = new ArrayList<>();
             c.rates().forEach((k, v) -> rates.add(k + " " + (v == null ? "-" : String.format(Locale.ROOT, "%.2f", v))));
             w.println("rate     " + String.join(", ", rates) + " (error ~ N^-rate)");
+            FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
+            List<String> met = new ArrayList<>();
+            for (String l : losses) {
+                Integer k = last.timesMeetingBounds(l, 2);
+                if (k != null) met.add(l + " " + k + " of " + c.taus().length);
+            }
+            if (!met.isEmpty()) {
+                w.println("bounds   largest N, mean +- 2 SE inside the limit's Markov-Krein bounds at " + String.join(", ", met)
+                        + " times (the bounds hold if the limit is a positive mixture of decaying exponentials, as for linear models)");
+            }
         }
         w.printf("verdict  %s: %s (pass: at most %d%% at the largest size and falling or within the noise)%n",
                 c.verdict().name(), c.reason(), (int) (FaceComparer.PASS_ERROR * 100));
@@ -87,6 +98,11 @@ public final class FaceCompareReport {
             putNumbers(o.putObject("error"), s.error());
             putNumbers(o.putObject("noise"), s.noise());
             putArrays(o.putObject("predicted"), s.predicted());
+            ObjectNode bounds = o.putObject("bounds");
+            s.bounds().forEach((loss, b) -> {
+                ArrayNode range = bounds.putArray(loss);
+                for (double[] x : b) range.addArray().add(x[0]).add(x[1]);
+            });
             putArrays(o.putObject("mean"), s.mean());
             putArrays(o.putObject("se"), s.se());
         }
@@ -113,11 +129,13 @@ public final class FaceCompareReport {
 
     public static void csv(Writer out, FaceComparison c) {
         PrintWriter w = new PrintWriter(out);
-        w.println(Csv.row("n", "tau", "loss", "predicted", "mean", "se"));
+        w.println(Csv.row("n", "tau", "loss", "predicted", "mean", "se", "lower", "upper"));
         for (FaceComparison.Size s : c.sizes()) {
             for (String loss : s.predicted().keySet()) {
                 for (int t = 0; t < c.taus().length; t++) {
-                    w.println(Csv.row(s.n(), c.taus()[t], loss, s.predicted().get(loss)[t], s.mean().get(loss)[t], s.se().get(loss)[t]));
+                    double[][] b = s.bounds().get(loss);
+                    w.println(Csv.row(s.n(), c.taus()[t], loss, s.predicted().get(loss)[t], s.mean().get(loss)[t], s.se().get(loss)[t],
+                            b == null ? "" : b[t][0], b == null ? "" : b[t][1]));
                 }
             }
         }

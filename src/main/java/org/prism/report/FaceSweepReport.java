@@ -75,6 +75,19 @@ public final class FaceSweepReport {
             limitSeries.setLineColor(Color.BLACK);
             limitSeries.setMarker(SeriesMarkers.NONE);
             limitSeries.setLineStyle(new BasicStroke(2f));
+            double[][] b = last.bounds().get(loss);
+            if (b != null) {
+                // the Markov-Krein range of the limit (exact for linear models): one legend entry for both edges
+                for (int edge = 0; edge < 2; edge++) {
+                    double[] y = new double[b.length];
+                    for (int t = 0; t < b.length; t++) y[t] = b[t][edge];
+                    XYSeries bound = chart.addSeries(edge == 0 ? "bounds" : "upper bound", c.taus(), y);
+                    bound.setLineColor(Color.GRAY);
+                    bound.setMarker(SeriesMarkers.NONE);
+                    bound.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+                    bound.setShowInLegend(edge == 0);
+                }
+            }
             out.add(chart);
         }
         return out;

@@ -193,8 +193,8 @@ public final class FaceComparer {
     }
 
     /** One size's point, prediction and time grid, before anything runs; {@code cost}: its multiply-adds at the first step size. */
-    private record Plan(double n, Point point, int runs, double timeScale, Map<String, double[]> predicted, Map<String, Double> norm,
-            double[] taus, List<Double> record, long seed, double cost) {}
+    private record Plan(double n, Point point, int runs, double timeScale, Map<String, double[]> predicted, Map<String, double[][]> bounds,
+            Map<String, Double> norm, double[] taus, List<Double> record, long seed, double cost) {}
 
     private Plan plan(TensorModel model, MatrixModel matrix, DerivedPrism prism, FaceLimit limit, List<String> symbols, double[] powers,
             double[] x0, double n, int runs, double[] taus, long seed, int refine) {
@@ -217,16 +217,19 @@ public final class FaceComparer {
         });
         double timeScale = Math.pow(monomial(limit.clock(), symbols, at).doubleValue(), -1.0 / prism.period());
         Map<String, double[]> predicted = new LinkedHashMap<>();
+        Map<String, double[][]> bounds = new LinkedHashMap<>();
         Map<String, Double> norm = new LinkedHashMap<>();
         for (Map.Entry<String, FaceLimitSeries> e : limit.series().entrySet()) {
-            predicted.put(e.getKey(), Resummation.of(e.getValue().at(ratios), taus).value());
+            Resummation.Curve curve = Resummation.of(e.getValue().at(ratios), taus);
+            predicted.put(e.getKey(), curve.value());
+            if (curve.bounds() != null) bounds.put(e.getKey(), curve.bounds());
             norm.put(e.getKey(), monomial(e.getValue().scale(), symbols, at).doubleValue());
         }
         List<Double> record = new ArrayList<>();
         for (double t : taus) record.add(t * timeScale);
         ModelSimulationParams p = params(point, taus, timeScale, record, runs, seed, refine);
         double cost = matrix != null ? ModelSimulator.totalMultiplyAdds(matrix, p) : ModelSimulator.totalMultiplyAdds(model, p);
-        return new Plan(n, point, runs, timeScale, predicted, norm, taus, record, seed, cost);
+        return new Plan(n, point, runs, timeScale, predicted, bounds, norm, taus, record, seed, cost);
     }
 
     /** RK4 with about STEPS_PER_UNIT * refine steps per unit of tau, landing on every recorded time. */
@@ -310,7 +313,7 @@ public final class FaceComparer {
             error.put(loss, worst / Math.max(scale, Double.MIN_NORMAL));
             noise.put(loss, band / Math.max(scale, Double.MIN_NORMAL));
         }
-        return new FaceComparison.Size(n, point, runs, norm, timeScale, predicted, mean, se, error, noise, seconds, refine);
+        return new FaceComparison.Size(n, point, runs, norm, timeScale, predicted, plan.bounds(), mean, se, error, noise, seconds, refine);
     }
 
     /** $\prod_i x_i^{r_i}$ exactly at the point. */

@@ -34,6 +34,8 @@ public record FaceComparison(String model, String face, IntVector direction, Str
      * @param normalisation per loss, the value of the scale $\Lambda$ at this point
      * @param timeScale $T$ at this point ($t = \tau T$)
      * @param predicted per loss, the limit curve at this point's ratios
+     * @param bounds per loss whose face series pass the Hankel test, {lower, upper} per time: the range of the
+     *     limit over every positive mixture of decaying exponentials with those series (absent otherwise)
      * @param mean per loss, the mean normalised simulated curve
      * @param se per loss, its standard error
      * @param error per loss, $\max_\tau |\text{mean} - \text{predicted}| / \max_\tau |\text{predicted}|$
@@ -42,8 +44,21 @@ public record FaceComparison(String model, String face, IntVector direction, Str
      * @param refinement how many times the first step count the runs needed to stay stable (1, 4, 16 or 64)
      */
     public record Size(double n, Point at, int runs, Map<String, Double> normalisation, double timeScale, Map<String, double[]> predicted,
-            Map<String, double[]> mean, Map<String, double[]> se, Map<String, Double> error, Map<String, Double> noise, double seconds,
-            int refinement) {}
+            Map<String, double[][]> bounds, Map<String, double[]> mean, Map<String, double[]> se, Map<String, Double> error,
+            Map<String, Double> noise, double seconds, int refinement) {
+        /** At how many times {@code mean +- k SE} of {@code loss} meets its bounds; null without bounds. */
+        public Integer timesMeetingBounds(String loss, double k) {
+            double[][] b = bounds.get(loss);
+            if (b == null) return null;
+            int count = 0;
+            for (int t = 0; t < b.length; t++) {
+                double m = mean.get(loss)[t];
+                double e = k * se.get(loss)[t];
+                if (m + e >= b[t][0] && m - e <= b[t][1]) count++;
+            }
+            return count;
+        }
+    }
 
     /** The largest size's worst error over the losses. */
     public double lastError() {

@@ -3,6 +3,7 @@ package org.prism.regime.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class FaceComparerTest {
                 assertTrue(s.error().get(loss) <= s.noise().get(loss) + 0.5 / s.n(), loss + " at N = " + s.n() + ": error " + s.error().get(loss)
                         + ", noise " + s.noise().get(loss));
             }
+        }
+        // the limit of a linear model is a positive mixture of decaying exponentials: both losses carry Markov-Krein
+        // bounds, which hold the resummed curve (a second route to the same limit) at every time, and the largest
+        // size's mean within 3 SE at most times
+        FaceComparison.Size last = c.sizes().get(4);
+        for (String loss : List.of("train", "pop")) {
+            double[][] b = last.bounds().get(loss);
+            assertTrue(b != null, loss + " has bounds");
+            for (int t = 0; t < b.length; t++) {
+                double p = last.predicted().get(loss)[t];
+                assertTrue(b[t][0] - 1e-9 <= p && p <= b[t][1] + 1e-9, loss + " at tau = " + c.taus()[t] + ": " + p + " in " + Arrays.toString(b[t]));
+            }
+            assertTrue(last.timesMeetingBounds(loss, 3) >= c.taus().length - 2, loss + ": " + last.timesMeetingBounds(loss, 3));
         }
         // the point keeps the ratios asked for, up to rounding the sizes
         var at = c.sizes().get(4).at().values();
