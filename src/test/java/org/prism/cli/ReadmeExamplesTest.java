@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The README shows every command with its real output; this runs each shown command in-process and compares its
- * stdout with the text the README prints, so the two cannot drift apart.
+ * The README and the pages of {@code docs/} show commands with their real output; this runs each shown command
+ * in-process and compares its stdout with the text the page prints, so the two cannot drift apart. Failures name
+ * the file and the line of the command.
  *
  * <p>An example is an indented line {@code $ ./prism ARGS} (4 spaces, or more in a list item) followed by output
- * lines indented as deep. A line {@code ...} in the README (indented or not) elides any number of output lines, and
+ * lines indented as deep. A line {@code ...} in a page (indented or not) elides any number of output lines, and
  * {@code " ... "} inside a line elides part of that line. Three things may differ between machines: the
  * number of worker threads (it follows the core count) and the name of the BLAS behind the products (OpenBLAS where
  * it loads, EJML elsewhere; the {@code # native BLAS: ...} header says which, and its version) are masked on both
@@ -37,11 +39,23 @@ class ReadmeExamplesTest {
 
     record Example(String command, List<String> output) {}
 
+    /** An example where it is shown: {@code file} relative to the project root, {@code line} 1-based. */
+    record Shown(Path file, int line, Example example) {
+        String where() {
+            return file.toString().replace('\\', '/') + ":" + line;
+        }
+    }
+
     private static final Pattern EXAMPLE = Pattern.compile("^( {4,})\\$ \\./prism (.*)$");
 
     /** Every indented {@code $ ./prism ARGS} line (a code block at any depth) with the output lines below it. */
     static List<Example> examples(List<String> readme) {
-        List<Example> examples = new ArrayList<>();
+        return examples(Path.of("README.md"), readme).stream().map(Shown::example).toList();
+    }
+
+    /** The examples of one page, each with its file and the line of its command. */
+    static List<Shown> examples(Path file, List<String> readme) {
+        List<Shown> examples = new ArrayList<>();
         for (int i = 0; i < readme.size(); i++) {
             Matcher m = EXAMPLE.matcher(readme.get(i));
             if (!m.matches()) continue;
@@ -56,7 +70,7 @@ class ReadmeExamplesTest {
                 output.add(readme.get(j).isEmpty() ? "" : readme.get(j).substring(indent.length()));
                 j++;
             }
-            examples.add(new Example(m.group(2), output));
+            examples.add(new Shown(file, i + 1, new Example(m.group(2), output)));
             i = j - 1;
         }
         return examples;
@@ -66,7 +80,7 @@ class ReadmeExamplesTest {
         return line.stripLeading().startsWith("$ ") && line.startsWith("    ");
     }
 
-    /** Splits a command line as a POSIX shell would for the quoting the README uses (double quotes only). */
+    /** Splits a command line as a POSIX shell would for the quoting the pages use (double quotes only). */
     static List<String> arguments(String command) {
         List<String> args = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -153,32 +167,65 @@ class ReadmeExamplesTest {
                 .replace("OpenBLAS dgemm", "BLAS").replace("EJML", "BLAS");
     }
 
-    private static List<String> readme() throws IOException {
-        return Files.readAllLines(Path.of("README.md"));
+    /** The pages whose examples are run: {@code README.md}, then every {@code docs/*.md} in name order. */
+    static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .forEach(pages::add);
+        }
+        return pages;
+    }
+
+    /** Every example of every page, in page order. */
+    static List<Shown> shown() throws IOException {
+        List<Shown> all = new ArrayList<>();
+        for (Path page : pages()) all.addAll(examples(page, Files.readAllLines(page)));
+        return all;
     }
 
     @TestFactory
-    Stream<DynamicTest> everyShownCommandPrintsWhatTheReadmeShows() throws IOException {
-        return examples(readme()).stream()
-                .filter(x -> !NOT_RUN.containsKey(arguments(x.command()).get(0)))
-                .map(x -> DynamicTest.dynamicTest(x.command(), () -> {
-                    CliRunner run = CliRunner.run(arguments(x.command()).toArray(String[]::new));
-                    assertEquals(0, run.exitCode(), () -> x.command() + ": " + run.err());
-                    List<String> expected = x.output().stream().map(ReadmeExamplesTest::mask).toList();
+    Stream<DynamicTest> everyShownCommandPrintsWhatItsPageShows() throws IOException {
+        return shown().stream()
+                .filter(x -> !NOT_RUN.containsKey(arguments(x.example().command()).get(0)))
+                .map(x -> DynamicTest.dynamicTest(x.where() + ": " + x.example().command(), () -> {
+                    String command = x.example().command();
+                    CliRunner run = CliRunner.run(arguments(command).toArray(String[]::new));
+                    assertEquals(0, run.exitCode(), () -> x.where() + ": prism " + command + ": " + run.err());
+                    List<String> expected = x.example().output().stream().map(ReadmeExamplesTest::mask).toList();
                     List<String> actual = run.out().lines().map(ReadmeExamplesTest::mask).toList();
                     if (!matches(expected, 0, actual, 0)) {
-                        assertEquals(String.join("\n", expected), String.join("\n", actual), x.command());
+                        assertEquals(String.join("\n", expected), String.join("\n", actual),
+                                x.where() + ": prism " + command + " does not print what the page shows");
                     }
                 }));
     }
 
     @Test
-    void theReadmeShowsEverySubcommandOrSaysWhyNot() throws IOException {
-        List<String> shown = examples(readme()).stream().map(x -> arguments(x.command()).get(0)).toList();
+    void theDocumentationShowsEverySubcommandOrSaysWhyNot() throws IOException {
+        List<String> shown = shown().stream().map(x -> arguments(x.example().command()).get(0)).toList();
         for (String sub : PrismCommand.commandLine().getSubcommands().keySet()) {
-            if (sub.equals("help") || sub.equals("bench")) continue; // bench prints timings: its tables are in Benchmarks
-            assertTrue(shown.contains(sub), "README shows no example of prism " + sub);
+            if (sub.equals("help") || sub.equals("bench")) continue; // bench prints timings: its tables are in docs/benchmarks.md
+            assertTrue(shown.contains(sub), "neither README.md nor docs/*.md shows an example of prism " + sub);
         }
+    }
+
+    @Test
+    void theReadmeShowsTheCommandCiRuns() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        List<String> ci = Files.readAllLines(Path.of(".ci/run"));
+        assertTrue(ci.contains("mvn -B test"), ".ci/run runs mvn -B test");
+        assertTrue(readme.contains("    mvn -B test"), "README shows the test command CI runs, mvn -B test, as a command line");
+    }
+
+    @Test
+    void examplesAreFoundWithTheirFileAndLine() {
+        List<Shown> found = examples(Path.of("docs", "x.md"), List.of("# title", "", "    $ ./prism regimes", "    a", "",
+                "    $ ./prism prism", "    b"));
+        assertEquals(List.of(3, 6), found.stream().map(Shown::line).toList());
+        assertEquals("docs/x.md:6", found.get(1).where());
+        assertEquals(new Example("prism", List.of("b")), found.get(1).example());
     }
 
     @Test
