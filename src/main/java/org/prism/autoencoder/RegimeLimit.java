@@ -8,7 +8,7 @@ import org.prism.algebra.Rational;
  * The limiting expected loss curve of the weight-tied linear autoencoder on one face (regime) of
  * the prism: numerically at given times, and as exact Taylor coefficients in rational arithmetic.
  *
- * <p>Conventions (README, Conventions): W is m x d with iid N(0, sigma^2) entries, X is d x n with iid
+ * <p>Conventions (docs/contracts.md, Conventions): W is m x d with iid N(0, sigma^2) entries, X is d x n with iid
  * N(0, 1) entries, gradient flow on L_tr with time unit 1. Each regime states its own
  * normalisation of the loss and its time variable; the Taylor coefficients f_s are those of that
  * normalised curve in that time variable: f(t) = sum_s f_s t^s / s!.

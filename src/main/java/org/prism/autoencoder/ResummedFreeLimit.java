@@ -34,7 +34,7 @@ public final class ResummedFreeLimit implements RegimeLimit {
     public static final String NAME = "free";
     public static final int DEFAULT_ORDER = 10;
     /**
-     * The leading-order engine's last order for the tied autoencoder (see README, Benchmarks): 12, about
+     * The leading-order engine's last order for the tied autoencoder (see docs/benchmarks.md): 12, about
      * 3 minutes and at most 4.4 GB of live heap for both series. At gamma > 0 order 12 is markedly better than 10: against the free
      * dynamics simulated at d = 256, 512 and extrapolated in 1/d, y = 1, gamma = 1/2, its pop curve is
      * within 0.2% at tau <= 1 and 1.5% at tau = 3, order 10's 1.3% and 8.5% off (with a spread of 0.03%

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        header = "Benchmarks (figures depend on the machine; README has this machine's).",
+        header = "Benchmarks (figures depend on the machine; docs/benchmarks.md has this machine's).",
         subcommands = {BenchCommand.Exact.class, BenchCommand.Step.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec

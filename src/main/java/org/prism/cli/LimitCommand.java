@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
             "  free (y, gamma)         E L/E L(0), time tau = sigma^2 d t: no closed form; the exact face series",
             "                          (leading-order engine, --order) resummed by Pade approximants, with their spread",
             "                          and the bounds of every positive mixture of (1 + 4 x tau)^-2 with those",
-            "                          coefficients (where an exact Hankel test allows one; see README)",
+            "                          coefficients (where an exact Hankel test allows one; see docs/commands.md)",
             "JSON: {\"regime\":R,\"params\":{\"g\":\"1/2\",..},\"normalisation\":N,\"timeUnit\":U,\"times\":[..],",
             "\"train\":[..],\"pop\":[..]} (null where undefined); with --taylor: \"order\":S and exact \"p/q\" strings."})
 public final class LimitCommand implements Callable<Integer> {
@@ -91,7 +91,7 @@ public final class LimitCommand implements Callable<Integer> {
 
     @Option(names = "--order", paramLabel = "S", description = "The face series' order: c_0..c_S (--face: default the derivation's -S; -r free:"
             + " 2.." + ResummedFreeLimit.MAX_ORDER + ", default " + ResummedFreeLimit.DEFAULT_ORDER + "; 12 takes about 3 minutes and 5 GB of heap,"
-            + " and is markedly more accurate when gamma > 0: see README).")
+            + " and is markedly more accurate when gamma > 0: see docs/commands.md).")
     Integer order;
 
     @Option(names = "--show-model", description = "With --face: print the face's limiting flow as a model file, the model without every"

@@ -2,16 +2,19 @@ package org.prism.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.prism.expansion.Alphabet;
+import org.prism.expansion.CyclicWord;
 import org.prism.expansion.LossExpansion;
+import org.prism.expansion.TraceSum;
 
 /**
  * Orders beyond which a command would not finish in reasonable time on a laptop, so it refuses
- * them with a clear message instead of running for hours. Measured: see README, "Benchmarks".
+ * them with a clear message instead of running for hours. Measured: see docs/benchmarks.md.
  */
 final class Limits {
     /**
      * Exact coefficients (state graph evaluated mod primes): c_0..c_10 of both losses take about a
-     * minute and 4 GiB; order 11 and 12 run on demand (minutes to tens of minutes, see README) when
+     * minute and 4 GiB; order 11 and 12 run on demand (minutes to tens of minutes, see docs/benchmarks.md) when
      * the heap is large enough; order 13 would take hours (work x5 per order).
      */
     static final int MAX_EXACT_ORDER = 12;
@@ -38,7 +41,7 @@ final class Limits {
      * Heap the exact engine asks per trace word (as this class estimates them) and per symbol of the
      * model beyond {@link #EXACT_WORDS_IN_ANY_HEAP} words, at least {@link #EXACT_MIN_HEAP}. Measured:
      * the tied autoencoder (4 symbols) runs order 11 with -Xmx6g and order 12 (estimated 5.8e5 train
-     * words, truly 774 047) with -Xmx14g (README, Benchmarks); deep-linear (7 symbols) ran
+     * words, truly 774 047) with -Xmx14g (docs/benchmarks.md); deep-linear (7 symbols) ran
      * {@code coefficients --order 6 --loss train} (estimated 2.6e5 words) in 273 s at 9.9 GB peak RSS
      * with -Xmx16g, and thrashed for over 10 minutes with -Xmx6g. 6.2 KiB x symbols asks 14 GiB for
      * the first and 11 GiB for the second.
@@ -60,6 +63,8 @@ final class Limits {
      * rate (deep-linear: x10 per order), so their limit is found by counting.
      */
     static final int MAX_EXACT_WORDS = 1_000_000;
+    /** Letters of one random matrix a trace word may have for the exact engine (see {@link #requireLetters}). */
+    static final int MAX_EXACT_LETTERS = 36;
     static final int MAX_LEADING_WORDS = 1_000_000;
     /**
      * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
@@ -101,7 +106,9 @@ final class Limits {
         double words = 1;
         double growth = 1;
         for (int s = 0; s <= order; s++) {
-            double w = expansion.derivative(s).size();
+            TraceSum d = expansion.derivative(s);
+            if (!leading) requireLetters(model, loss, s, order, d, expansion.alphabet());
+            double w = d.size();
             growth = Math.max(1, w / Math.max(1, words));
             words = w;
             if (w > max) break;
@@ -127,6 +134,25 @@ final class Limits {
             long gib = (long) Math.ceil(need / (1L << 30));
             throw new IllegalArgumentException("order " + order + " of the " + (leading ? "leading-order" : "exact") + " engine needs about " + gib
                     + " GiB of heap (" + count + "): run with PRISM_JAVA_OPTS=\"-Xmx" + gib + "g -Xss16m\"");
+        }
+    }
+
+    /**
+     * Refuses a trace word with more than {@link #MAX_EXACT_LETTERS} letters of one random matrix: the exact engine's
+     * state graph grows about 50-fold per 8 more such letters (tr(W^10): 26 letters 0.4 s, 34 letters 20 s), while every
+     * example model stays at 28 or fewer to its highest order (the tied autoencoder's order 12).
+     */
+    private static void requireLetters(ModelOption.LoadedModel model, String loss, int s, int order, TraceSum d, Alphabet alphabet) {
+        for (CyclicWord w : d.terms().keySet()) {
+            for (int m = 0; m < alphabet.matrixCount(); m++) {
+                int letters = w.count(m);
+                if (letters > MAX_EXACT_LETTERS) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "order %d is out of reach of the exact engine for %s: D^%d %s has"
+                            + " a trace word with %d letters of %s, and the engine's cost grows about 50-fold per 8 more letters of one"
+                            + " matrix (34 letters take about 20 s); at most %d are allowed: ask for order %d or lower, or --leading",
+                            order, model.name(), s, loss, letters, alphabet.model().matrices().get(m).name(), MAX_EXACT_LETTERS, Math.max(0, s - 1)));
+                }
+            }
         }
     }
 

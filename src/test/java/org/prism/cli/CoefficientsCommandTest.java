@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -144,5 +148,22 @@ class CoefficientsCommandTest {
         CliRunner bare = CliRunner.run();
         assertEquals(0, bare.exitCode());
         assertTrue(bare.out().contains("coefficients") && bare.out().contains("Exit codes"), bare.out());
+    }
+
+    /**
+     * tr(W^16): one trace word per order, but D^2 L's has 44 letters of W, where the exact engine's cost (about
+     * 50-fold per 8 more letters: tr(W^10) took 0.4 s at 26 letters and 20 s at 34) would run for most of an hour.
+     */
+    @Test
+    void aTraceWordTooLongForTheExactEngineIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("power16.prism");
+        Files.writeString(model, "model power16\nsize d\nparam W[d, d] ~ normal(0, sigma^2)\nloss pop = tr(W^16)\nflow gradient(pop)\n");
+        CliRunner refused = CliRunner.run("coefficients", "--model", model.toString(), "--order", "2");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("a trace word with 44 letters of W") && refused.err().strip().lines().count() == 1, refused.err());
+        // order 1 runs; at d = 1, c_0 = E w^16 = 15!! sigma^16 = 2027025 for a standard Gaussian w
+        CliRunner one = CliRunner.run("coefficients", "--model", model.toString(), "--order", "1", "--at", "d=1,sigma2=1");
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().contains("c_0 = 2027025"), one.out());
     }
 }
