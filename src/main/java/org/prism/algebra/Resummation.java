@@ -181,8 +181,11 @@ public final class Resummation {
         return v;
     }
 
-    /** The last time (in increasing order) before the spread exceeds the tolerance of the largest |value| so far. */
-    static double validUpTo(double[] taus, double[] v, double[] spread) {
+    /**
+     * The last time up to which (and at every earlier time asked) {@code spread} stays within {@link #TOLERANCE} of
+     * the largest |value| so far; time 0 always counts; 0 when the first later time already fails.
+     */
+    public static double validUpTo(double[] taus, double[] v, double[] spread) {
         Integer[] order = new Integer[taus.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (x, y) -> Double.compare(taus[x], taus[y]));

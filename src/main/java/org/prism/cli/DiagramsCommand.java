@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.prism.algebra.Monomial;
@@ -72,18 +73,18 @@ public final class DiagramsCommand implements Callable<Integer> {
         if (loaded.engine() instanceof NetworkEngine networks) return networks(networks, loaded.loss(loss.loss));
         MatrixModel model = loaded.requireMatrix("explicit diagrams");
         String lossName = loaded.loss(loss.loss);
-        Limits.requireOrder(order, Limits.MAX_DIAGRAM_ORDER, "diagram enumeration");
         LossCoefficients exact = new LossCoefficients(model, lossName);
         LossExpansion expansion = exact.expansion();
+        if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         List<Integer> orders = new ArrayList<>();
-        long total = 0;
-        for (int s = only ? order : 0; s <= order; s++) {
-            orders.add(s);
-            total = Math.min(Long.MAX_VALUE / 2, total + DiagramExpansion.pairingCount(expansion, s));
-        }
+        long total = order > Limits.MAX_DIAGRAM_ORDER ? Long.MAX_VALUE / 2 : pairings(expansion, order);
+        for (int s = only ? order : 0; s <= order; s++) orders.add(s);
         if (total > Limits.MAX_PAIRINGS) {
-            throw new IllegalArgumentException("--order " + order + " means " + (total >= Long.MAX_VALUE / 2 ? "more than 10^18" : total) + " Wick pairings to enumerate (limit "
-                    + Limits.MAX_PAIRINGS + "); use 'prism coefficients' for the exact c_s at this order");
+            int reach = order;
+            while (reach > 0 && (reach > Limits.MAX_DIAGRAM_ORDER || pairings(expansion, reach) > Limits.MAX_PAIRINGS)) reach--;
+            throw new IllegalArgumentException("--order " + order + " is out of reach of the diagram enumeration: for " + loaded.name() + " it goes to"
+                    + " order " + reach + " (order " + (reach + 1) + " means " + count(pairings(expansion, reach + 1))
+                    + " Wick pairings, limit " + Limits.MAX_PAIRINGS + "); use 'prism coefficients' for the exact c_s at higher orders");
         }
         List<DiagramExpansion> out = new ArrayList<>();
         try (Progress bar = Progress.start("diagrams", total, total > 200_000)) {
@@ -138,5 +139,19 @@ public final class DiagramsCommand implements Callable<Integer> {
             case csv -> NetworkExport.csv(w, orders, terms, engine.symbols());
         }
         return 0;
+    }
+
+    private static String count(long pairings) {
+        return pairings >= Long.MAX_VALUE / 2 ? "more than 10^18" : String.format(Locale.ROOT, "%.2g", (double) pairings);
+    }
+
+    /** Wick pairings to enumerate for {@code --order order} (every order up to it, or only it with {@code --only}). */
+    private long pairings(LossExpansion expansion, int order) {
+        long total = 0;
+        for (int s = only ? order : 0; s <= order; s++) {
+            long count = DiagramExpansion.pairingCount(expansion, s); // Long.MAX_VALUE when it overflows
+            total = count >= Long.MAX_VALUE / 2 - total ? Long.MAX_VALUE / 2 : total + count;
+        }
+        return total;
     }
 }

@@ -104,6 +104,10 @@ public final class LimitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (showModel && !faces.given()) throw new IllegalArgumentException("--show-model needs --face or --scaling");
+        if (taylor != null && order != null) {
+            throw new IllegalArgumentException("give either --taylor S (the exact series f_0..f_S) or --order S (the order the curves are"
+                    + " resummed from), not both");
+        }
         if (faces.given()) return showModel ? reducedFlow() : faceLimit();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's limit formulas)");
         ModelOption.LoadedModel loaded = derivation.loaded();
@@ -136,6 +140,7 @@ public final class LimitCommand implements Callable<Integer> {
             if (taylor < 0 || taylor > MAX_TAYLOR_ORDER) {
                 throw new IllegalArgumentException("--taylor must be between 0 and " + MAX_TAYLOR_ORDER + ", got " + taylor);
             }
+            LimitInput.requireExactCost(exact, taylor);
             LimitSeries series = limit.taylor(exact, taylor);
             switch (format) {
                 case text -> LimitReport.seriesText(out, limit, exact, series);

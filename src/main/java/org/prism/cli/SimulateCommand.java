@@ -74,8 +74,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "Number of data points n (columns of X).")
     Integer n;
 
-    @Option(names = "--sigma2", paramLabel = "S2", description = "Variance sigma^2 of the entries of W(0).")
-    Double sigma2;
+    @Option(names = "--sigma2", paramLabel = "S2", description = "Variance sigma^2 of the entries of W(0), exact: 1/64, 0.015625, 1e-2.")
+    String sigma2;
 
     @Option(names = "--at", paramLabel = "POINT",
             description = "Every symbol of the model, e.g. d=32,m=16,n=64,sigma2=1/32 (x2 gives x^2; sizes are integers): "
@@ -137,13 +137,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (d == null || m == null || n == null || sigma2 == null) {
             throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2");
         }
+        Rational variance = LimitInput.parseNumber(sigma2, "--sigma2");
         SimulationParams params = SimulationParams.builder()
-                .d(d).m(m).n(n).sigma2(sigma2).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
+                .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
                 .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
                 .seeds(seeds).seed(seed).fixedData(fixedData)
                 .build();
-        Point point = new Point(Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", Rational.exactDecimal(sigma2)));
+        Point point = new Point(Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", variance));
         if (series != null) Limits.require(loaded, List.of("train", "pop"), series, false);
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         SimulationPlan plan = simulator.plan(params);

@@ -41,7 +41,8 @@ public record Scaling(Map<String, Rational> exponents) {
                 power = power.multiply(Rational.of(1, 2));
             }
             if (!space.symbols().contains(symbol)) {
-                throw new IllegalArgumentException("unknown symbol '" + name + "' in scaling (known: " + String.join(", ", space.symbols()) + ", sigma2)");
+                throw new IllegalArgumentException("unknown symbol '" + name + "' in scaling (known: " + String.join(", ", space.symbols())
+                        + "; any of them also squared, written with a 2: " + space.symbols().get(0) + "2 = " + space.symbols().get(0) + "^2)");
             }
             if (sizes.contains(symbol) && power.signum() < 0) {
                 throw new IllegalArgumentException("size " + symbol + " may not shrink (power " + power + " < 0): sizes are >= 1");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.prism.algebra.Rational;
+import org.prism.algebra.Resummation;
 import org.prism.autoencoder.FreeResummation;
 import org.prism.autoencoder.LimitCurve;
 import org.prism.autoencoder.LimitSeries;
@@ -170,12 +171,23 @@ public final class LimitReport {
             }
         }
         w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", "# time", "train", "spread", "bounds", "pop", "spread", "bounds");
+        boolean unclaimed = false;
+        double trainValid = Resummation.validUpTo(taus, c.train().ratio(), c.train().spread());
+        double popValid = Resummation.validUpTo(taus, c.pop().ratio(), c.pop().spread());
         for (int i = 0; i < taus.length; i++) {
-            w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", String.format(Locale.ROOT, "%.15g", taus[i]), number(c.train().ratio(), i),
-                    spread(c.train(), i), bounds(c.train(), i), number(c.pop().ratio(), i), spread(c.pop(), i), bounds(c.pop(), i));
+            String train = number(c.train().ratio(), i) + (taus[i] <= trainValid ? "" : " *");
+            String pop = number(c.pop().ratio(), i) + (taus[i] <= popValid ? "" : " *");
+            unclaimed |= train.endsWith("*") || pop.endsWith("*");
+            w.printf("%-22s  %-22s  %-10s  %-24s  %-22s  %-10s  %s%n", String.format(Locale.ROOT, "%.15g", taus[i]), train,
+                    spread(c.train(), i), bounds(c.train(), i), pop, spread(c.pop(), i), bounds(c.pop(), i));
+        }
+        if (unclaimed) {
+            w.printf("# * beyond the time up to which the two best approximants agree within %s%% of the curve's largest value: not a prediction%n",
+                    Resummation.TOLERANCE * 100);
         }
         w.flush();
     }
+
 
     private static String spread(FreeResummation.Curve c, int i) {
         double v = c.spread()[i];

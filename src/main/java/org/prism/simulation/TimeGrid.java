@@ -41,6 +41,7 @@ public record TimeGrid(double dt, int steps, int recordEvery, List<Double> recor
         if (steps != null) return new TimeGrid(dt, steps, recordEvery, recordTimes);
         if (!Double.isFinite(tMax) || tMax <= 0) throw new IllegalArgumentException("--t-max must be a finite number > 0, got " + tMax);
         if (!Double.isFinite(dt) || dt <= 0) throw new IllegalArgumentException("--dt must be a finite number > 0, got " + dt);
+        if (dt > tMax) throw new IllegalArgumentException("--dt " + dt + " is longer than --t-max " + tMax + ": give a step at most --t-max");
         double exact = tMax / dt;
         if (exact > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--t-max / --dt = " + exact + " steps is too many (at most " + Integer.MAX_VALUE + ")");

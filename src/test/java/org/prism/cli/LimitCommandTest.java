@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.prism.algebra.MarchenkoPastur;
 import org.prism.algebra.Rational;
-import org.prism.cli.LimitInput;
 
 /** The limit command: JSON contract, formats, and one-line errors with exit code 2. */
 class LimitCommandTest {
@@ -241,5 +241,17 @@ class LimitCommandTest {
             assertEquals(1, b.err().strip().lines().count(), b.err());
         }
         assertTrue(run("--model", "examples/teacher-student.prism", "--face", "F1").err().contains("such as sigma^2"));
+    }
+
+    /** Absurd ratios: the pop approximants of the free regime disagree by 1e16 at once, and every such value is marked. */
+    @Test
+    void freeCurvesBeyondTheirAgreementAreMarked() {
+        CliRunner r = run("-r", "free", "-p", "y=1e9,gamma=1e9", "--times", "0,0.5,1");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = r.out().lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(3, rows.size(), r.out());
+        assertFalse(rows.get(0).contains("*"), "time 0 is exact");
+        assertTrue(rows.get(1).contains("*") && rows.get(2).contains("*"), r.out());
+        assertTrue(r.out().contains("# * beyond the time up to which the two best approximants agree"), r.out());
     }
 }

@@ -200,4 +200,13 @@ class SimulateCommandTest {
         assertEquals(4.5, j.get("losses").get("pop").get("series").get(0).asDouble(), 1e-15);
         assertEquals(3, j.get("losses").get("train").get("series").size());
     }
+
+    /** --sigma2 is exact like every other value: 1/64 and 0.015625 are the same run. */
+    @Test
+    void sigma2TakesFractions() {
+        CliRunner fraction = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "1/64", "--dt", "0.01", "--t-max", "0.1");
+        CliRunner decimal = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "0.015625", "--dt", "0.01", "--t-max", "0.1");
+        assertEquals(0, fraction.exitCode(), fraction.err());
+        assertEquals(decimal.out(), fraction.out());
+    }
 }
