@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
             "black; mean per size with a +-2 SE band), DIR/P.tex (booktabs) and DIR/P-standalone.tex for each path P.",
             "JSON: {\"regime\":R,\"paths\":[{\"name\",\"regime\",\"parameters\",\"scaling\",\"sizes\":[{\"size\",\"d\",\"m\",\"n\",",
             "\"sigma2\",\"runs\",\"trainMaxRelError\",\"popMaxRelError\",\"trainMaxZ\",\"popMaxZ\",\"seconds\"}],\"trainRate\",",
-            "\"popRate\",\"notes\"}],\"files\":[...]} (null where a loss has no prediction)."})
+            "\"popRate\",\"notes\",\"verdict\",\"reason\"}],\"files\":[...]} (null where a loss has no prediction). Verdicts as for",
+            "--face, over the times the prediction is reliable; exit code 1 when a path fails; --quick is inconclusive by design."})
 public final class CompareCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -122,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         root.put("regime", regime.strip());
         ArrayNode jsonPaths = root.putArray("paths");
         List<Path> files = new ArrayList<>();
+        boolean failed = false;
         for (ScalingPath path : paths) {
             Comparison c;
             try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
@@ -129,10 +131,11 @@ public final class CompareCommand implements Callable<Integer> {
             }
             List<Path> written = CompareReport.writeAll(c, folder);
             files.addAll(written);
+            failed |= c.verdict(quick).verdict() == FaceComparison.Verdict.FAIL;
             if (format == Format.json) {
-                jsonPaths.add(CompareReport.json(mapper, c));
+                jsonPaths.add(CompareReport.json(mapper, c, quick));
             } else {
-                CompareReport.text(o, c);
+                CompareReport.text(o, c, quick);
                 for (Path f : written) o.println("wrote " + f);
                 o.println();
             }
@@ -144,7 +147,7 @@ public final class CompareCommand implements Callable<Integer> {
             o.println(mapper.writeValueAsString(root));
         }
         o.flush();
-        return 0;
+        return failed ? 1 : 0;
     }
 
     private Path outputFolder() {
@@ -168,6 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("compare " + choice.label(), -1, true)) {
             c = comparer.run(loaded.name(), loaded.source(), loaded.engine().matrixModel().orElse(null), d, limit, opts, seed, bar::stepBy);
         }
+        if (quick) c = c.quick();
         PrintWriter o = spec.commandLine().getOut();
         switch (format) {
             case text -> FaceCompareReport.text(o, d, c);

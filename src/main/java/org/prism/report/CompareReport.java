@@ -4,6 +4,7 @@ import org.prism.autoencoder.compare.Prediction;
 import org.prism.autoencoder.compare.ScalingPath;
 
 import org.prism.autoencoder.compare.Comparison;
+import org.prism.regime.compare.ConvergenceVerdict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -324,7 +325,7 @@ public final class CompareReport {
     // ---------------------------------------------------------------- text and JSON
 
     /** The summary printed by {@code prism compare}: per size, the sizes and max errors; the rates; notes. */
-    public static void text(PrintWriter w, Comparison c) {
+    public static void text(PrintWriter w, Comparison c, boolean quick) {
         ScalingPath p = c.path();
         w.println("# " + p.name() + " (" + p.parametersText() + "): " + p.description());
         w.println("# predicted: " + p.prediction().description());
@@ -345,6 +346,9 @@ public final class CompareReport {
                 + ", pop " + (c.popRate() == null ? "-" : String.format(Locale.ROOT, "%.2f", c.popRate())) + "   ("
                 + String.format(Locale.ROOT, "%.1f s", c.seconds()) + ")");
         for (String note : notes(c)) w.println("note: " + note);
+        ConvergenceVerdict.Result v = c.verdict(quick);
+        w.printf("verdict %s: %s (pass: at most %d%% at the largest size over the times the prediction is reliable, falling or within the"
+                + " noise)%n", v.verdict().name(), v.reason(), (int) (ConvergenceVerdict.PASS_ERROR * 100));
         w.flush();
     }
 
@@ -406,7 +410,7 @@ public final class CompareReport {
     }
 
     /** A JSON object for one comparison (see the command's help for the shape). */
-    public static ObjectNode json(ObjectMapper mapper, Comparison c) {
+    public static ObjectNode json(ObjectMapper mapper, Comparison c, boolean quick) {
         ScalingPath p = c.path();
         ObjectNode o = mapper.createObjectNode();
         o.put("name", p.name());
@@ -437,6 +441,9 @@ public final class CompareReport {
         }
         putNullable(o, "trainRate", c.trainRate());
         putNullable(o, "popRate", c.popRate());
+        ConvergenceVerdict.Result v = c.verdict(quick);
+        o.put("verdict", v.verdict().name().toLowerCase(Locale.ROOT));
+        o.put("reason", v.reason());
         o.put("seconds", c.seconds());
         ArrayNode notes = o.putArray("notes");
         notes(c).forEach(notes::add);

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prism.algebra.Rational;
 import org.prism.regime.DerivedPrism;
-import org.prism.regime.compare.FaceComparer;
+import org.prism.regime.compare.ConvergenceVerdict;
 import org.prism.regime.compare.FaceComparison;
 
 /**
@@ -70,7 +70,7 @@ public final class FaceCompareReport {
             }
         }
         w.printf("verdict  %s: %s (pass: at most %d%% at the largest size and falling or within the noise)%n",
-                c.verdict().name(), c.reason(), (int) (FaceComparer.PASS_ERROR * 100));
+                c.verdict().name(), c.reason(), (int) (ConvergenceVerdict.PASS_ERROR * 100));
         w.flush();
     }
 

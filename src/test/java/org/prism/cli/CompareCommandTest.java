@@ -59,6 +59,9 @@ class CompareCommandTest {
         assertTrue(path.get("sizes").get(0).get("trainMaxRelError").isNull());
         assertTrue(path.get("sizes").get(2).get("popMaxRelError").asDouble() >= 0);
         assertEquals("inf", path.get("sizes").get(0).get("n").asText());
+        // a quick run never passes or fails: too small to judge convergence
+        assertEquals("inconclusive", path.get("verdict").asText());
+        assertTrue(path.get("reason").asText().startsWith("a quick run, too small to judge convergence: "), path.get("reason").asText());
         assertEquals(5, root.get("files").size());
         for (JsonNode f : root.get("files")) assertTrue(Files.size(Path.of(f.asText())) > 0, f.asText());
     }

@@ -1,6 +1,8 @@
 package org.prism.autoencoder.compare;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.prism.regime.compare.ConvergenceVerdict;
 
 /**
  * The result of comparing simulations along a {@link ScalingPath} with its prediction.
@@ -31,6 +33,32 @@ public record Comparison(ScalingPath path, List<SizeResult> sizes, Double trainR
     /** The result at the largest size. */
     public SizeResult largest() {
         return sizes.get(sizes.size() - 1);
+    }
+
+    /**
+     * The verdict ({@link ConvergenceVerdict}) on each predicted loss: its max relative error per size over the times where
+     * the prediction is reliable (all times for a closed form), its noise (2 SE on the same scale) and rate. The paths
+     * approach their limits like 1/size (gamma = 1/d, 1/y, 1/g, n/d), so errors should fall at rate about 1.
+     *
+     * @param quick whether the sizes are a quick run's (then inconclusive by design)
+     */
+    public ConvergenceVerdict.Result verdict(boolean quick) {
+        double upTo = largest().reliableUpTo(RELIABLE);
+        double[] ns = sizes.stream().mapToDouble(r -> r.step().size()).toArray();
+        List<ConvergenceVerdict.Loss> losses = new ArrayList<>();
+        for (boolean train : new boolean[] {true, false}) {
+            if ((train ? largest().predictedTrain() : largest().predictedPop()) == null) continue;
+            double[] errors = new double[sizes.size()];
+            double[] noise = new double[sizes.size()];
+            Double[] boxed = new Double[sizes.size()];
+            for (int i = 0; i < errors.length; i++) {
+                errors[i] = sizes.get(i).maxRelUpTo(train, upTo);
+                noise[i] = sizes.get(i).noiseUpTo(train, upTo);
+                boxed[i] = errors[i];
+            }
+            losses.add(new ConvergenceVerdict.Loss(train ? "train" : "pop", path.sizeName(), ns, errors, noise, fitRate(ns, boxed)));
+        }
+        return ConvergenceVerdict.of(losses, 1.0, quick);
     }
 
     /**
@@ -116,6 +144,17 @@ public record Comparison(ScalingPath path, List<SizeResult> sizes, Double trainR
                 last = grid[i];
             }
             return last;
+        }
+
+        /** Max over the grid times up to {@code upTo} of 2 SE relative to the prediction (as the errors); null if not predicted. */
+        public Double noiseUpTo(boolean train, double upTo) {
+            double[] pred = train ? predictedTrain : predictedPop;
+            if (pred == null) return null;
+            double[] se = train ? trainSe : popSe;
+            double scale = FLOOR * maxAbs(pred);
+            double m = 0;
+            for (int i = 0; i < grid.length && grid[i] <= upTo + 1e-12; i++) m = Math.max(m, 2 * se[i] / Math.max(Math.max(Math.abs(pred[i]), scale), Double.MIN_NORMAL));
+            return m;
         }
 
         /** Max relative error of the mean curve over the grid times up to {@code upTo} (null if not predicted). */

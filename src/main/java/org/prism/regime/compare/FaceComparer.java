@@ -50,9 +50,9 @@ import org.prism.simulation.TimeGrid;
  *
  * <p><b>Verdict.</b> Per size and loss the error is $\max_\tau |\bar y - \ell| / \max_\tau |\ell|$ over the
  * times where the limit curve is claimed, the noise $\max_\tau 2\,\mathrm{SE}/\max_\tau|\ell|$; the rate $r$ fits
- * error $\sim N^{-r}$. <em>pass</em>: the largest size's error is at most {@link #PASS_ERROR} and either smaller
+ * error $\sim N^{-r}$. <em>pass</em>: the largest size's error is at most {@link ConvergenceVerdict#PASS_ERROR} and either smaller
  * than the smallest size's or within its noise; <em>fail</em>: at least three sizes, the largest error above
- * {@link #PASS_ERROR} and no convergence ($r <$ {@link #MIN_RATE}); otherwise <em>inconclusive</em>, with why.
+ * {@link ConvergenceVerdict#PASS_ERROR} and no convergence ($r <$ {@link ConvergenceVerdict#MIN_RATE}); otherwise <em>inconclusive</em>, with why.
  */
 public final class FaceComparer {
     static final int MIN_SIZE = 4;
@@ -61,8 +61,6 @@ public final class FaceComparer {
     /** No size beyond this is simulated. */
     static final double MAX_SIZE = 1e6;
     static final int STEPS_PER_UNIT = 200;
-    public static final double PASS_ERROR = 0.05;
-    public static final double MIN_RATE = 0.5;
 
     /**
      * @param sizes K, the most sizes
@@ -362,32 +360,16 @@ public final class FaceComparer {
     }
 
     private static FaceComparison verdict(FaceComparison c, double expected) {
-        FaceComparison.Size first = c.sizes().get(0);
-        FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
-        FaceComparison.Verdict v = FaceComparison.Verdict.PASS;
-        List<String> why = new ArrayList<>();
-        for (String loss : last.error().keySet()) {
-            double e = last.error().get(loss);
-            double noise = last.noise().get(loss);
-            Double r = c.rates().get(loss);
-            boolean converging = c.sizes().size() > 1 && e < first.error().get(loss);
-            String text = loss + String.format(Locale.ROOT, " %.2f%% at N = %s", 100 * e, num(last.n()))
-                    + (r == null ? "" : String.format(Locale.ROOT, ", rate %.2f", r));
-            if (e <= PASS_ERROR && (converging || e <= noise)) {
-                why.add(text + " (within " + (int) (PASS_ERROR * 100) + "%" + (converging ? ", falling" : ", within the noise") + ")");
-            } else if (c.sizes().size() >= 3 && e > PASS_ERROR && (r == null || r < MIN_RATE * expected)) {
-                v = FaceComparison.Verdict.FAIL;
-                why.add(text + String.format(Locale.ROOT, " (above %d%% and not converging: the path approaches its limit at rate %.2f)",
-                        (int) (PASS_ERROR * 100), expected));
-            } else {
-                if (v == FaceComparison.Verdict.PASS) v = FaceComparison.Verdict.INCONCLUSIVE;
-                why.add(text + (e > PASS_ERROR ? String.format(Locale.ROOT, " (above %d%% but falling, the path approaching its limit at rate"
-                        + " %.2f: larger sizes needed)", (int) (PASS_ERROR * 100), expected)
-                        : c.sizes().size() < 2 ? " (one size: no trend)" : " (not falling, not above the noise)"));
-            }
+        List<ConvergenceVerdict.Loss> losses = new ArrayList<>();
+        double[] ns = c.sizes().stream().mapToDouble(FaceComparison.Size::n).toArray();
+        for (String loss : c.sizes().get(c.sizes().size() - 1).error().keySet()) {
+            double[] errors = c.sizes().stream().mapToDouble(s -> s.error().get(loss)).toArray();
+            double[] noise = c.sizes().stream().mapToDouble(s -> s.noise().get(loss)).toArray();
+            losses.add(new ConvergenceVerdict.Loss(loss, "N", ns, errors, noise, c.rates().get(loss)));
         }
-        return new FaceComparison(c.model(), c.face(), c.direction(), c.timeUnit(), c.params(), c.taus(), c.sizes(), c.rates(), v,
-                String.join("; ", why));
+        ConvergenceVerdict.Result r = ConvergenceVerdict.of(losses, expected, false);
+        return new FaceComparison(c.model(), c.face(), c.direction(), c.timeUnit(), c.params(), c.taus(), c.sizes(), c.rates(), r.verdict(),
+                r.reason());
     }
 
     private static String num(double n) {

@@ -60,6 +60,12 @@ public record FaceComparison(String model, String face, IntVector direction, Str
         }
     }
 
+    /** The same comparison as a quick run's: inconclusive by design, too small to judge convergence (a pass or fail becomes a reason). */
+    public FaceComparison quick() {
+        ConvergenceVerdict.Result q = ConvergenceVerdict.quick(new ConvergenceVerdict.Result(verdict, reason));
+        return new FaceComparison(model, face, direction, timeUnit, params, taus, sizes, rates, q.verdict(), q.reason());
+    }
+
     /** The largest size's worst error over the losses. */
     public double lastError() {
         return sizes.get(sizes.size() - 1).error().values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
