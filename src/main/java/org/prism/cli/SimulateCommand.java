@@ -123,6 +123,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " asymptotic: good at small t only).")
     Integer series;
 
+    @Option(names = "--runs", description = "With --format json: every run's curve beside the mean (\"runs\":[[..],..] per loss); with"
+            + " --format csv: one row per run and time (run,t,<loss>,...) instead of the means.")
+    boolean runs;
+
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
     Integer threads;
 
@@ -132,6 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (series != null && series < 0) throw new IllegalArgumentException("--series must be >= 0, got " + series);
+        if (runs && format == Format.text) throw new IllegalArgumentException("--runs needs --format json or csv (the text shows means)");
         ModelOption.LoadedModel loaded = modelOption.load();
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
         if (d == null || m == null || n == null || sigma2 == null) {
@@ -157,8 +162,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> SimulationReport.text(out, result, columns);
-            case csv -> SimulationReport.csv(out, result, columns);
-            case json -> SimulationReport.json(out, result, columns);
+            case csv -> SimulationReport.csv(out, result, columns, runs);
+            case json -> SimulationReport.json(out, result, columns, runs);
         }
         out.flush();
         return 0;
@@ -197,8 +202,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> ModelSimulationReport.text(out, result, columns);
-            case csv -> ModelSimulationReport.csv(out, result, columns);
-            case json -> ModelSimulationReport.json(out, result, columns);
+            case csv -> ModelSimulationReport.csv(out, result, columns, runs);
+            case json -> ModelSimulationReport.json(out, result, columns, runs);
         }
         out.flush();
         return 0;

@@ -16,12 +16,22 @@ import java.util.Locale;
  * "integrator","seeds","seed","fixed_data"},"times":[...],"losses":{"<loss>":{"mean":[...],"se":[...]},..}}}
  * ({@code at}: the exact values given, as strings). With {@link SeriesColumns} (may be null): a column
  * {@code <loss>_series} after the others, and in JSON {@code "series_order"} in params and
- * {@code "series":[...]} beside each loss's mean.
+ * {@code "series":[...]} beside each loss's mean. With {@code runs}: {@code "runs":[[...],...]} beside each
+ * loss's mean (one curve per run), and CSV rows {@code run,t,<loss>,...} instead of the means.
  */
 public final class ModelSimulationReport {
     private ModelSimulationReport() {}
 
     public static void csv(Writer out, ModelSimulationResult r, SeriesColumns series) {
+        csv(out, r, series, false);
+    }
+
+    /** With {@code runs}: one row per run and time, {@code run,t,<loss>,...}, instead of the means. */
+    public static void csv(Writer out, ModelSimulationResult r, SeriesColumns series, boolean runs) {
+        if (runs) {
+            SimulationReport.runsCsv(out, r.losses(), r.times(), r.perSeed());
+            return;
+        }
         PrintWriter w = new PrintWriter(out);
         StringBuilder header = new StringBuilder("t");
         for (String l : r.losses()) header.append(',').append(l).append("_mean,").append(l).append("_se");
@@ -54,6 +64,11 @@ public final class ModelSimulationReport {
 
     /** The JSON contract (see the class comment); one line. */
     public static void json(Writer out, ModelSimulationResult r, SeriesColumns series) throws IOException {
+        json(out, r, series, false);
+    }
+
+    /** With {@code runs}, each loss also has {@code "runs":[[...],...]}, every run's curve. */
+    public static void json(Writer out, ModelSimulationResult r, SeriesColumns series, boolean runs) throws IOException {
         ModelSimulationParams p = r.params();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode params = root.putObject("params");
@@ -66,7 +81,9 @@ public final class ModelSimulationReport {
         ObjectNode losses = root.putObject("losses");
         for (int k = 0; k < r.losses().size(); k++) {
             String loss = r.losses().get(k);
-            SimulationReport.curve(losses.putObject(loss), r.mean()[k], r.se()[k], series == null ? null : series.of(loss));
+            ObjectNode node = losses.putObject(loss);
+            SimulationReport.curve(node, r.mean()[k], r.se()[k], series == null ? null : series.of(loss));
+            if (runs) SimulationReport.runs(node, r.perSeed()[k]);
         }
         SimulationReport.writeLine(out, root);
     }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Locale;
  * <p>CSV: header {@code t,train_mean,train_se,pop_mean,pop_se}, one row per recording time.
  * JSON: {@code {"params":{...},"times":[...],"train":{"mean":[...],"se":[...]},"pop":{"mean":[...],"se":[...]}}}
  * with params {@code d, m, n, sigma2, dt, steps, t_max, record_every, integrator, seeds, seed,
- * fixed_data, route}. With {@link SeriesColumns} (may be null): columns {@code train_series,pop_series}
+ * fixed_data, route}. With {@code runs}: in JSON {@code "runs":[[...],...]} beside each loss's mean (one curve per run),
+ * in CSV one row per run and time, {@code run,t,train,pop}. With {@link SeriesColumns} (may be null): columns {@code train_series,pop_series}
  * after the others, and in JSON {@code "series_order"} in params and {@code "series":[...]} beside each
  * loss's mean.
  */
@@ -28,6 +30,15 @@ public final class SimulationReport {
     private SimulationReport() {}
 
     public static void csv(Writer out, SimulationResult r, SeriesColumns series) {
+        csv(out, r, series, false);
+    }
+
+    /** With {@code runs}: one row per run and time, {@code run,t,train,pop}, instead of the means. */
+    public static void csv(Writer out, SimulationResult r, SeriesColumns series, boolean runs) {
+        if (runs) {
+            runsCsv(out, List.of("train", "pop"), r.times(), new double[][][] {r.trainPerSeed(), r.popPerSeed()});
+            return;
+        }
         PrintWriter w = new PrintWriter(out);
         w.println("t,train_mean,train_se,pop_mean,pop_se" + (series == null ? "" : ",train_series,pop_series"));
         double[] t = r.times();
@@ -36,6 +47,29 @@ public final class SimulationReport {
                     + (series == null ? "" : "," + series.of("train")[j] + "," + series.of("pop")[j]));
         }
         w.flush();
+    }
+
+    /** {@code run,t,<loss>,...}: every run's curves, {@code perSeed[loss][run][time]}. */
+    static void runsCsv(Writer out, List<String> losses, double[] times, double[][][] perSeed) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("run,t," + String.join(",", losses));
+        for (int run = 0; run < perSeed[0].length; run++) {
+            for (int j = 0; j < times.length; j++) {
+                StringBuilder row = new StringBuilder().append(run).append(',').append(time(times[j]));
+                for (double[][] loss : perSeed) row.append(',').append(loss[run][j]);
+                w.println(row);
+            }
+        }
+        w.flush();
+    }
+
+    /** {@code "runs":[[...],...]}: one curve per run. */
+    static void runs(ObjectNode node, double[][] perSeed) {
+        ArrayNode all = node.putArray("runs");
+        for (double[] run : perSeed) {
+            ArrayNode a = all.addArray();
+            for (double v : run) a.add(v);
+        }
     }
 
     /** The comment line that says what the series columns are. */
@@ -64,6 +98,11 @@ public final class SimulationReport {
 
     /** The JSON contract (see the class comment); one line. */
     public static void json(Writer out, SimulationResult r, SeriesColumns series) throws IOException {
+        json(out, r, series, false);
+    }
+
+    /** With {@code runs}, each loss also has {@code "runs":[[...],...]}, every run's curve. */
+    public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs) throws IOException {
         SimulationParams p = r.params();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode params = root.putObject("params");
@@ -75,8 +114,14 @@ public final class SimulationReport {
         params.put("route", r.plan().route().name().toLowerCase(Locale.ROOT));
         if (series != null) params.put("series_order", series.order());
         times(root, r.times());
-        curve(root.putObject("train"), r.trainMean(), r.trainSe(), series == null ? null : series.of("train"));
-        curve(root.putObject("pop"), r.popMean(), r.popSe(), series == null ? null : series.of("pop"));
+        ObjectNode train = root.putObject("train");
+        ObjectNode pop = root.putObject("pop");
+        curve(train, r.trainMean(), r.trainSe(), series == null ? null : series.of("train"));
+        curve(pop, r.popMean(), r.popSe(), series == null ? null : series.of("pop"));
+        if (runs) {
+            runs(train, r.trainPerSeed());
+            runs(pop, r.popPerSeed());
+        }
         writeLine(out, root);
     }
 
