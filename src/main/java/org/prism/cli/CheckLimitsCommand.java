@@ -53,7 +53,10 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelOption.LoadedModel loaded = modelOption.load();
         loaded.requireTiedAutoencoder("Limit formulas");
-        if (maxOrder < 2) throw new IllegalArgumentException("--max-order must be >= 2, got " + maxOrder);
+        if (maxOrder < 3) {
+            throw new IllegalArgumentException("--max-order must be >= 3, got " + maxOrder + ": c_0..c_2 do not settle the prism, so no face is"
+                    + " a named regime to check");
+        }
         List<String> which = losses == Losses.both ? List.of("train", "pop") : List.of(losses.name());
         Limits.require(loaded, which, maxOrder, leading);
         List<LimitCheck.Row> rows = LimitCheck.run(Models.tiedAutoencoder(), Models.tiedAutoencoderRatios(), which, maxOrder, leading);

@@ -52,7 +52,7 @@ final class ModelOption {
         private static LoadedModel of(TensorModel model, List<String> tracked) {
             String loss = tracked.isEmpty() || tracked.contains(model.flowLoss()) ? model.flowLoss() : tracked.get(0);
             ModelEngine engine = ModelEngine.of(model);
-            boolean tied = engine.matrixModel().map(Models.tiedAutoencoder()::equals).orElse(false);
+            boolean tied = engine.matrixModel().map(Models.tiedAutoencoder()::sameContent).orElse(false);
             return new LoadedModel(model.name(), model, engine, tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied,
                     List.copyOf(tracked));
         }
@@ -76,7 +76,8 @@ final class ModelOption {
 
         void requireTiedAutoencoder(String what) {
             if (!isTiedAutoencoder) {
-                throw new IllegalArgumentException(what + " exist for the tied autoencoder only; model " + name + " is another model");
+                throw new IllegalArgumentException(what + " exist for the tied autoencoder only, recognised by its content (the losses of"
+                        + " examples/tied-autoencoder.prism, whatever the file's name); model " + name + " has other content");
             }
         }
     }

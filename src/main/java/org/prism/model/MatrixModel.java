@@ -57,6 +57,11 @@ public record MatrixModel(
         return m;
     }
 
+    /** Whether {@code other} is this model under any name: the same sizes, matrices, losses and flow. */
+    public boolean sameContent(MatrixModel other) {
+        return sizes.equals(other.sizes) && matrices.equals(other.matrices) && losses.equals(other.losses) && velocity.equals(other.velocity);
+    }
+
     public List<MatrixProduct> loss(String lossName) {
         List<MatrixProduct> l = losses.get(lossName);
         if (l == null) throw new IllegalArgumentException("unknown loss '" + lossName + "' (known: " + String.join(", ", losses.keySet()) + ")");

@@ -93,4 +93,19 @@ class ModelOptionTest {
         CliRunner tikz = CliRunner.run("inspect", id, "--model", "examples/cp3-sym.prism", "--format", "tikz");
         assertEquals(2, tikz.exitCode());
     }
+
+    /** The tied autoencoder is recognised by content: a renamed copy gets its regime names and limit checks. */
+    @Test
+    void theTiedAutoencoderIsRecognisedByContentNotName(@TempDir Path dir) throws Exception {
+        Path renamed = dir.resolve("my-autoencoder.prism");
+        Files.writeString(renamed, Files.readString(Path.of(TIED))
+                .replace("model tied-autoencoder\n", "model my-autoencoder\n"));
+        CliRunner check = CliRunner.run("check-limits", "-S", "3", "--model", renamed.toString());
+        assertEquals(0, check.exitCode(), check.err());
+        assertTrue(check.out().contains("large-data"), check.out());
+        CliRunner other = CliRunner.run("check-limits", "-S", "2", "--model", "examples/tied-autoencoder-free.prism");
+        assertEquals(2, other.exitCode());
+        assertTrue(other.err().contains("recognised by its content") && other.err().contains("tied-autoencoder-free has other content"),
+                other.err());
+    }
 }
