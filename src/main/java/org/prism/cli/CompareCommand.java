@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Regimes: large-data, mean-field, narrow-latent, small-data, free (its end laws free-narrow and free-wide,",
             "and y = 1 against the resummed face series: free-y1-gamma0, free-y1-gamma-half, and the free regime's own",
             "flow free-dynamics-y1-gamma-half; each also by name).",
-            "Writes DIR/P.csv (size,t,loss,predicted,sim_mean,sim_se,rel_error), DIR/P.png and DIR/P.svg (prediction",
+            "Writes DIR/P.csv (size,t,loss,predicted,sim_mean,sim_se,rel_error), DIR/P.png (300 dpi), .svg and .pdf (prediction",
             "black; mean per size with a +-2 SE band), DIR/P.tex (booktabs) and DIR/P-standalone.tex for each path P.",
             "JSON: {\"regime\":R,\"paths\":[{\"name\",\"regime\",\"parameters\",\"scaling\",\"sizes\":[{\"size\",\"d\",\"m\",\"n\",",
             "\"sigma2\",\"runs\",\"trainMaxRelError\",\"popMaxRelError\",\"trainMaxZ\",\"popMaxZ\",\"seconds\"}],\"trainRate\",",

@@ -1,18 +1,9 @@
 package org.prism.report;
 
-import org.prism.autoencoder.compare.Prediction;
-import org.prism.autoencoder.compare.ScalingPath;
-
-import org.prism.autoencoder.compare.Comparison;
-import org.prism.regime.compare.ConvergenceVerdict;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -25,12 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.prism.autoencoder.compare.Comparison;
+import org.prism.autoencoder.compare.Prediction;
+import org.prism.autoencoder.compare.ScalingPath;
+import org.prism.regime.compare.ConvergenceVerdict;
 
 /**
  * Writes a {@link Comparison}: the CSV of every curve, the plots (PNG and SVG, drawn with XChart,
@@ -49,8 +41,7 @@ public final class CompareReport {
     }
 
     /** Pixel size of one panel. */
-    static final int PANEL_WIDTH = 640;
-    static final int PANEL_HEIGHT = 480;
+    private static final Color[] GREYS = {new Color(0x555555), new Color(0x888888), new Color(0x333333), new Color(0xaaaaaa)};
 
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
@@ -81,6 +72,11 @@ public final class CompareReport {
             svg(o, c);
         }
         out.add(svg);
+        Path pdf = dir.resolve(name + ".pdf");
+        try (OutputStream o = Files.newOutputStream(pdf)) {
+            FigureStyle.vector(charts(c), "pdf", o);
+        }
+        out.add(pdf);
         Path tex = dir.resolve(name + ".tex");
         try (Writer w = Files.newBufferedWriter(tex, StandardCharsets.UTF_8)) {
             latex(w, c);
@@ -204,14 +200,8 @@ public final class CompareReport {
     static XYChart chart(Comparison c, boolean train) {
         ScalingPath p = c.path();
         String which = train ? "train" : "population";
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(p.name() + " (" + p.parametersText() + "): " + which + " loss")
-                .xAxisTitle(p.timeLabel()).yAxisTitle(axisLabel(p, train)).build();
-        var st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesColor(new Color(0xdddddd));
-        st.setLegendBorderColor(new Color(0xcccccc));
+        XYChart chart = FigureStyle.panel(p.regime() + " regime, " + which + " loss (" + p.parametersText() + ")", p.timeLabel(),
+                axisLabel(p, train));
         chart.getStyler().setMarkerSize(0);
         boolean log = useLogScale(c, train);
         chart.getStyler().setYAxisLogarithmic(log);
@@ -240,7 +230,7 @@ public final class CompareReport {
             XYSeries line = chart.addSeries(label + " (" + r.step().seeds() + " runs, mean +- 2 SE)", r.grid(), mean);
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(colour);
-            line.setLineStyle(new BasicStroke(1.5f));
+            line.setLineStyle(new BasicStroke(1.2f));
             line.setMarker(SeriesMarkers.NONE);
         }
         Comparison.SizeResult last = c.largest();
@@ -249,15 +239,15 @@ public final class CompareReport {
             if (!train || last.predictedPop() == null) {
                 XYSeries s = chart.addSeries(x.name(), last.grid(), clip(x.values(), log, positiveFloor));
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                s.setLineColor(Color.GRAY);
-                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, e++ * 3f));
+                s.setLineColor(GREYS[e % GREYS.length]);
+                s.setLineStyle(FigureStyle.dashed(e++, 1.2f));
                 s.setMarker(SeriesMarkers.NONE);
             }
         }
         XYSeries pred = chart.addSeries("predicted: " + p.prediction().label(), last.grid(), train ? last.predictedTrain() : last.predictedPop());
         pred.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         pred.setLineColor(Color.BLACK);
-        pred.setLineStyle(new BasicStroke(3f));
+        pred.setLineStyle(new BasicStroke(2f));
         pred.setMarker(SeriesMarkers.NONE);
         return chart;
     }
@@ -305,21 +295,14 @@ public final class CompareReport {
         return lo;
     }
 
-    /** The panels side by side as a PNG. */
+    /** The panels side by side as a PNG ({@link FigureStyle}). */
     public static void png(OutputStream out, Comparison c) throws IOException {
-        List<XYChart> charts = charts(c);
-        BitmapEncoder.saveBitmap(charts, 1, charts.size(), out, BitmapEncoder.BitmapFormat.PNG);
+        FigureStyle.png(charts(c), out);
     }
 
     /** The panels side by side as an SVG document. */
     public static void svg(OutputStream out, Comparison c) throws IOException {
-        List<XYChart> charts = charts(c);
-        VectorGraphics2D g = new VectorGraphics2D();
-        for (int i = 0; i < charts.size(); i++) {
-            charts.get(i).paint(g, PANEL_WIDTH, PANEL_HEIGHT);
-            g.translate(PANEL_WIDTH, 0);
-        }
-        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, (double) PANEL_WIDTH * charts.size(), PANEL_HEIGHT)).writeTo(out);
+        FigureStyle.vector(charts(c), "svg", out);
     }
 
     // ---------------------------------------------------------------- text and JSON

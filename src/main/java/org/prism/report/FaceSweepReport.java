@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.prism.regime.DerivedPrism;
@@ -37,7 +35,7 @@ public final class FaceSweepReport {
         return face.replaceAll("[^A-Za-z0-9-]+", "_");
     }
 
-    /** Writes {@code dir/STEM.csv} and {@code dir/STEM.png} for every compared face; returns the files, relative to {@code dir}. */
+    /** Writes {@code dir/STEM.csv} and the figure {@code dir/STEM.png|svg|pdf} for every compared face; returns the files, relative to {@code dir}. */
     public static List<String> files(Path dir, DerivedPrism d, List<FaceSweep.Outcome> outcomes) throws IOException {
         List<String> files = new ArrayList<>();
         Files.createDirectories(dir);
@@ -47,10 +45,8 @@ public final class FaceSweepReport {
             try (Writer w = Files.newBufferedWriter(dir.resolve(stem + ".csv"))) {
                 FaceCompareReport.csv(w, o.comparison());
             }
-            List<XYChart> charts = charts(d, o.comparison(), o.limit());
-            BitmapEncoder.saveBitmap(charts, 1, charts.size(), dir.resolve(stem + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
             files.add(stem + ".csv");
-            files.add(stem + ".png");
+            for (Path f : FigureStyle.write(charts(d, o.comparison(), o.limit()), dir.resolve(stem))) files.add(f.getFileName().toString());
         }
         return files;
     }
@@ -58,10 +54,8 @@ public final class FaceSweepReport {
     private static List<XYChart> charts(DerivedPrism d, FaceComparison c, FaceLimit limit) {
         List<XYChart> out = new ArrayList<>();
         for (String loss : c.sizes().get(0).predicted().keySet()) {
-            XYChart chart = new XYChartBuilder().width(480).height(360).title(c.model() + ", face " + c.face() + ": " + loss)
-                    .xAxisTitle(c.timeUnit()).yAxisTitle(limit.series().get(loss).normalisation(d.space())).build();
-            chart.getStyler().setLegendVisible(true);
-            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            XYChart chart = FigureStyle.panel(c.model() + ", face " + c.face() + ": " + loss, c.timeUnit(),
+                    limit.series().get(loss).normalisation(d.space()));
             int k = 0;
             for (FaceComparison.Size s : c.sizes()) {
                 XYSeries series = chart.addSeries("N = " + num(s.n()), c.taus(), s.mean().get(loss));
@@ -74,7 +68,7 @@ public final class FaceSweepReport {
             XYSeries limitSeries = chart.addSeries("limit", c.taus(), last.predicted().get(loss));
             limitSeries.setLineColor(Color.BLACK);
             limitSeries.setMarker(SeriesMarkers.NONE);
-            limitSeries.setLineStyle(new BasicStroke(2f));
+            limitSeries.setLineStyle(new BasicStroke(1.6f));
             double[][] b = last.bounds().get(loss);
             if (b != null) {
                 // the Markov-Krein range of the limit (exact for linear models): one legend entry for both edges
@@ -84,7 +78,7 @@ public final class FaceSweepReport {
                     XYSeries bound = chart.addSeries(edge == 0 ? "bounds" : "upper bound", c.taus(), y);
                     bound.setLineColor(Color.GRAY);
                     bound.setMarker(SeriesMarkers.NONE);
-                    bound.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+                    bound.setLineStyle(FigureStyle.dashed(0, 1f));
                     bound.setShowInLegend(edge == 0);
                 }
             }

@@ -78,10 +78,22 @@ public final class PolynomialFormat {
     }
 
     public static String latex(Polynomial p, List<String> order) {
-        return render(p, order, true);
+        return render(p, order, true, 0);
+    }
+
+    /**
+     * The same for an {@code align} environment: after every {@code perLine} terms the line breaks ({@code \\}) and
+     * continues indented ({@code &\quad}), so that a long coefficient stays inside the page.
+     */
+    public static String latexLines(Polynomial p, List<String> order, int perLine) {
+        return render(p, order, true, perLine);
     }
 
     private static String render(Polynomial p, List<String> order, boolean latex) {
+        return render(p, order, latex, 0);
+    }
+
+    private static String render(Polynomial p, List<String> order, boolean latex, int perLine) {
         if (p.isZero()) return "0";
         StringBuilder sb = new StringBuilder();
         // terms in descending order of their exponents read in the given symbol order
@@ -94,9 +106,12 @@ public final class PolynomialFormat {
             return b.getKey().compareTo(a.getKey());
         };
         terms.sort(byExponents);
+        int written = 0;
         for (Map.Entry<Monomial, Rational> e : terms) {
             Rational c = e.getValue();
             boolean first = sb.length() == 0;
+            if (perLine > 0 && written > 0 && written % perLine == 0) sb.append(" \\\\\n  &\\quad");
+            written++;
             if (first) {
                 if (c.signum() < 0) sb.append('-');
             } else {

@@ -89,7 +89,7 @@ class CompareTest {
             Path out = dir.resolve("quick-" + regime);
             List<Path> files = CompareReport.writeAll(c, out);
             String name = c.path().name();
-            for (String ext : List.of(".csv", ".png", ".svg", ".tex", "-standalone.tex")) {
+            for (String ext : List.of(".csv", ".png", ".svg", ".pdf", ".tex", "-standalone.tex")) {
                 Path f = out.resolve(name + ext);
                 assertTrue(files.contains(f) && Files.size(f) > 0, f + " written");
             }
@@ -98,6 +98,7 @@ class CompareTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "a PNG file");
             String svg = Files.readString(out.resolve(name + ".svg"), StandardCharsets.UTF_8);
             assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), "an SVG document");
+            assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(Files.readAllBytes(out.resolve(name + ".pdf")), 4), "a PDF");
             String tex = Files.readString(out.resolve(name + ".tex"), StandardCharsets.UTF_8);
             assertTrue(tex.contains("\\toprule") && tex.contains("\\bottomrule") && tex.contains("rate"));
         }
