@@ -2,10 +2,12 @@ package org.prism.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
 import org.prism.diagram.TruncatedSeries;
@@ -82,8 +84,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "the generic simulator, for any model file (the tied autoencoder takes --d --m --n --sigma2 instead).")
     String at;
 
-    @Option(names = "--dt", required = true, paramLabel = "DT", description = "Step (learning rate); with --t-max, an upper bound.")
-    double dt;
+    @Option(names = "--dt", paramLabel = "DT", description = "Step (learning rate); with --t-max, an upper bound. Default: half the"
+            + " smallest stability limit that the runs' own check estimates at their draws (at most 16 runs; said on stderr).")
+    Double dt;
 
     static final class Horizon {
         @Option(names = "--steps", required = true, paramLabel = "K", description = "Number of steps.")
@@ -143,15 +146,19 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2");
         }
         Rational variance = LimitInput.parseNumber(sigma2, "--sigma2");
+        Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
+        GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
+        double step = dt != null ? dt : suggested(SimulationParams.builder().d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(1.0).steps(1)
+                .integrator(method).seeds(seeds).seed(seed).fixedData(fixedData).build(),
+                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData));
         SimulationParams params = SimulationParams.builder()
-                .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(dt).steps(horizon.steps).tMax(horizon.tMax)
+                .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(step).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
-                .integrator(integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER)
+                .integrator(method)
                 .seeds(seeds).seed(seed).fixedData(fixedData)
                 .build();
         Point point = new Point(Map.of("d", Rational.of(d), "m", Rational.of(m), "n", Rational.of(n), "sigma2", variance));
         if (series != null) Limits.require(loaded, List.of("train", "pop"), series, false);
-        GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         SimulationPlan plan = simulator.plan(params);
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
@@ -184,11 +191,14 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model " + loaded.name() + " needs --at with a value for each of its symbols: "
                     + String.join(", ", symbols));
         }
-        ModelSimulationParams params = new ModelSimulationParams(Point.parse(at),
-                TimeGrid.of(dt, horizon.steps, horizon.tMax, recordEvery, times),
-                integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER, seeds, seed, fixedData);
-        if (series != null) Limits.require(loaded, List.copyOf(loaded.source().losses().keySet()), series, false);
+        Point point = Point.parse(at);
+        Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        double step = dt != null ? dt : suggested(null, () -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, method, seeds, seed, fixedData)
+                : simulator.suggestStep(loaded.source(), point, method, seeds, seed, fixedData));
+        ModelSimulationParams params = new ModelSimulationParams(point, TimeGrid.of(step, horizon.steps, horizon.tMax, recordEvery, times),
+                method, seeds, seed, fixedData);
+        if (series != null) Limits.require(loaded, List.copyOf(loaded.source().losses().keySet()), series, false);
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
         double work = matrix.isPresent() ? ModelSimulator.totalMultiplyAdds(matrix.get(), params)
@@ -207,6 +217,18 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The step when --dt is not given: the simulator's suggestion (after {@code sizes}, when given, passed the memory
+     * check), said in one line on stderr.
+     */
+    private double suggested(SimulationParams sizes, DoubleSupplier suggestion) {
+        if (sizes != null) (threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads)).plan(sizes);
+        double step = suggestion.getAsDouble();
+        spec.commandLine().getErr().printf(Locale.ROOT, "prism simulate: --dt not given: dt = %.3g, half the smallest stability limit"
+                + " estimated at the runs' W(0)%n", step);
+        return step;
     }
 
     /** With --series S: per loss, the exact c_0..c_S at the point, summed at each recording time; else null. */

@@ -64,6 +64,10 @@ import org.ejml.data.DMatrixRMaj;
  * stops all runs between steps with {@link InterruptedException}.
  */
 public final class GradientDescentSimulator {
+    /** The fraction of the estimated stability limit a suggested step takes. */
+    public static final double DEFAULT_STEP_FRACTION = 0.5;
+    /** At most this many runs' draws are looked at for a suggested step. */
+    static final int SUGGEST_SEEDS = 16;
     /** Fraction of the available memory the matrices may use. */
     static final double HEAP_FRACTION = 0.85;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
@@ -228,6 +232,34 @@ public final class GradientDescentSimulator {
         return new SimulationResult(p, plan, times, trainStats[0], trainStats[1], popStats[0], popStats[1], train, pop);
     }
 
+    /**
+     * A step that {@link #run} can take: {@link #DEFAULT_STEP_FRACTION} of the smallest stability limit {@code c / lambda}
+     * that the runs' own check estimates at the draws of the first {@code min(seeds, }{@value #SUGGEST_SEEDS}{@code )}
+     * runs (the same draws as {@link #run} with this {@code seed}). At small sizes the estimate varies from run to run
+     * (d = 16: lambda from 9 to 14), hence the minimum; each estimate costs a few power iterations.
+     *
+     * @throws IllegalArgumentException for sizes that do not fit in memory
+     */
+    public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        Route route = Route.cheapest(d, m, n);
+        double lambda = 0;
+        try (Runner<?> r = Runner.create(backend, route, d, m, n, integrator, null)) {
+            SplittableRandom root = new SplittableRandom(seed);
+            SplittableRandom dataRoot = root.split();
+            if (fixedData) r.data.fill(dataRoot);
+            double sd = Math.sqrt(sigma2);
+            for (int i = 0; i < Math.min(seeds, SUGGEST_SEEDS); i++) {
+                SplittableRandom run = root.split();
+                SplittableRandom dataRng = run.split();
+                SplittableRandom initRng = run.split();
+                if (!fixedData) r.data.fill(dataRng);
+                r.fillW(() -> sd * initRng.nextGaussian());
+                lambda = Math.max(lambda, r.stiffness());
+            }
+        }
+        return DEFAULT_STEP_FRACTION * integrator.stabilityConstant() / lambda;
+    }
+
     /** {@code {mean, se}} per column over rows; se = sample sd / sqrt(rows), 0 for one row. */
     public static double[][] meanAndSe(double[][] runs) {
         int k = runs.length;
@@ -351,6 +383,11 @@ public final class GradientDescentSimulator {
             fillW(() -> sd * initRng.nextGaussian());
             checkStability(p.dt(), l, warned);
             integrate(index, p.seeds() > 1, p.dt(), p.steps(), rec, train, pop, l, chunk);
+        }
+
+        /** The largest rate of the flow that a step from {@link #w} meets ({@link FlowEngine#stiffness}). */
+        double stiffness() {
+            return ws.stiffness(w).lambda();
         }
 
         /** See {@link FixedStepIntegrator#checkStability}. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
+import org.prism.algebra.Point;
 import org.prism.model.MatrixModel;
 import org.prism.model.TensorModel;
 
@@ -151,6 +152,38 @@ public final class ModelSimulator {
     }
 
     /**
+     * A step for {@code model} at {@code at}: {@link GradientDescentSimulator#DEFAULT_STEP_FRACTION} of the smallest
+     * stability limit {@code c / lambda} that the runs' own check estimates at the draws of the first
+     * {@code min(seeds, 16)} runs (as {@link #run} with this {@code seed} draws them).
+     */
+    public double suggestStep(MatrixModel model, Point at, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        return suggestStep(new MatrixFlow(model, at), integrator, seeds, seed, fixedData);
+    }
+
+    /** The same for a model in index notation. */
+    public double suggestStep(TensorModel model, Point at, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        return suggestStep(new NetworkFlow(model, at), integrator, seeds, seed, fixedData);
+    }
+
+    private double suggestStep(CompiledFlow flow, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom dataRoot = root.split();
+        DMatrixRMaj[] shared = null;
+        if (fixedData) {
+            shared = new DMatrixRMaj[flow.tensorCount()];
+            for (int i = 0; i < shared.length; i++) if (!flow.trained(i)) shared[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
+            drawData(flow, shared, dataRoot);
+        }
+        Run r = new Run(flow, shared, integrator, backend);
+        double lambda = 0;
+        for (int i = 0; i < Math.min(seeds, GradientDescentSimulator.SUGGEST_SEEDS); i++) lambda = Math.max(lambda, r.stiffnessAt(root.split()));
+        if (!(lambda > 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("no step can be suggested: the linearised flow at W(0) has no positive rate; give --dt");
+        }
+        return GradientDescentSimulator.DEFAULT_STEP_FRACTION * integrator.stabilityConstant() / lambda;
+    }
+
+    /**
      * Multiply-adds of the whole simulation (all seeds and steps), to decide whether it needs a progress bar.
      *
      * @throws IllegalArgumentException for bad values, as {@link #run} would
@@ -213,8 +246,8 @@ public final class ModelSimulator {
             w = field.newState();
         }
 
-        void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
-                ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
+        /** Draws run {@code rng}'s data (unless shared) and trained tensors, as {@link #seed} does. */
+        private void draw(SplittableRandom rng) {
             SplittableRandom dataRng = rng.split();
             SplittableRandom initRng = rng.split();
             if (ownData) {
@@ -225,6 +258,17 @@ public final class ModelSimulator {
                 if (w[i] == null) continue;
                 for (int e = 0; e < w[i].data.length; e++) w[i].data[e] = flow.sd(i) * initRng.nextGaussian();
             }
+        }
+
+        /** The stiffness at run {@code rng}'s draws. */
+        double stiffnessAt(SplittableRandom rng) {
+            draw(rng);
+            return field.stiffness(w).lambda();
+        }
+
+        void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
+                ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
+            draw(rng);
             double dt = p.grid().dt();
             integrator.checkStability(w, dt, l, warned);
             List<String> names = flow.losses();

@@ -1,10 +1,15 @@
 package org.prism.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The simulate command on its own (independent of its registration in {@link PrismCommand}). */
@@ -208,5 +213,31 @@ class SimulateCommandTest {
         CliRunner decimal = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "0.015625", "--dt", "0.01", "--t-max", "0.1");
         assertEquals(0, fraction.exitCode(), fraction.err());
         assertEquals(decimal.out(), fraction.out());
+    }
+
+    /**
+     * Without --dt the step is half the smallest limit the runs' own stability check estimates: it runs without a
+     * warning, while 2.2 times it draws the check's warning, for both simulators.
+     */
+    @Test
+    void theDefaultStepIsHalfTheStabilityLimit() {
+        String[][] cases = {{"--d", "16", "--m", "8", "--n", "32", "--sigma2", "1/16"},
+            {"--model", "examples/untied-autoencoder.prism", "--at", "d=8,m=4,n=16,sigma_e2=1/8,sigma_d2=1/4"}};
+        for (String[] sizes : cases) {
+            List<String> args = new ArrayList<>(List.of("simulate"));
+            args.addAll(List.of(sizes));
+            args.addAll(List.of("--steps", "20", "--seeds", "2"));
+            CliRunner chosen = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(0, chosen.exitCode(), chosen.err());
+            Matcher m = Pattern.compile("--dt not given: dt = (\\S+), half the smallest stability limit").matcher(chosen.err());
+            assertTrue(m.find(), chosen.err());
+            assertFalse(chosen.err().contains("exceeds the estimated stability limit"), chosen.err());
+            double step = Double.parseDouble(m.group(1));
+            // 2.2 times the suggestion is 1.1 times the smallest limit: |1 - 2.2| = 1.2 per Euler step on the stiffest
+            // mode, far from diverging in 20 steps, so the check's warning is printed
+            args.addAll(List.of("--dt", Double.toString(2.2 * step)));
+            CliRunner twice = CliRunner.run(args.toArray(String[]::new));
+            assertTrue(twice.err().contains("exceeds the estimated stability limit"), String.join(" ", args) + ": " + twice.err());
+        }
     }
 }
