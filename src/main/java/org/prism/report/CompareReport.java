@@ -227,7 +227,7 @@ public final class CompareReport {
             band.setLineColor(new Color(0, 0, 0, 0));
             band.setMarker(SeriesMarkers.NONE);
             band.setShowInLegend(false);
-            XYSeries line = chart.addSeries(label + " (" + r.step().seeds() + " runs, mean +- 2 SE)", r.grid(), mean);
+            XYSeries line = chart.addSeries(FigureStyle.label(label + " (" + r.step().seeds() + " runs, mean +- 2 SE)"), r.grid(), mean);
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(colour);
             line.setLineStyle(new BasicStroke(1.2f));
@@ -237,14 +237,15 @@ public final class CompareReport {
         int e = 0;
         for (Prediction.Extra x : last.extras()) {
             if (!train || last.predictedPop() == null) {
-                XYSeries s = chart.addSeries(x.name(), last.grid(), clip(x.values(), log, positiveFloor));
+                XYSeries s = chart.addSeries(FigureStyle.label(x.name()), last.grid(), clip(x.values(), log, positiveFloor));
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 s.setLineColor(GREYS[e % GREYS.length]);
                 s.setLineStyle(FigureStyle.dashed(e++, 1.2f));
                 s.setMarker(SeriesMarkers.NONE);
             }
         }
-        XYSeries pred = chart.addSeries("predicted: " + p.prediction().label(), last.grid(), train ? last.predictedTrain() : last.predictedPop());
+        XYSeries pred = chart.addSeries(FigureStyle.label("predicted: " + p.prediction().label()), last.grid(),
+                train ? last.predictedTrain() : last.predictedPop());
         pred.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         pred.setLineColor(Color.BLACK);
         pred.setLineStyle(new BasicStroke(2f));

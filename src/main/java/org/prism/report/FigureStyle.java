@@ -42,9 +42,10 @@ final class FigureStyle {
 
     private FigureStyle() {}
 
-    /** A panel with the style applied. */
+    /** A panel with the style applied; title and axis titles in symbols ({@link MathText}). */
     static XYChart panel(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(MathText.of(title)).xAxisTitle(MathText.of(xTitle))
+                .yAxisTitle(MathText.of(yTitle)).build();
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -63,6 +64,11 @@ final class FigureStyle {
         chart.getStyler().setAxisTickLabelsFont(TICKS);
         chart.getStyler().setMarkerSize(4);
         return chart;
+    }
+
+    /** A legend entry in symbols ({@link MathText}). */
+    static String label(String plain) {
+        return MathText.of(plain);
     }
 
     /** The {@code k}-th dashed stroke for a grey reference curve. */

@@ -51,8 +51,8 @@ public final class PolytopeFigure {
     static final int MAX_LATTICE_FACES = 80;
     private static final Color[] COLOURS = {new Color(0xC0392B), new Color(0x2E5FA8), new Color(0x2E7D32), new Color(0xE67E22),
         new Color(0x7D3C98), new Color(0x138D90), new Color(0x8D6E63)};
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font FONT = new Font(Font.SERIF, Font.PLAIN, 13);
+    private static final Font TITLE = new Font(Font.SERIF, Font.BOLD, 13);
 
     private record Node(double x, double y, String text, Color colour, boolean rotated, boolean above) {}
 
@@ -86,27 +86,6 @@ public final class PolytopeFigure {
         return d.perOrder().dimension() > 3;
     }
 
-    /** {@code sigma^2*d^2/n} as {@code σ²d²/n}: symbols and powers as they are printed in a paper. */
-    static String pretty(String monomial) {
-        String s = monomial.replace("sigma", "σ").replace("lambda", "λ").replace("gamma", "γ").replace("eps", "ε").replace("*", "");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '_' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
-                while (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) out.append("₀₁₂₃₄₅₆₇₈₉".charAt(s.charAt(++i) - '0'));
-            } else if (c == '^') {
-                if (i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                    out.append('⁻');
-                    i++;
-                }
-                while (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) out.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(s.charAt(++i) - '0'));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static double textWidth(String s) {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = probe.createGraphics();
@@ -128,7 +107,7 @@ public final class PolytopeFigure {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < vs.size(); i++) {
             double[] p = at.apply(xy[i]);
-            nodes.add(new Node(p[0], p[1], pretty(d.familyName(vs.get(i))), Color.BLACK, false, xy[i][1] >= 2));
+            nodes.add(new Node(p[0], p[1], MathText.of(d.familyName(vs.get(i))), Color.BLACK, false, xy[i][1] >= 2));
         }
         List<Link> links = new ArrayList<>();
         if (d.perOrder().dimension() >= 1) {
@@ -189,7 +168,7 @@ public final class PolytopeFigure {
             regimeLabels.put(r.face().vertexIndices(), d.label(r));
             colours.put(r.face().vertexIndices(), COLOURS[k++ % COLOURS.length]);
         }
-        List<String> bottom = faces.get(0).stream().map(f -> pretty(d.familyName(f.vertices().get(0)))).toList();
+        List<String> bottom = faces.get(0).stream().map(f -> MathText.of(d.familyName(f.vertices().get(0)))).toList();
         double bottomWidest = bottom.stream().mapToDouble(PolytopeFigure::textWidth).max().orElse(0);
         double topWidest = faces.get(faces.size() - 1).stream().mapToDouble(f -> textWidth(regimeLabels.getOrDefault(f.vertexIndices(), "")))
                 .max().orElse(0);
@@ -302,32 +281,51 @@ public final class PolytopeFigure {
             g.setColor(l.colour());
             g.draw(new Line2D.Double(a.x(), a.y(), b.x(), b.y()));
         }
-        g.setFont(FONT);
-        FontMetrics m = g.getFontMetrics();
         for (Node n : nodes) {
             g.setColor(n.colour());
             double r = n.colour().equals(Color.GRAY) ? 2.5 : 4;
             g.fill(new Ellipse2D.Double(n.x() - r, n.y() - r, 2 * r, 2 * r));
             if (n.text().isEmpty()) continue;
             g.setColor(n.colour().equals(Color.GRAY) ? Color.BLACK : n.colour());
+            String t = n.text();
             if (n.rotated()) {
                 AffineTransform saved = g.getTransform();
                 g.translate(n.x() + 4, n.y() + 12);
                 g.rotate(Math.toRadians(45));
-                g.drawString(n.text(), 0, 0);
+                text(g, FONT, t, 0, 0);
                 g.setTransform(saved);
             } else {
-                float x = (float) (n.x() - m.stringWidth(n.text()) / 2.0);
-                g.drawString(n.text(), x, (float) (n.above() ? n.y() - 10 : n.y() + 20));
+                text(g, FONT, t, (float) (n.x() - width(g, FONT, t) / 2.0), (float) (n.above() ? n.y() - 10 : n.y() + 20));
             }
         }
         for (Fill f : fills) {
             g.setColor(f.colour().darker());
-            g.drawString(f.label(), (float) (f.at()[0] - m.stringWidth(f.label()) / 2.0), (float) f.at()[1] + 5);
+            String t = MathText.of(f.label());
+            text(g, FONT, t, (float) (f.at()[0] - width(g, FONT, t) / 2.0), (float) f.at()[1] + 5);
         }
-        g.setFont(TITLE);
         g.setColor(Color.DARK_GRAY);
-        g.drawString(caption, 12, 20);
+        text(g, TITLE, MathText.of(caption), 12, 20);
+    }
+
+    /** Every text the figure draws (labels, regime names, caption), for tests. */
+    List<String> labels() {
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) if (!n.text().isEmpty()) out.add(n.text());
+        for (Fill f : fills) out.add(MathText.of(f.label()));
+        out.add(MathText.of(caption));
+        return out;
+    }
+
+    /**
+     * Text as glyph outlines, so that the vector forms show every symbol: a PDF's standard fonts have no Greek letters
+     * and no sub- or superscripts (the charts are drawn the same way).
+     */
+    private static void text(Graphics2D g, Font font, String s, float x, float y) {
+        g.fill(font.createGlyphVector(g.getFontRenderContext(), s).getOutline(x, y));
+    }
+
+    private static double width(Graphics2D g, Font font, String s) {
+        return font.getStringBounds(s, g.getFontRenderContext()).getWidth();
     }
 
     /** Writes the figure as PNG at {@code scale} device pixels per unit (2 for print). */
