@@ -18,6 +18,7 @@ import org.prism.regime.FaceLimit;
 import org.prism.regime.ReducedFlow;
 import org.prism.report.FaceLimitReport;
 import org.prism.report.LimitReport;
+import org.prism.report.MultiPoint;
 import org.prism.report.ReducedFlowReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,6 +78,11 @@ public final class LimitCommand implements Callable<Integer> {
             description = "Parameters, e.g. g=1/2,y=2 (repeatable; values exact: 2, 1/3, 0.25).")
     List<String> params;
 
+    @Option(names = "--grid", paramLabel = "NAME=V1:V2[:...]",
+            description = "Several parameter points: the values of one parameter, separated by ':' (repeatable; every combination,"
+                    + " each with the -p values). Text: a block per point; JSON: {\"points\":[..]}; CSV: the grid's parameters first.")
+    List<String> grid;
+
     @Option(names = "--times", paramLabel = "T[,T...]", description = "Times to evaluate at, e.g. 0,0.1,0.5 (repeatable).")
     List<String> times;
 
@@ -114,7 +120,7 @@ public final class LimitCommand implements Callable<Integer> {
         loaded.requireTiedAutoencoder("Limit formulas");
         boolean free = ResummedFreeLimit.NAME.equals(regime);
         if (order != null && !free) throw new IllegalArgumentException("--order is for the free regime's resummation only");
-        Map<String, Rational> exact = LimitInput.parseParams(params);
+        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
         RegimeLimit limit;
         if (free) {
             // --taylor S asks for the face series to S; curves resum the series to --order
@@ -123,7 +129,7 @@ public final class LimitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--taylor for the free regime must be between 0 and " + ResummedFreeLimit.MAX_ORDER + ", got " + taylor);
             }
             ResummedFreeLimit resummed = new ResummedFreeLimit(s);
-            resummed.requireParameters(exact); // before the engine runs
+            for (Map<String, Rational> p : pts) resummed.requireParameters(p); // before the engine runs
             Limits.require(loaded, List.of("train", "pop"), s, true); // order 12 asks for its heap
             try (Progress bar = Progress.start("free face series c_0..c_" + s, 2L * (s + 1), true)) {
                 resummed.prepare(() -> bar.stepBy(1));
@@ -134,40 +140,43 @@ public final class LimitCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("unknown regime '" + regime + "' (known: " + String.join(", ", RegimeLimits.names()) + ", " + ResummedFreeLimit.NAME + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (taylor != null) {
             if (times != null || tMax != null) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
             if (taylor < 0 || taylor > MAX_TAYLOR_ORDER) {
                 throw new IllegalArgumentException("--taylor must be between 0 and " + MAX_TAYLOR_ORDER + ", got " + taylor);
             }
-            LimitInput.requireExactCost(exact, taylor);
-            LimitSeries series = limit.taylor(exact, taylor);
-            switch (format) {
-                case text -> LimitReport.seriesText(out, limit, exact, series);
-                case json -> LimitReport.seriesJson(out, limit, exact, series);
-                case csv -> LimitReport.seriesCsv(out, series);
-            }
+            for (Map<String, Rational> p : pts) LimitInput.requireExactCost(p, taylor);
+            MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (exact, out) -> {
+                LimitSeries series = limit.taylor(exact, taylor);
+                switch (format) {
+                    case text -> LimitReport.seriesText(out, limit, exact, series);
+                    case json -> LimitReport.seriesJson(out, limit, exact, series);
+                    case csv -> LimitReport.seriesCsv(out, series);
+                }
+            });
             return 0;
         }
         if (times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         double[] ts = times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? (free ? 1 : 2) : tMax, points);
-        if (free) {
-            ResummedFreeLimit.Curves c = ((ResummedFreeLimit) limit).curves(exact, ts);
-            switch (format) {
-                case text -> LimitReport.resummedText(out, (ResummedFreeLimit) limit, exact, ts, c);
-                case json -> LimitReport.resummedJson(out, (ResummedFreeLimit) limit, exact, ts, c);
-                case csv -> LimitReport.resummedCsv(out, ts, c);
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (exact, out) -> {
+            if (free) {
+                ResummedFreeLimit.Curves c = ((ResummedFreeLimit) limit).curves(exact, ts);
+                switch (format) {
+                    case text -> LimitReport.resummedText(out, (ResummedFreeLimit) limit, exact, ts, c);
+                    case json -> LimitReport.resummedJson(out, (ResummedFreeLimit) limit, exact, ts, c);
+                    case csv -> LimitReport.resummedCsv(out, ts, c);
+                }
+                return;
             }
-            return 0;
-        }
-        LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
-        Params.requireFinite(limit.regime(), ts, curve.train());
-        Params.requireFinite(limit.regime(), ts, curve.pop());
-        switch (format) {
-            case text -> LimitReport.curveText(out, limit, exact, curve);
-            case json -> LimitReport.curveJson(out, limit, exact, curve);
-            case csv -> LimitReport.curveCsv(out, curve);
-        }
+            LimitCurve curve = limit.curve(LimitInput.toDoubles(exact), ts);
+            Params.requireFinite(limit.regime(), ts, curve.train());
+            Params.requireFinite(limit.regime(), ts, curve.pop());
+            switch (format) {
+                case text -> LimitReport.curveText(out, limit, exact, curve);
+                case json -> LimitReport.curveJson(out, limit, exact, curve);
+                case csv -> LimitReport.curveCsv(out, curve);
+            }
+        });
         return 0;
     }
 
@@ -209,23 +218,29 @@ public final class LimitCommand implements Callable<Integer> {
         if (taylor == null && times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         if (taylor != null && (times != null || tMax != null)) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
         double[] ts = taylor != null ? null : times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? 1 : tMax, points);
-        FaceLimit limit = faces.limit(loaded, d, choice, losses, LimitInput.parseParams(params), s, derivation.leading);
-        PrintWriter out = spec.commandLine().getOut();
-        if (taylor != null) {
-            switch (format) {
-                case text -> FaceLimitReport.seriesText(out, loaded.name(), d, limit);
-                case json -> FaceLimitReport.seriesJson(out, loaded.name(), d, limit, s);
-                case csv -> FaceLimitReport.seriesCsv(out, limit);
+        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
+        FaceLimit first = faces.limit(loaded, d, choice, losses, pts.get(0), s, derivation.leading);
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (point, out) -> {
+            // the face series are computed once; every point evaluates them (with --fixed-ratios' values where -p is silent)
+            Map<String, Rational> at = new LinkedHashMap<>(first.params());
+            at.putAll(point);
+            FaceLimit limit = first.at(at);
+            if (taylor != null) {
+                switch (format) {
+                    case text -> FaceLimitReport.seriesText(out, loaded.name(), d, limit);
+                    case json -> FaceLimitReport.seriesJson(out, loaded.name(), d, limit, s);
+                    case csv -> FaceLimitReport.seriesCsv(out, limit);
+                }
+                return;
             }
-            return 0;
-        }
-        var curves = limit.curves(ts);
-        for (var c : curves.values()) Params.requireFinite(limit.label(), ts, c.value());
-        switch (format) {
-            case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
-            case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);
-            case csv -> FaceLimitReport.csv(out, curves);
-        }
+            var curves = limit.curves(ts);
+            for (var c : curves.values()) Params.requireFinite(limit.label(), ts, c.value());
+            switch (format) {
+                case text -> FaceLimitReport.text(out, loaded.name(), d, limit, curves, s);
+                case json -> FaceLimitReport.json(out, loaded.name(), d, limit, curves, s);
+                case csv -> FaceLimitReport.csv(out, curves);
+            }
+        });
         return 0;
     }
 }

@@ -46,6 +46,45 @@ public final class LimitInput {
         }
     }
 
+    /** At most this many points from --grid. */
+    static final int MAX_GRID_POINTS = 1000;
+
+    /**
+     * The parameter points: {@code params} ({@code -p}) with every combination of the {@code --grid NAME=V1:V2:..}
+     * values, first grid fastest; one point without a grid.
+     */
+    static List<Map<String, Rational>> points(List<String> params, List<String> grid) {
+        Map<String, Rational> fixed = parseParams(params);
+        List<Map<String, Rational>> out = new ArrayList<>(List.of(fixed));
+        if (grid == null) return out;
+        for (String item : grid) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) throw new IllegalArgumentException("--grid '" + item + "' is not of the form name=v1:v2:..");
+            String name = item.substring(0, eq).strip();
+            if (out.get(0).containsKey(name)) throw new IllegalArgumentException("parameter " + name + " given twice (-p and --grid, or two --grid)");
+            List<Rational> values = new ArrayList<>();
+            for (String v : item.substring(eq + 1).split(":", -1)) values.add(parseNumber(v, "--grid " + name));
+            List<Map<String, Rational>> next = new ArrayList<>();
+            for (Rational v : values) {
+                for (Map<String, Rational> p : out) {
+                    Map<String, Rational> q = new LinkedHashMap<>(p);
+                    q.put(name, v);
+                    next.add(q);
+                }
+            }
+            if (next.size() > MAX_GRID_POINTS) throw new IllegalArgumentException("--grid makes " + next.size() + " points: at most " + MAX_GRID_POINTS);
+            out = next;
+        }
+        return out;
+    }
+
+    /** The names --grid varies, in order. */
+    static List<String> gridNames(List<String> grid) {
+        List<String> names = new ArrayList<>();
+        if (grid != null) for (String item : grid) names.add(item.substring(0, Math.max(0, item.indexOf('='))).strip());
+        return names;
+    }
+
     public static Map<String, Rational> parseParams(List<String> items) {
         Map<String, Rational> out = new LinkedHashMap<>();
         if (items == null) return out;

@@ -80,6 +80,22 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
     }
 
     /**
+     * The same face series at other values of the same ratios (every name of {@link #params}), without computing a
+     * coefficient again.
+     *
+     * @throws IllegalArgumentException when {@code other} names other ratios
+     */
+    public FaceLimit at(Map<String, Rational> other) {
+        if (!other.keySet().equals(params.keySet())) {
+            throw new IllegalArgumentException("every point must give the ratios " + String.join(", ", params.keySet()) + ", got "
+                    + String.join(", ", other.keySet()));
+        }
+        Map<String, List<Rational>> v = new LinkedHashMap<>();
+        series.forEach((loss, f) -> v.put(loss, f.at(other)));
+        return new FaceLimit(label, face, direction, timeUnit, Collections.unmodifiableMap(new LinkedHashMap<>(other)), ratios, series, v);
+    }
+
+    /**
      * The ratios the face series of {@code losses} need values for along {@code direction} (names as {@code regimes}
      * writes them), to order {@code order}; empty when none.
      */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.prism.algebra.MarchenkoPastur;
@@ -253,5 +254,54 @@ class LimitCommandTest {
         assertFalse(rows.get(0).contains("*"), "time 0 is exact");
         assertTrue(rows.get(1).contains("*") && rows.get(2).contains("*"), r.out());
         assertTrue(r.out().contains("# * beyond the time up to which the two best approximants agree"), r.out());
+    }
+
+    /**
+     * --grid: each point's block is exactly what a run at that point alone prints (for a closed form and for a face,
+     * whose series --grid computes once and evaluates per point), in text, JSON and CSV.
+     */
+    @Test
+    void aGridIsTheSingleRunsTogether() throws Exception {
+        String[][] base = {{"-r", "large-data", "-p", "y=1/2", "--times", "0,1"},
+            {"--model", "examples/teacher-student.prism", "--face", "P", "-p", "sigma^2=1/3", "--order", "8", "--times", "0,1,2"}};
+        String[][] gridName = {{"g", "1/4", "1/2"}, {"d/n", "1/4", "1/2"}};
+        ObjectMapper json = new ObjectMapper();
+        for (int c = 0; c < base.length; c++) {
+            String name = gridName[c][0];
+            List<String> grid = new ArrayList<>(List.of(base[c]));
+            grid.addAll(List.of("--grid", name + "=" + gridName[c][1] + ":" + gridName[c][2]));
+            for (String format : List.of("text", "json", "csv")) {
+                List<String> args = new ArrayList<>(grid);
+                args.addAll(List.of("-f", format));
+                CliRunner together = run(args.toArray(String[]::new));
+                assertEquals(0, together.exitCode(), together.err());
+                List<String> alone = new ArrayList<>();
+                for (int k = 1; k <= 2; k++) {
+                    List<String> one = new ArrayList<>(List.of(base[c]));
+                    one.addAll(List.of("-p", name + "=" + gridName[c][k], "-f", format));
+                    CliRunner r = run(one.toArray(String[]::new));
+                    assertEquals(0, r.exitCode(), r.err());
+                    alone.add(r.out());
+                }
+                switch (format) {
+                    case "text" -> assertEquals(alone.get(0) + System.lineSeparator() + alone.get(1), together.out());
+                    case "json" -> {
+                        JsonNode points = json.readTree(together.out()).get("points");
+                        assertEquals(json.readTree(alone.get(0)), points.get(0));
+                        assertEquals(json.readTree(alone.get(1)), points.get(1));
+                    }
+                    default -> {
+                        List<String> rows = together.out().lines().toList();
+                        List<String> first = alone.get(0).lines().toList();
+                        assertEquals(name + "," + first.get(0), rows.get(0));
+                        assertEquals(gridName[c][1] + "," + first.get(1), rows.get(1));
+                        assertEquals(gridName[c][2] + "," + alone.get(1).lines().skip(1).findFirst().orElseThrow(), rows.get(first.size()));
+                    }
+                }
+            }
+        }
+        CliRunner twice = run("-r", "large-data", "-p", "y=1/2", "--grid", "y=1:2");
+        assertEquals(2, twice.exitCode());
+        assertTrue(twice.err().contains("parameter y given twice"), twice.err());
     }
 }
