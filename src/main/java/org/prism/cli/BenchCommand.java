@@ -36,7 +36,7 @@ public final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-S", "--max-order"}, defaultValue = "8", paramLabel = "S", description = "Highest order (default: ${DEFAULT-VALUE}).")
+        @Option(names = {"-S", "--max-order", "--order"}, defaultValue = "8", paramLabel = "S", description = "Highest order (default: ${DEFAULT-VALUE}).")
         int maxOrder;
 
         @Mixin

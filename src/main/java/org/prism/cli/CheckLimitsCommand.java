@@ -32,7 +32,7 @@ public final class CheckLimitsCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = {"-S", "--max-order"}, defaultValue = "6", paramLabel = "S", description = "Orders 0..S (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-S", "--max-order", "--order"}, defaultValue = "6", paramLabel = "S", description = "Orders 0..S (default: ${DEFAULT-VALUE}).")
     int maxOrder;
 
     @Option(names = {"-l", "--loss"}, defaultValue = "both", description = "train, pop or both (default: ${DEFAULT-VALUE}).")

@@ -19,6 +19,13 @@ final class DerivationOptions {
                     + " is not, said in one line).")
     Integer maxOrder;
 
+    /** Takes a command's {@code --order}, the same as -S/--max-order there (null: not given). */
+    void orderAlias(Integer order) {
+        if (order == null) return;
+        if (maxOrder != null) throw new IllegalArgumentException("give either --order or -S/--max-order, not both");
+        maxOrder = order;
+    }
+
     @Option(names = "--leading", description = "Compute only the leading (planar) terms: the derivation reads only Pareto-maximal terms, so it is the same, several times faster.")
     boolean leading;
 

@@ -29,11 +29,16 @@ public final class PrismPolytopeCommand implements Callable<Integer> {
     @Mixin
     DerivationOptions derivation;
 
+    /** {@code --order} is the order here as in {@code coefficients}: the highest c_s read, the same as -S/--max-order. */
+    @Option(names = "--order", paramLabel = "S", description = "The same as -S/--max-order (as in coefficients: c_0..c_S).")
+    Integer order;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
+        derivation.orderAlias(order);
         DerivedPrism d = derivation.derive();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

@@ -27,6 +27,10 @@ public final class RegimesCommand implements Callable<Integer> {
     @Mixin
     DerivationOptions derivation;
 
+    /** {@code --order} is the order here as in {@code coefficients}: the highest c_s read, the same as -S/--max-order. */
+    @Option(names = "--order", paramLabel = "S", description = "The same as -S/--max-order (as in coefficients: c_0..c_S).")
+    Integer order;
+
     @Option(names = "--allow-unsettled", description = "Print the faces even when c_0..c_S do not settle P (otherwise refused, exit code 2).")
     boolean allowUnsettled;
 
@@ -35,6 +39,7 @@ public final class RegimesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        derivation.orderAlias(order);
         DerivedPrism d = derivation.derive();
         DerivationOptions.requireSettled(d, allowUnsettled, "regimes");
         PrintWriter out = spec.commandLine().getOut();

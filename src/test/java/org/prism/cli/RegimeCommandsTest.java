@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,5 +213,19 @@ class RegimeCommandsTest {
             if (Files.isExecutable(Path.of(d, cmd))) return true;
         }
         return false;
+    }
+
+    /** --order is the order everywhere it is the highest c_s read: for the derivation it is -S/--max-order. */
+    @Test
+    void orderMeansTheSameAsMaxOrderForTheDerivation() {
+        for (String command : List.of("regimes", "prism")) {
+            CliRunner order = CliRunner.run(command, "--order", "4", "--leading");
+            CliRunner max = CliRunner.run(command, "-S", "4", "--leading");
+            assertEquals(0, order.exitCode(), order.err());
+            assertEquals(max.out(), order.out(), command);
+        }
+        CliRunner check = CliRunner.run("check-limits", "--order", "3");
+        assertEquals(0, check.exitCode(), check.err());
+        assertEquals(CliRunner.run("check-limits", "-S", "3").out(), check.out());
     }
 }
