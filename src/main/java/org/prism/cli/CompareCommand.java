@@ -3,23 +3,27 @@ package org.prism.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
-import org.prism.cli.LimitInput;
+import org.prism.algebra.Rational;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
 import org.prism.regime.compare.FaceComparer;
 import org.prism.regime.compare.FaceComparison;
 import org.prism.report.CompareReport;
 import org.prism.report.FaceCompareReport;
+import org.prism.report.MultiPoint;
 import org.prism.simulation.ModelSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +75,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--param"}, paramLabel = "RATIO=VALUE[,...]", description = "--face: the values of the ratios the face keeps fixed.")
     List<String> params;
+
+    @Option(names = "--grid", paramLabel = "RATIO=V1:V2[:...]",
+            description = "--face: several points, as for limit (every combination, each with the -p values); a comparison per point,"
+                    + " JSON {\"points\":[..]}; exit code 1 when any fails.")
+    List<String> grid;
 
     @Option(names = "--order", paramLabel = "S", description = "--face: the face series' order (default: the derivation's -S).")
     Integer order;
@@ -165,28 +174,38 @@ public final class CompareCommand implements Callable<Integer> {
         int s = order != null ? order : d.maxOrder();
         FaceComparer.Options opts = new FaceComparer.Options(sizes == null ? (quick ? 3 : 6) : sizes, seeds == null ? (quick ? 2 : 8) : seeds,
                 tauMax, points, quick ? 5 : maxSeconds);
-        FaceLimit limit = faces.limit(loaded, d, choice, losses, LimitInput.parseParams(params), s, derivation.leading);
+        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
+        FaceLimit first = faces.limit(loaded, d, choice, losses, pts.get(0), s, derivation.leading);
         FaceComparer comparer = new FaceComparer(threads == null ? new ModelSimulator() : new ModelSimulator(threads));
-        FaceComparison c;
-        try (Progress bar = Progress.start("compare " + choice.label(), -1, true)) {
-            c = comparer.run(loaded.name(), loaded.source(), loaded.engine().matrixModel().orElse(null), d, limit, opts, seed, bar::stepBy);
-        }
-        if (quick) c = c.quick();
-        PrintWriter o = spec.commandLine().getOut();
-        switch (format) {
-            case text -> FaceCompareReport.text(o, d, c);
-            case json -> FaceCompareReport.json(o, d, c);
-        }
-        if (out != null) {
-            Path folder = OutputFolder.require(out, "--out");
-            Files.createDirectories(folder);
-            String base = loaded.name() + "-" + choice.label().replaceAll("[^A-Za-z0-9-]+", "_");
-            try (var w = Files.newBufferedWriter(folder.resolve(base + ".csv"))) {
-                FaceCompareReport.csv(w, c);
+        Path folder = out == null ? null : OutputFolder.require(out, "--out");
+        boolean[] failed = {false};
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (point, w) -> {
+            Map<String, Rational> at = new LinkedHashMap<>(first.params());
+            at.putAll(point);
+            FaceLimit limit = first.at(at);
+            FaceComparison c;
+            try (Progress bar = Progress.start("compare " + choice.label(), -1, true)) {
+                c = comparer.run(loaded.name(), loaded.source(), loaded.engine().matrixModel().orElse(null), d, limit, opts, seed, bar::stepBy);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-            if (format == Format.text) o.println("wrote " + folder.resolve(base + ".csv"));
-        }
-        o.flush();
-        return c.verdict() == FaceComparison.Verdict.FAIL ? 1 : 0;
+            if (quick) c = c.quick();
+            failed[0] |= c.verdict() == FaceComparison.Verdict.FAIL;
+            switch (format) {
+                case text -> FaceCompareReport.text(w, d, c);
+                case json -> FaceCompareReport.json(w, d, c);
+            }
+            if (folder != null) {
+                Files.createDirectories(folder);
+                String base = loaded.name() + "-" + choice.label().replaceAll("[^A-Za-z0-9-]+", "_")
+                        + (pts.size() > 1 ? "-" + LimitInput.pointName(point, LimitInput.gridNames(grid)) : "");
+                try (var csv = Files.newBufferedWriter(folder.resolve(base + ".csv"))) {
+                    FaceCompareReport.csv(csv, c);
+                }
+                if (format == Format.text) w.write("wrote " + folder.resolve(base + ".csv") + System.lineSeparator());
+            }
+        });
+        return failed[0] ? 1 : 0;
     }
 }

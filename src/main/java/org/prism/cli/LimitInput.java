@@ -78,6 +78,13 @@ public final class LimitInput {
         return out;
     }
 
+    /** A file-name part for a point: the grid's values, {@code d_n=1_2-sigma_2=1_3} (characters other than letters, digits and = as _). */
+    static String pointName(Map<String, Rational> point, List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (String n : names) parts.add((n + "=" + point.get(n)).replaceAll("[^A-Za-z0-9=]+", "_"));
+        return String.join("-", parts);
+    }
+
     /** The names --grid varies, in order. */
     static List<String> gridNames(List<String> grid) {
         List<String> names = new ArrayList<>();

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +105,26 @@ class CompareCommandTest {
         assertTrue(j.get("rates").has("pop"));
         CliRunner both = CliRunner.run("compare", "--face", "free", "-r", "free");
         assertEquals(2, both.exitCode());
+    }
+
+    /** compare --face --grid: one comparison per point, each what the point alone gives (wall times aside). */
+    @Test
+    void aGridComparesEveryPoint() throws Exception {
+        String[] face = {"--model", "examples/teacher-student.prism", "--face", "P", "-p", "sigma^2=1/3", "--order", "8", "--t-max", "1",
+            "--quick", "-f", "json"};
+        List<String> grid = new ArrayList<>(List.of(face));
+        grid.addAll(List.of("--grid", "d/n=1/4:1/2"));
+        CliRunner together = run(grid.toArray(String[]::new));
+        assertEquals(0, together.exitCode(), together.err());
+        JsonNode points = new ObjectMapper().readTree(together.out()).get("points");
+        assertEquals(2, points.size());
+        List<String> one = new ArrayList<>(List.of(face));
+        one.addAll(List.of("-p", "d/n=1/2"));
+        CliRunner alone = run(one.toArray(String[]::new));
+        assertEquals(0, alone.exitCode(), alone.err());
+        JsonNode single = new ObjectMapper().readTree(alone.out());
+        for (JsonNode node : List.of(points.get(1), single)) for (JsonNode size : node.get("sizes")) ((ObjectNode) size).remove("seconds");
+        assertEquals(single, points.get(1));
+        assertEquals("1/4", points.get(0).get("params").get("d/n").asText());
     }
 }
