@@ -120,6 +120,7 @@ class CoefficientsCommandTest {
         "simulate --d 8 --m 4 --n 16 --sigma2 1/64 --dt 10 --t-max 1 | --dt 10.0 is longer than --t-max 1.0",
         "simulate --d 8 --m 4 --n 16 --sigma2 1/0 --dt 0.01 --t-max 1 | --sigma2: '1/0' is not a number",
         "limit -r large-data -p g=1e-300,y=1 --taylor 40 | would take minutes of exact arithmetic; round it",
+        "simulate --d 8 --m 4 --n 16 --sigma2 1/8 --dt NaN --t-max 1 | Invalid value for option '--dt': 'NaN' is not a number",
         "regimes --order 4 -S 5 | give either --order or -S/--max-order, not both",
         "check-limits -S 2 | --max-order must be >= 3, got 2: c_0..c_2 do not settle the prism",
         "limit --face free --order 4 --taylor 3 | give either --taylor S (the exact series f_0..f_S) or --order S",

@@ -206,10 +206,10 @@ class SimulateCommandTest {
         assertEquals(3, j.get("losses").get("train").get("series").size());
     }
 
-    /** --sigma2 is exact like every other value: 1/64 and 0.015625 are the same run. */
+    /** Every number is read exactly: --sigma2 1/64, --dt 1/100 and --t-max 1/10 are 0.015625, 0.01 and 0.1. */
     @Test
     void sigma2TakesFractions() {
-        CliRunner fraction = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "1/64", "--dt", "0.01", "--t-max", "0.1");
+        CliRunner fraction = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "1/64", "--dt", "1/100", "--t-max", "1/10");
         CliRunner decimal = CliRunner.run("simulate", "--d", "8", "--m", "4", "--n", "16", "--sigma2", "0.015625", "--dt", "0.01", "--t-max", "0.1");
         assertEquals(0, fraction.exitCode(), fraction.err());
         assertEquals(decimal.out(), fraction.out());
