@@ -73,7 +73,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "large-data, mean-field, narrow-latent, small-data or free (or one free path by name).")
     String regime;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "RATIO=VALUE[,...]", description = "--face: the values of the ratios the face keeps fixed.")
+    @Option(names = {"-p", "--param"}, paramLabel = "RATIO=VALUE[,...]", description = "--face: the values of the ratios the face keeps"
+            + " fixed; -r: the regime's parameters (large-data g, y; mean-field a0, gamma; narrow-latent g, gamma; small-data g, y).")
     List<String> params;
 
     @Option(names = "--grid", paramLabel = "RATIO=V1:V2[:...]",
@@ -122,7 +123,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (faces.given()) return faceCompare();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's paths)");
         derivation.loaded().requireTiedAutoencoder("Comparisons with the closed-form limits (-r)");
-        List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick));
+        if (grid != null) throw new IllegalArgumentException("--grid is for --face; -r takes one point (-p)");
+        List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick,
+                LimitInput.toDoubles(LimitInput.parseParams(params))));
         Path folder = outputFolder();
         Comparer comparer = threads == null ? new Comparer() : new Comparer(threads);
         PrintWriter o = spec.commandLine().getOut();

@@ -127,4 +127,27 @@ class CompareCommandTest {
         assertEquals(single, points.get(1));
         assertEquals("1/4", points.get(0).get("params").get("d/n").asText());
     }
+
+    /**
+     * compare -r takes -p: the path simulates and predicts at the parameters given. At g = 1, y = 1/4 the large-data
+     * limit starts at E L/d = 1/2 - g y + g^2 y (1 + y)/2 = 0.40625, 7% from the default point's 0.4375, so a path that
+     * simulated one point and predicted the other could not stay within 5% at d = 128.
+     */
+    @Test
+    void closedFormPathsTakeParameters() throws Exception {
+        CliRunner r = run("--regime", "large-data", "--quick", "-p", "g=1,y=1/4", "-f", "json", "--out", dir.resolve("p").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode path = new ObjectMapper().readTree(r.out()).get("paths").get(0);
+        assertEquals(1.0, path.get("parameters").get("g").asDouble());
+        assertEquals(0.25, path.get("parameters").get("y").asDouble());
+        JsonNode last = path.get("sizes").get(2);
+        assertEquals(last.get("d").asInt() / 4, last.get("m").asInt());
+        assertTrue(last.get("trainMaxRelError").asDouble() < 0.05 && last.get("popMaxRelError").asDouble() < 0.05, last.toString());
+        CliRunner wrong = run("--regime", "large-data", "--quick", "-p", "gamma=1");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("large-data takes -p g, y, not gamma"), wrong.err());
+        CliRunner free = run("--regime", "free", "--quick", "-p", "y=2");
+        assertEquals(2, free.exitCode());
+        assertTrue(free.err().contains("take no -p"), free.err());
+    }
 }

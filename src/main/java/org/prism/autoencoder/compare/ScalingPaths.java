@@ -83,8 +83,18 @@ public final class ScalingPaths {
      * @param seeds runs at the largest size (null: the path's default), at least 1
      * @param quick smallest 3 sizes and 2 runs at the largest (unless sizes/seeds are given)
      */
-    public record Options(Integer sizes, Integer seeds, boolean quick) {
+    public record Options(Integer sizes, Integer seeds, boolean quick, Map<String, Double> params) {
+        public Options(Integer sizes, Integer seeds, boolean quick) {
+            this(sizes, seeds, quick, Map.of());
+        }
+
         public Options {
+            params = params == null ? Map.of() : Map.copyOf(params);
+            for (Map.Entry<String, Double> e : params.entrySet()) {
+                if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+                    throw new IllegalArgumentException("-p " + e.getKey() + " must be a finite number > 0, got " + e.getValue());
+                }
+            }
             if (sizes != null && sizes < 1) throw new IllegalArgumentException("--sizes must be >= 1, got " + sizes);
             if (sizes != null && sizes > 8) throw new IllegalArgumentException("--sizes " + sizes + " is out of reach (at most 8; each step costs 8x or more)");
             // runs double per halving below the largest size (at most 8x): a cap keeps that product in range
@@ -93,6 +103,28 @@ public final class ScalingPaths {
 
         public static Options defaults() {
             return new Options(null, null, false);
+        }
+
+        /**
+         * The path's parameters: the defaults, replaced by -p where given.
+         *
+         * @throws IllegalArgumentException for a -p the path does not take
+         */
+        Map<String, Double> params(String path, Map<String, Double> defaults) {
+            for (String name : params.keySet()) {
+                if (!defaults.containsKey(name)) {
+                    throw new IllegalArgumentException(path + " takes -p " + String.join(", ", defaults.keySet()) + ", not " + name);
+                }
+            }
+            Map<String, Double> out = new LinkedHashMap<>(defaults);
+            out.putAll(params);
+            return out;
+        }
+
+        /** Refuses -p on a path whose parameters are fixed. */
+        void noParams(String path) {
+            if (!params.isEmpty()) throw new IllegalArgumentException(path + " take no -p: their parameters are fixed by the paths (y = 1,"
+                    + " gamma = 0 or 1/2, the end laws); -p is for large-data, mean-field, narrow-latent and small-data");
         }
 
         int sizesOr(int defaultSizes) {
@@ -150,12 +182,12 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath largeData(Options o) {
-        double g = 0.5;
-        double y = 0.5;
-        Map<String, Double> p = params("g", g, "y", y);
+        Map<String, Double> p = o.params("large-data", params("g", 0.5, "y", 0.5));
+        double g = p.get("g");
+        double y = p.get("y");
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
             int d = 32 << k;
-            return new ScalingPath.Step(d, d, (int) (y * d), d * d, g / d, 1, 1);
+            return new ScalingPath.Step(d, d, Math.max(1, (int) Math.round(y * d)), d * d, g / d, 1, 1);
         });
         return new ScalingPath("large-data", "large-data", p, "d", steps, ScalingPath.uniformGrid(3, 31), "t (units of T = 1)",
                 "L / d", Normalisation.PER_D, 2, Predictions.limit(RegimeLimits.byName("large-data"), p),
@@ -163,13 +195,13 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath meanField(Options o) {
-        double a0 = 0.5;
-        double gamma = 0.5;
-        Map<String, Double> p = params("a0", a0, "gamma", gamma);
+        Map<String, Double> p = o.params("mean-field", params("a0", 0.5, "gamma", 0.5));
+        double a0 = p.get("a0");
+        double gamma = p.get("gamma");
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(16), k -> {
             int d = 32 << k;
             int m = 4 * d * d;
-            return new ScalingPath.Step(d, d, m, (int) Math.round(d / gamma), a0 / m, 1, 1, true);
+            return new ScalingPath.Step(d, d, m, Math.max(1, (int) Math.round(d / gamma)), a0 / m, 1, 1, true);
         });
         return new ScalingPath("mean-field", "mean-field", p, "d", steps, ScalingPath.uniformGrid(3, 31), "t (units of T = 1)",
                 "L / d", Normalisation.PER_D, 2, Predictions.limit(RegimeLimits.byName("mean-field"), p),
@@ -177,13 +209,13 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath narrowLatent(Options o) {
-        double g = 0.5;
-        double gamma = 0.5;
+        Map<String, Double> p = o.params("narrow-latent", params("g", 0.5, "gamma", 0.5));
+        double g = p.get("g");
+        double gamma = p.get("gamma");
         int m = 4;
-        Map<String, Double> p = params("g", g, "gamma", gamma);
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(16), k -> {
             int d = 64 << k;
-            return new ScalingPath.Step(d, d, m, (int) Math.round(d / gamma), g / d, 1, 1);
+            return new ScalingPath.Step(d, d, m, Math.max(1, (int) Math.round(d / gamma)), g / d, 1, 1);
         });
         return new ScalingPath("narrow-latent", "narrow-latent", p, "d", steps, ScalingPath.uniformGrid(3, 31), "t (units of T = 1)",
                 "(L - tr(Sigma)/2) / m,  (L_pop - d/2) / m", Normalisation.NARROW_LATENT, 4,
@@ -191,13 +223,13 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath smallData(Options o) {
-        double g = 0.5;
-        double y = 0.5;
+        Map<String, Double> p = o.params("small-data", params("g", 0.5, "y", 0.5));
+        double g = p.get("g");
+        double y = p.get("y");
         int n = 8;
-        Map<String, Double> p = params("g", g, "y", y);
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
             int d = 64 << k;
-            return new ScalingPath.Step(d, d, (int) (y * d), n, g / d, (double) n / d, 1);
+            return new ScalingPath.Step(d, d, Math.max(1, (int) Math.round(y * d)), n, g / d, (double) n / d, 1);
         });
         return new ScalingPath("small-data", "small-data", p, "d", steps, ScalingPath.uniformGrid(2, 21), "tau = (d/n) t",
                 Normalisation.SMALL_DATA.axisLabel(), Normalisation.SMALL_DATA, 2, Predictions.limit(RegimeLimits.byName("small-data"), p),
@@ -205,6 +237,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeNarrow(Options o) {
+        o.noParams("the free paths");
         int m = 4;
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(32), k -> {
             int d = 64 << k;
@@ -217,6 +250,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeWide(Options o) {
+        o.noParams("the free paths");
         int d = 4;
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(32), k -> {
             int m = 64 << k;
@@ -229,6 +263,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeY1(Options o, boolean halfGamma) {
+        o.noParams("the free paths");
         int order = o.quick() ? 6 : PREDICTION_ORDER;
         FreeResummation pade = resummation(order);
         Prediction prediction = halfGamma ? Predictions.resummed(pade, Rational.ONE, Rational.of(1, 2))
@@ -244,6 +279,7 @@ public final class ScalingPaths {
     }
 
     public static ScalingPath freeDynamics(Options o) {
+        o.noParams("the free paths");
         int order = o.quick() ? 6 : PREDICTION_ORDER;
         Prediction prediction = Predictions.resummed(resummation(order), Rational.ONE, Rational.of(1, 2));
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
