@@ -1,6 +1,7 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
+import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
 import org.prism.diagram.TruncatedSeries;
@@ -18,6 +20,7 @@ import org.prism.simulation.ModelSimulationReport;
 import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.ProgressListener;
+import org.prism.simulation.RealData;
 import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.SeriesColumns;
@@ -126,6 +129,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " asymptotic: good at small t only).")
     Integer series;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "Train the tied autoencoder on a real data set: CSV (gzipped if .gz),"
+            + " one sample per row; d and n are its columns and rows, every feature centred and the whole scaled to tr(Sigma)/d = 1.")
+    Path data;
+
+    @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
+    Integer dropColumn;
+
     @Option(names = "--runs", description = "With --format json: every run's curve beside the mean (\"runs\":[[..],..] per loss); with"
             + " --format csv: one row per run and time (run,t,<loss>,...) instead of the means.")
     boolean runs;
@@ -141,16 +151,33 @@ public final class SimulateCommand implements Callable<Integer> {
         if (series != null && series < 0) throw new IllegalArgumentException("--series must be >= 0, got " + series);
         if (runs && format == Format.text) throw new IllegalArgumentException("--runs needs --format json or csv (the text shows means)");
         ModelOption.LoadedModel loaded = modelOption.load();
+        if (dropColumn != null && data == null) throw new IllegalArgumentException("--drop-column needs --data");
+        if (data != null && (at != null || !loaded.isTiedAutoencoder())) {
+            throw new IllegalArgumentException("--data trains the tied autoencoder (--d, --m, --n, --sigma2), not --at or another model");
+        }
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
+        RealData real = null;
+        if (data != null) {
+            if (dropColumn != null && dropColumn < 1) throw new IllegalArgumentException("--drop-column counts from 1, got " + dropColumn);
+            if (series != null) throw new IllegalArgumentException("--series is the exact expected loss of Gaussian data: not with --data");
+            real = RealData.read(data, dropColumn == null ? 0 : dropColumn);
+            if ((d != null && d != real.d()) || (n != null && n != real.n())) {
+                throw new IllegalArgumentException("--data " + data + " has d = " + real.d() + " features and n = " + real.n() + " samples; leave out --d and --n");
+            }
+            d = real.d();
+            n = real.n();
+            fixedData = true;
+        }
         if (d == null || m == null || n == null || sigma2 == null) {
-            throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2");
+            throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2" + (data != null ? " (--m and --sigma2 with --data)" : ""));
         }
         Rational variance = LimitInput.parseNumber(sigma2, "--sigma2");
+        DMatrixRMaj given = real == null ? null : real.x();
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         double step = dt != null ? dt : suggested(SimulationParams.builder().d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(1.0).steps(1)
                 .integrator(method).seeds(seeds).seed(seed).fixedData(fixedData).build(),
-                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData));
+                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData, given));
         SimulationParams params = SimulationParams.builder()
                 .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(step).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
@@ -162,15 +189,15 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationPlan plan = simulator.plan(params);
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
-            result = simulator.run(params, bar.holdingListener());
+            result = simulator.run(params, given, bar.holdingListener());
             bar.printHeldWarnings(spec.commandLine().getErr(), "prism simulate");
         }
         SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> SimulationReport.text(out, result, columns);
+            case text -> SimulationReport.text(out, result, columns, real);
             case csv -> SimulationReport.csv(out, result, columns, runs);
-            case json -> SimulationReport.json(out, result, columns, runs);
+            case json -> SimulationReport.json(out, result, columns, runs, real);
         }
         out.flush();
         return 0;

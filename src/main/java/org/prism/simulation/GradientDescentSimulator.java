@@ -157,6 +157,17 @@ public final class GradientDescentSimulator {
      * @throws InterruptedException if the calling thread or a worker is interrupted; all runs stop between steps
      */
     public SimulationResult run(SimulationParams p, ProgressListener listener) throws InterruptedException {
+        return run(p, null, listener);
+    }
+
+    /**
+     * The same on given data ({@code d x n}, e.g. a {@link RealData} set) instead of Gaussian draws: every run trains on
+     * them ({@code p.fixedData()} must be set) and only {@code W(0)} is drawn, with the same streams.
+     */
+    public SimulationResult run(SimulationParams p, DMatrixRMaj data, ProgressListener listener) throws InterruptedException {
+        if (data != null && (!p.fixedData() || data.numRows != p.d() || data.numCols != p.n())) {
+            throw new IllegalArgumentException("given data must be d x n = " + p.d() + " x " + p.n() + " and the run fixed-data");
+        }
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
         SimulationPlan plan = plan(p);
         int[] rec = p.recordSteps();
@@ -179,7 +190,8 @@ public final class GradientDescentSimulator {
         try {
             if (p.fixedData()) {
                 shared = backend.dataset(p.d(), p.n(), route.denseSigma());
-                shared.fill(dataRoot);
+                if (data != null) shared.set(data);
+                else shared.fill(dataRoot);
             }
             BlockingQueue<Runner<?>> idle = new ArrayBlockingQueue<>(plan.threads());
             for (int t = 0; t < plan.threads(); t++) {
@@ -241,18 +253,25 @@ public final class GradientDescentSimulator {
      * @throws IllegalArgumentException for sizes that do not fit in memory
      */
     public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        return suggestStep(d, m, n, sigma2, integrator, seeds, seed, fixedData, null);
+    }
+
+    /** The same for runs on given data ({@link #run(SimulationParams, DMatrixRMaj, ProgressListener)}). */
+    public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData,
+            DMatrixRMaj data) {
         Route route = Route.cheapest(d, m, n);
         double lambda = 0;
         try (Runner<?> r = Runner.create(backend, route, d, m, n, integrator, null)) {
             SplittableRandom root = new SplittableRandom(seed);
             SplittableRandom dataRoot = root.split();
-            if (fixedData) r.data.fill(dataRoot);
+            if (data != null) r.data.set(data);
+            else if (fixedData) r.data.fill(dataRoot);
             double sd = Math.sqrt(sigma2);
             for (int i = 0; i < Math.min(seeds, SUGGEST_SEEDS); i++) {
                 SplittableRandom run = root.split();
                 SplittableRandom dataRng = run.split();
                 SplittableRandom initRng = run.split();
-                if (!fixedData) r.data.fill(dataRng);
+                if (!fixedData && data == null) r.data.fill(dataRng);
                 r.fillW(() -> sd * initRng.nextGaussian());
                 lambda = Math.max(lambda, r.stiffness());
             }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,9 +80,20 @@ public final class SimulationReport {
     }
 
     public static void text(Writer out, SimulationResult r, SeriesColumns series) {
+        text(out, r, series, null);
+    }
+
+    /** With {@code data} (null: Gaussian data), the data set trained on, said in the header. */
+    public static void text(Writer out, SimulationResult r, SeriesColumns series, RealData data) {
         PrintWriter w = new PrintWriter(out);
         SimulationParams p = r.params();
-        w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n ~ N(0, 1)");
+        if (data == null) {
+            w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n ~ N(0, 1)");
+        } else {
+            w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X = " + describe(data));
+            w.println("# spectral moments of Sigma, C_k = tr(Sigma^k)/d, k = 1..4: " + moments(data)
+                    + " (all 1 for isotropic data); L_pop below is the isotropic ||A-I||^2/2, not this data's population loss");
+        }
         w.println("# L_tr = tr((A-I) Sigma (A-I))/2, L_pop = ||A-I||_F^2/2, A = W^T W, Sigma = X X^T/n; "
                 + (p.integrator() == Integrator.EULER ? "gradient descent (Euler) on L_tr" : "gradient flow on L_tr (RK4)"));
         w.printf(Locale.ROOT, "# d=%d m=%d n=%d sigma2=%s dt=%s steps=%d t_max=%s integrator=%s%n", p.d(), p.m(), p.n(),
@@ -101,8 +113,25 @@ public final class SimulationReport {
         json(out, r, series, false);
     }
 
+    /** The data set, as the text header says it. */
+    static String describe(RealData data) {
+        return String.format(Locale.ROOT, "%s (%d samples, d = %d features%s), centred, scaled to tr(Sigma)/d = 1", data.source(), data.n(),
+                data.d(), data.dropped() > 0 ? ", column " + data.dropped() + " dropped" : "");
+    }
+
+    private static String moments(RealData data) {
+        List<String> parts = new ArrayList<>();
+        for (double c : data.moments(4)) parts.add(String.format(Locale.ROOT, "%.4g", c));
+        return String.join(", ", parts);
+    }
+
     /** With {@code runs}, each loss also has {@code "runs":[[...],...]}, every run's curve. */
     public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs) throws IOException {
+        json(out, r, series, runs, null);
+    }
+
+    /** With {@code data}, also {@code "data":{"source","n","d","dropped","moments":[C_1..C_4]}}. */
+    public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs, RealData data) throws IOException {
         SimulationParams p = r.params();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode params = root.putObject("params");
@@ -114,6 +143,15 @@ public final class SimulationReport {
         params.put("route", r.plan().route().name().toLowerCase(Locale.ROOT));
         if (series != null) params.put("series_order", series.order());
         times(root, r.times());
+        if (data != null) {
+            ObjectNode dn = root.putObject("data");
+            dn.put("source", data.source());
+            dn.put("n", data.n());
+            dn.put("d", data.d());
+            dn.put("dropped", data.dropped());
+            ArrayNode mo = dn.putArray("moments");
+            for (double c : data.moments(4)) mo.add(c);
+        }
         ObjectNode train = root.putObject("train");
         ObjectNode pop = root.putObject("pop");
         curve(train, r.trainMean(), r.trainSe(), series == null ? null : series.of("train"));

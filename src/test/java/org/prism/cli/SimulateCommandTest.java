@@ -240,4 +240,36 @@ class SimulateCommandTest {
             assertTrue(twice.err().contains("exceeds the estimated stability limit"), String.join(" ", args) + ": " + twice.err());
         }
     }
+
+    /**
+     * simulate --data on the digits: with tr(Sigma) = d, E_W L_tr(0) = d/2 - sigma^2 m d + sigma^4 m d (m + d + 1)/2 for any
+     * spectrum (by hand: E[A Sigma A] = sigma^4 (m (m + 1) Sigma + m tr(Sigma) I) for A = W^T W, Isserlis), 26.125 at
+     * d = 64, m = 16, sigma^2 = 1/64; the mean over 64 draws of W(0) must lie within 4 SE of it.
+     */
+    @Test
+    void realDataTrainsTheTiedAutoencoderAtTheExpectedInitialLoss() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--data", "examples/data/digits.csv.gz", "--drop-column", "65", "--m", "16", "--sigma2", "1/64",
+                "--dt", "1/1000", "--steps", "1", "--seeds", "64", "-f", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(1797, root.get("data").get("n").asInt());
+        assertEquals(64, root.get("params").get("d").asInt());
+        assertEquals(1.0, root.get("data").get("moments").get(0).asDouble(), 1e-12);
+        double mean = root.get("train").get("mean").get(0).asDouble();
+        double se = root.get("train").get("se").get(0).asDouble();
+        assertEquals(26.125, mean, 4 * se, "mean " + mean + " +- " + se);
+        CliRunner text = CliRunner.run("simulate", "--data", "examples/data/digits.csv.gz", "--drop-column", "65", "--m", "16", "--sigma2",
+                "1/64", "--dt", "1/100", "--steps", "2");
+        assertTrue(text.out().contains("spectral moments of Sigma, C_k = tr(Sigma^k)/d, k = 1..4: 1.000, 4.86"), text.out());
+        for (String[] bad : new String[][] {{"--drop-column", "65", "--d", "4", "--m", "2", "--n", "8", "--sigma2", "1/4"},
+            {"--data", "examples/data/digits.csv.gz", "--drop-column", "65", "--m", "16", "--sigma2", "1/64", "--series", "2"},
+            {"--data", "examples/data/digits.csv.gz", "--d", "32", "--m", "16", "--sigma2", "1/64"}}) {
+            List<String> args = new ArrayList<>(List.of("simulate"));
+            args.addAll(List.of(bad));
+            args.addAll(List.of("--dt", "1/100", "--steps", "1"));
+            CliRunner refused = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(2, refused.exitCode(), String.join(" ", args) + ": " + refused.out());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        }
+    }
 }
