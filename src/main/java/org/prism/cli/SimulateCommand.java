@@ -21,6 +21,7 @@ import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.RealData;
+import org.prism.simulation.Spectrum;
 import org.prism.simulation.TimeGrid;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.SeriesColumns;
@@ -136,6 +137,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
     Integer dropColumn;
 
+    @Option(names = "--spectrum", paramLabel = "LAW", description = "Tied autoencoder: data columns ~ N(0, C), C by its eigenvalues:"
+            + " power:alpha=A (i^-A, normalised to mean 1), spiked:k=K,theta=T (K eigenvalues 1+T, the rest 1) or file:PATH.")
+    String spectrum;
+
     @Option(names = "--runs", description = "With --format json: every run's curve beside the mean (\"runs\":[[..],..] per loss); with"
             + " --format csv: one row per run and time (run,t,<loss>,...) instead of the means.")
     boolean runs;
@@ -155,6 +160,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (data != null && (at != null || !loaded.isTiedAutoencoder())) {
             throw new IllegalArgumentException("--data trains the tied autoencoder (--d, --m, --n, --sigma2), not --at or another model");
         }
+        if (spectrum != null && (data != null || at != null || !loaded.isTiedAutoencoder())) {
+            throw new IllegalArgumentException("--spectrum draws the tied autoencoder's Gaussian data (--d, --m, --n, --sigma2), not with --data, --at"
+                    + " or another model");
+        }
+        if (spectrum != null && series != null) throw new IllegalArgumentException("--series is the exact expected loss of isotropic data: not with --spectrum");
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
         RealData real = null;
         if (data != null) {
@@ -173,11 +183,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Rational variance = LimitInput.parseNumber(sigma2, "--sigma2");
         DMatrixRMaj given = real == null ? null : real.x();
+        Spectrum law = spectrum == null ? null : Spectrum.parse(spectrum, d);
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
         double step = dt != null ? dt : suggested(SimulationParams.builder().d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(1.0).steps(1)
                 .integrator(method).seeds(seeds).seed(seed).fixedData(fixedData).build(),
-                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData, given));
+                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData, given, law));
         SimulationParams params = SimulationParams.builder()
                 .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(step).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
@@ -189,15 +200,15 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationPlan plan = simulator.plan(params);
         SimulationResult result;
         try (Progress bar = Progress.start("simulate", (long) params.steps() * params.seeds(), plan.totalMultiplyAdds(params) > 2e10)) {
-            result = simulator.run(params, given, bar.holdingListener());
+            result = simulator.run(params, given, law, bar.holdingListener());
             bar.printHeldWarnings(spec.commandLine().getErr(), "prism simulate");
         }
         SeriesColumns columns = seriesColumns(loaded, point, List.of("train", "pop"), result.times());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> SimulationReport.text(out, result, columns, real);
+            case text -> SimulationReport.text(out, result, columns, real, law);
             case csv -> SimulationReport.csv(out, result, columns, runs);
-            case json -> SimulationReport.json(out, result, columns, runs, real);
+            case json -> SimulationReport.json(out, result, columns, runs, real, law);
         }
         out.flush();
         return 0;

@@ -44,6 +44,23 @@ abstract class Dataset implements AutoCloseable {
         fill(rng::nextGaussian);
     }
 
+    /**
+     * The same with coordinate {@code i} of every sample scaled by {@code scale[i]} (columns {@code N(0, C)},
+     * {@code C = diag(scale^2)}), from the same draws; {@code null}: unscaled.
+     */
+    final void fill(SplittableRandom rng, double[] scale) {
+        if (scale == null) {
+            fill(rng);
+            return;
+        }
+        int[] coordinate = {0};
+        fill(() -> {
+            double v = scale[coordinate[0]] * rng.nextGaussian();
+            if (++coordinate[0] == d) coordinate[0] = 0;
+            return v;
+        });
+    }
+
     /** Sets {@code X} to the given matrix ({@code d x n}). */
     final void set(DMatrixRMaj x) {
         if (x.numRows != d || x.numCols != n) throw new IllegalArgumentException("X must be " + d + " x " + n);

@@ -165,6 +165,19 @@ public final class GradientDescentSimulator {
      * them ({@code p.fixedData()} must be set) and only {@code W(0)} is drawn, with the same streams.
      */
     public SimulationResult run(SimulationParams p, DMatrixRMaj data, ProgressListener listener) throws InterruptedException {
+        return run(p, data, null, listener);
+    }
+
+    /**
+     * The same with the data drawn from a {@link Spectrum} (columns {@code N(0, C)}, from the same draws as
+     * {@link #run(SimulationParams, ProgressListener)} scaled per coordinate); {@code spectrum} null: isotropic.
+     */
+    public SimulationResult run(SimulationParams p, DMatrixRMaj data, Spectrum spectrum, ProgressListener listener)
+            throws InterruptedException {
+        if (spectrum != null && (data != null || spectrum.eigenvalues().length != p.d())) {
+            throw new IllegalArgumentException("a spectrum needs drawn data with d = " + p.d() + " eigenvalues");
+        }
+        double[] scale = spectrum == null ? null : spectrum.scales();
         if (data != null && (!p.fixedData() || data.numRows != p.d() || data.numCols != p.n())) {
             throw new IllegalArgumentException("given data must be d x n = " + p.d() + " x " + p.n() + " and the run fixed-data");
         }
@@ -191,7 +204,7 @@ public final class GradientDescentSimulator {
             if (p.fixedData()) {
                 shared = backend.dataset(p.d(), p.n(), route.denseSigma());
                 if (data != null) shared.set(data);
-                else shared.fill(dataRoot);
+                else shared.fill(dataRoot, scale);
             }
             BlockingQueue<Runner<?>> idle = new ArrayBlockingQueue<>(plan.threads());
             for (int t = 0; t < plan.threads(); t++) {
@@ -205,7 +218,7 @@ public final class GradientDescentSimulator {
                 done.submit(() -> {
                     Runner<?> r = idle.take();
                     try {
-                        r.runSeed(index, runRng[index], p, rec, train[index], pop[index], l, chunk, warned);
+                        r.runSeed(index, runRng[index], p, scale, rec, train[index], pop[index], l, chunk, warned);
                     } finally {
                         idle.add(r);
                     }
@@ -259,19 +272,26 @@ public final class GradientDescentSimulator {
     /** The same for runs on given data ({@link #run(SimulationParams, DMatrixRMaj, ProgressListener)}). */
     public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData,
             DMatrixRMaj data) {
+        return suggestStep(d, m, n, sigma2, integrator, seeds, seed, fixedData, data, null);
+    }
+
+    /** The same for data drawn from a {@link Spectrum} (null: isotropic). */
+    public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData,
+            DMatrixRMaj data, Spectrum spectrum) {
+        double[] scale = spectrum == null ? null : spectrum.scales();
         Route route = Route.cheapest(d, m, n);
         double lambda = 0;
         try (Runner<?> r = Runner.create(backend, route, d, m, n, integrator, null)) {
             SplittableRandom root = new SplittableRandom(seed);
             SplittableRandom dataRoot = root.split();
             if (data != null) r.data.set(data);
-            else if (fixedData) r.data.fill(dataRoot);
+            else if (fixedData) r.data.fill(dataRoot, scale);
             double sd = Math.sqrt(sigma2);
             for (int i = 0; i < Math.min(seeds, SUGGEST_SEEDS); i++) {
                 SplittableRandom run = root.split();
                 SplittableRandom dataRng = run.split();
                 SplittableRandom initRng = run.split();
-                if (!fixedData && data == null) r.data.fill(dataRng);
+                if (!fixedData && data == null) r.data.fill(dataRng, scale);
                 r.fillW(() -> sd * initRng.nextGaussian());
                 lambda = Math.max(lambda, r.stiffness());
             }
@@ -393,11 +413,11 @@ public final class GradientDescentSimulator {
             ws.fill(w, next);
         }
 
-        void runSeed(int index, SplittableRandom rng, SimulationParams p, int[] rec, double[] train, double[] pop,
+        void runSeed(int index, SplittableRandom rng, SimulationParams p, double[] scale, int[] rec, double[] train, double[] pop,
                 ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
             SplittableRandom dataRng = rng.split();
             SplittableRandom initRng = rng.split();
-            if (ownData) data.fill(dataRng);
+            if (ownData) data.fill(dataRng, scale);
             double sd = Math.sqrt(p.sigma2());
             fillW(() -> sd * initRng.nextGaussian());
             checkStability(p.dt(), l, warned);

@@ -85,9 +85,17 @@ public final class SimulationReport {
 
     /** With {@code data} (null: Gaussian data), the data set trained on, said in the header. */
     public static void text(Writer out, SimulationResult r, SeriesColumns series, RealData data) {
+        text(out, r, series, data, null);
+    }
+
+    /** With {@code spectrum} (null: isotropic), the law the Gaussian data are drawn from, said in the header. */
+    public static void text(Writer out, SimulationResult r, SeriesColumns series, RealData data, Spectrum spectrum) {
         PrintWriter w = new PrintWriter(out);
         SimulationParams p = r.params();
-        if (data == null) {
+        if (spectrum != null) {
+            w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n with " + spectrum.header());
+            w.println("# L_pop below is the isotropic ||A-I||^2/2, not the population loss under C");
+        } else if (data == null) {
             w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X d x n ~ N(0, 1)");
         } else {
             w.println("# prism simulate: weight-tied linear autoencoder, W m x d ~ N(0, sigma2), X = " + describe(data));
@@ -100,8 +108,15 @@ public final class SimulationReport {
                 p.sigma2(), p.dt(), p.steps(), time(p.horizon()), p.integrator().name().toLowerCase(Locale.ROOT));
         w.printf(Locale.ROOT, "# seeds=%d seed=%d data=%s; se = standard error of the mean over seeds%s%n", p.seeds(), p.seed(),
                 p.fixedData() ? "fixed (one X, W(0) resampled)" : "resampled per seed", p.seeds() == 1 ? " (0: one seed)" : "");
-        w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L(0) = %s%n",
-                r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(), p.expectedInitialLoss());
+        if (spectrum == null) {
+            w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L(0) = %s%n",
+                    r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(), p.expectedInitialLoss());
+        } else {
+            // E L_tr(0) is linear in Sigma and E Sigma = C, so it is C_1 times the isotropic value; L_pop does not see the data
+            w.printf(Locale.ROOT, "# route=%s, %.3g multiply-adds per step; exact E L_tr(0) = %s, E L_pop(0) = %s%n",
+                    r.plan().route().name().toLowerCase(Locale.ROOT), r.plan().multiplyAddsPerStep(),
+                    spectrum.moments(1)[0] * p.expectedInitialLoss(), p.expectedInitialLoss());
+        }
         w.printf(Locale.ROOT, "# %s; %s%n", r.plan().backend().describe(), r.plan().backend().threads(r.plan().threads(), r.plan().blasThreads()));
         if (series != null) seriesComment(w, series);
         w.flush();
@@ -132,6 +147,12 @@ public final class SimulationReport {
 
     /** With {@code data}, also {@code "data":{"source","n","d","dropped","moments":[C_1..C_4]}}. */
     public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs, RealData data) throws IOException {
+        json(out, r, series, runs, data, null);
+    }
+
+    /** With {@code spectrum}, also {@code "spectrum":{"law","moments":[C_1..C_4]}}. */
+    public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs, RealData data, Spectrum spectrum)
+            throws IOException {
         SimulationParams p = r.params();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode params = root.putObject("params");
@@ -151,6 +172,12 @@ public final class SimulationReport {
             dn.put("dropped", data.dropped());
             ArrayNode mo = dn.putArray("moments");
             for (double c : data.moments(4)) mo.add(c);
+        }
+        if (spectrum != null) {
+            ObjectNode sn = root.putObject("spectrum");
+            sn.put("law", spectrum.description());
+            ArrayNode mo = sn.putArray("moments");
+            for (double c : spectrum.moments(4)) mo.add(c);
         }
         ObjectNode train = root.putObject("train");
         ObjectNode pop = root.putObject("pop");

@@ -272,4 +272,31 @@ class SimulateCommandTest {
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
         }
     }
+
+    /**
+     * simulate --spectrum: E L_tr(0) is linear in Sigma and E Sigma = C, so it is C_1 times the isotropic value, while
+     * L_pop does not see the data (hand derivation, as for --data). Spiked k = 8, theta = 3 at d = 64: C_1 = 1 + 8 * 3/64 =
+     * 1.375, so 1.375 * 26.125 = 35.921875 against 26.125 for L_pop; the means over 64 runs must lie within 4 SE of them.
+     * A power law normalised to C_1 = 1 keeps the isotropic value.
+     */
+    @Test
+    void aSpectrumScalesTheTrainLossByItsFirstMoment() throws Exception {
+        for (String[] law : new String[][] {{"spiked:k=8,theta=3", "35.921875"}, {"power:alpha=1", "26.125"}}) {
+            CliRunner r = CliRunner.run("simulate", "--d", "64", "--m", "16", "--n", "128", "--sigma2", "1/64", "--spectrum", law[0],
+                    "--dt", "1/1000", "--steps", "1", "--seeds", "64", "-f", "json");
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode root = new ObjectMapper().readTree(r.out());
+            double train = root.get("train").get("mean").get(0).asDouble();
+            double trainSe = root.get("train").get("se").get(0).asDouble();
+            double pop = root.get("pop").get("mean").get(0).asDouble();
+            double popSe = root.get("pop").get("se").get(0).asDouble();
+            assertEquals(Double.parseDouble(law[1]), train, 4 * trainSe, law[0] + ": train " + train + " +- " + trainSe);
+            assertEquals(26.125, pop, 4 * popSe, law[0] + ": pop " + pop + " +- " + popSe);
+            assertEquals(law[0], root.get("spectrum").get("law").asText());
+        }
+        CliRunner bad = CliRunner.run("simulate", "--d", "64", "--m", "16", "--n", "128", "--sigma2", "1/64", "--spectrum", "spiked:k=80,theta=3",
+                "--dt", "1/1000", "--steps", "1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("k must be an integer in 0..64"), bad.err());
+    }
 }
