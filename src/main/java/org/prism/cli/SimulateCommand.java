@@ -186,9 +186,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Spectrum law = spectrum == null ? null : Spectrum.parse(spectrum, d);
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
-        double step = dt != null ? dt : suggested(SimulationParams.builder().d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(1.0).steps(1)
-                .integrator(method).seeds(seeds).seed(seed).fixedData(fixedData).build(),
-                () -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData, given, law));
+        double step = dt != null ? dt : suggested(() -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData,
+                given, law));
         SimulationParams params = SimulationParams.builder()
                 .d(d).m(m).n(n).sigma2(variance.doubleValue()).dt(step).steps(horizon.steps).tMax(horizon.tMax)
                 .recordEvery(recordEvery).recordTimes(times)
@@ -232,7 +231,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Point point = Point.parse(at);
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
-        double step = dt != null ? dt : suggested(null, () -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, method, seeds, seed, fixedData)
+        double step = dt != null ? dt : suggested(() -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, method, seeds, seed, fixedData)
                 : simulator.suggestStep(loaded.source(), point, method, seeds, seed, fixedData));
         ModelSimulationParams params = new ModelSimulationParams(point, TimeGrid.of(step, horizon.steps, horizon.tMax, recordEvery, times),
                 method, seeds, seed, fixedData);
@@ -257,12 +256,8 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The step when --dt is not given: the simulator's suggestion (after {@code sizes}, when given, passed the memory
-     * check), said in one line on stderr.
-     */
-    private double suggested(SimulationParams sizes, DoubleSupplier suggestion) {
-        if (sizes != null) (threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads)).plan(sizes);
+    /** The step when --dt is not given: the simulator's suggestion, said in one line on stderr. */
+    private double suggested(DoubleSupplier suggestion) {
         double step = suggestion.getAsDouble();
         spec.commandLine().getErr().printf(Locale.ROOT, "prism simulate: --dt not given: dt = %.3g, half the smallest stability limit"
                 + " estimated at the runs' W(0)%n", step);

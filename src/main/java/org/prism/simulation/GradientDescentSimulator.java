@@ -157,20 +157,14 @@ public final class GradientDescentSimulator {
      * @throws InterruptedException if the calling thread or a worker is interrupted; all runs stop between steps
      */
     public SimulationResult run(SimulationParams p, ProgressListener listener) throws InterruptedException {
-        return run(p, null, listener);
+        return run(p, null, null, listener);
     }
 
     /**
-     * The same on given data ({@code d x n}, e.g. a {@link RealData} set) instead of Gaussian draws: every run trains on
-     * them ({@code p.fixedData()} must be set) and only {@code W(0)} is drawn, with the same streams.
-     */
-    public SimulationResult run(SimulationParams p, DMatrixRMaj data, ProgressListener listener) throws InterruptedException {
-        return run(p, data, null, listener);
-    }
-
-    /**
-     * The same with the data drawn from a {@link Spectrum} (columns {@code N(0, C)}, from the same draws as
-     * {@link #run(SimulationParams, ProgressListener)} scaled per coordinate); {@code spectrum} null: isotropic.
+     * The same on other data: either given ({@code d x n}, e.g. a {@link RealData} set; every run trains on them,
+     * {@code p.fixedData()} must be set, only {@code W(0)} is drawn), or drawn from a {@link Spectrum} (columns
+     * {@code N(0, C)}, the same draws as {@link #run(SimulationParams, ProgressListener)} scaled per coordinate); both null:
+     * isotropic Gaussian data.
      */
     public SimulationResult run(SimulationParams p, DMatrixRMaj data, Spectrum spectrum, ProgressListener listener)
             throws InterruptedException {
@@ -260,24 +254,15 @@ public final class GradientDescentSimulator {
     /**
      * A step that {@link #run} can take: {@link #DEFAULT_STEP_FRACTION} of the smallest stability limit {@code c / lambda}
      * that the runs' own check estimates at the draws of the first {@code min(seeds, }{@value #SUGGEST_SEEDS}{@code )}
-     * runs (the same draws as {@link #run} with this {@code seed}). At small sizes the estimate varies from run to run
-     * (d = 16: lambda from 9 to 14), hence the minimum; each estimate costs a few power iterations.
+     * runs (the same draws as {@link #run} with this {@code seed}, on {@code data} or from {@code spectrum} as there). At
+     * small sizes the estimate varies from run to run (d = 16: lambda from 9 to 14), hence the minimum; each estimate
+     * costs a few power iterations.
      *
-     * @throws IllegalArgumentException for sizes that do not fit in memory
+     * @throws IllegalArgumentException for sizes that do not fit in memory (the check {@link #plan} makes)
      */
-    public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData) {
-        return suggestStep(d, m, n, sigma2, integrator, seeds, seed, fixedData, null);
-    }
-
-    /** The same for runs on given data ({@link #run(SimulationParams, DMatrixRMaj, ProgressListener)}). */
-    public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData,
-            DMatrixRMaj data) {
-        return suggestStep(d, m, n, sigma2, integrator, seeds, seed, fixedData, data, null);
-    }
-
-    /** The same for data drawn from a {@link Spectrum} (null: isotropic). */
     public double suggestStep(int d, int m, int n, double sigma2, Integrator integrator, int seeds, long seed, boolean fixedData,
             DMatrixRMaj data, Spectrum spectrum) {
+        plan(new SimulationParams(d, m, n, sigma2, 1, 1, 1, integrator, seeds, seed, fixedData));
         double[] scale = spectrum == null ? null : spectrum.scales();
         Route route = Route.cheapest(d, m, n);
         double lambda = 0;

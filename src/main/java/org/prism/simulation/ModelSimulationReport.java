@@ -62,12 +62,7 @@ public final class ModelSimulationReport {
         csv(out, r, series);
     }
 
-    /** The JSON contract (see the class comment); one line. */
-    public static void json(Writer out, ModelSimulationResult r, SeriesColumns series) throws IOException {
-        json(out, r, series, false);
-    }
-
-    /** With {@code runs}, each loss also has {@code "runs":[[...],...]}, every run's curve. */
+    /** The JSON contract (see the class comment), one line; with {@code runs}, each loss also has {@code "runs":[[...],...]}. */
     public static void json(Writer out, ModelSimulationResult r, SeriesColumns series, boolean runs) throws IOException {
         ModelSimulationParams p = r.params();
         ObjectNode root = JsonNodeFactory.instance.objectNode();

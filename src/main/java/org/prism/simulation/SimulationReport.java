@@ -79,16 +79,10 @@ public final class SimulationReport {
                 + " small t only)%n", series.order());
     }
 
-    public static void text(Writer out, SimulationResult r, SeriesColumns series) {
-        text(out, r, series, null);
-    }
-
-    /** With {@code data} (null: Gaussian data), the data set trained on, said in the header. */
-    public static void text(Writer out, SimulationResult r, SeriesColumns series, RealData data) {
-        text(out, r, series, data, null);
-    }
-
-    /** With {@code spectrum} (null: isotropic), the law the Gaussian data are drawn from, said in the header. */
+    /**
+     * The CSV after {@code #} header lines; the header says what the data are: {@code data} (a data set trained on) or
+     * {@code spectrum} (the law the Gaussian data are drawn from), both null for isotropic Gaussian data.
+     */
     public static void text(Writer out, SimulationResult r, SeriesColumns series, RealData data, Spectrum spectrum) {
         PrintWriter w = new PrintWriter(out);
         SimulationParams p = r.params();
@@ -123,11 +117,6 @@ public final class SimulationReport {
         csv(out, r, series);
     }
 
-    /** The JSON contract (see the class comment); one line. */
-    public static void json(Writer out, SimulationResult r, SeriesColumns series) throws IOException {
-        json(out, r, series, false);
-    }
-
     /** The data set, as the text header says it. */
     static String describe(RealData data) {
         return String.format(Locale.ROOT, "%s (%d samples, d = %d features%s), centred, scaled to tr(Sigma)/d = 1", data.source(), data.n(),
@@ -140,17 +129,11 @@ public final class SimulationReport {
         return String.join(", ", parts);
     }
 
-    /** With {@code runs}, each loss also has {@code "runs":[[...],...]}, every run's curve. */
-    public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs) throws IOException {
-        json(out, r, series, runs, null);
-    }
-
-    /** With {@code data}, also {@code "data":{"source","n","d","dropped","moments":[C_1..C_4]}}. */
-    public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs, RealData data) throws IOException {
-        json(out, r, series, runs, data, null);
-    }
-
-    /** With {@code spectrum}, also {@code "spectrum":{"law","moments":[C_1..C_4]}}. */
+    /**
+     * The JSON contract (see the class comment), one line. With {@code runs}, each loss also has
+     * {@code "runs":[[...],...]}, every run's curve; with {@code data}, {@code "data":{"source","n","d","dropped",
+     * "moments":[C_1..C_4]}}; with {@code spectrum}, {@code "spectrum":{"law","moments":[C_1..C_4]}}.
+     */
     public static void json(Writer out, SimulationResult r, SeriesColumns series, boolean runs, RealData data, Spectrum spectrum)
             throws IOException {
         SimulationParams p = r.params();
