@@ -8,15 +8,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Rational;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
-import org.prism.algebra.Rational;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
 import org.prism.regime.compare.FaceComparer;
@@ -73,14 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "large-data, mean-field, narrow-latent, small-data or free (or one free path by name).")
     String regime;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "RATIO=VALUE[,...]", description = "--face: the values of the ratios the face keeps"
-            + " fixed; -r: the regime's parameters (large-data g, y; mean-field a0, gamma; narrow-latent g, gamma; small-data g, y).")
-    List<String> params;
-
-    @Option(names = "--grid", paramLabel = "RATIO=V1:V2[:...]",
-            description = "--face: several points, as for limit (every combination, each with the -p values); a comparison per point,"
-                    + " JSON {\"points\":[..]}; exit code 1 when any fails.")
-    List<String> grid;
+    @Mixin
+    PointOptions point;
 
     @Option(names = "--order", paramLabel = "S", description = "--face: the face series' order (default: the derivation's -S).")
     Integer order;
@@ -123,9 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (faces.given()) return faceCompare();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's paths)");
         derivation.loaded().requireTiedAutoencoder("Comparisons with the closed-form limits (-r)");
-        if (grid != null) throw new IllegalArgumentException("--grid is for --face; -r takes one point (-p)");
         List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick,
-                LimitInput.toDoubles(LimitInput.parseParams(params))));
+                LimitInput.toDoubles(point.single("is for --face; -r takes one point (-p)"))));
         Path folder = outputFolder();
         Comparer comparer = threads == null ? new Comparer() : new Comparer(threads);
         PrintWriter o = spec.commandLine().getOut();
@@ -177,15 +169,13 @@ public final class CompareCommand implements Callable<Integer> {
         int s = order != null ? order : d.maxOrder();
         FaceComparer.Options opts = new FaceComparer.Options(sizes == null ? (quick ? 3 : 6) : sizes, seeds == null ? (quick ? 2 : 8) : seeds,
                 tauMax, points, quick ? 5 : maxSeconds);
-        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
+        List<Map<String, Rational>> pts = point.points();
         FaceLimit first = faces.limit(loaded, d, choice, losses, pts.get(0), s, derivation.leading);
         FaceComparer comparer = new FaceComparer(threads == null ? new ModelSimulator() : new ModelSimulator(threads));
         Path folder = out == null ? null : OutputFolder.require(out, "--out");
         boolean[] failed = {false};
-        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (point, w) -> {
-            Map<String, Rational> at = new LinkedHashMap<>(first.params());
-            at.putAll(point);
-            FaceLimit limit = first.at(at);
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, point.gridNames(), (values, w) -> {
+            FaceLimit limit = first.with(values);
             FaceComparison c;
             try (Progress bar = Progress.start("compare " + choice.label(), -1, true)) {
                 c = comparer.run(loaded.name(), loaded.source(), loaded.engine().matrixModel().orElse(null), d, limit, opts, seed, bar::stepBy);
@@ -202,7 +192,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (folder != null) {
                 Files.createDirectories(folder);
                 String base = loaded.name() + "-" + choice.label().replaceAll("[^A-Za-z0-9-]+", "_")
-                        + (pts.size() > 1 ? "-" + LimitInput.pointName(point, LimitInput.gridNames(grid)) : "");
+                        + (pts.size() > 1 ? "-" + LimitInput.pointName(values, point.gridNames()) : "");
                 try (var csv = Files.newBufferedWriter(folder.resolve(base + ".csv"))) {
                     FaceCompareReport.csv(csv, c);
                 }

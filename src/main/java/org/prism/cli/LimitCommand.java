@@ -1,6 +1,5 @@
 package org.prism.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +73,8 @@ public final class LimitCommand implements Callable<Integer> {
     @Mixin
     FaceOptions faces;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE[,...]",
-            description = "Parameters, e.g. g=1/2,y=2 (repeatable; values exact: 2, 1/3, 0.25).")
-    List<String> params;
-
-    @Option(names = "--grid", paramLabel = "NAME=V1:V2[:...]",
-            description = "Several parameter points: the values of one parameter, separated by ':' (repeatable; every combination,"
-                    + " each with the -p values). Text: a block per point; JSON: {\"points\":[..]}; CSV: the grid's parameters first.")
-    List<String> grid;
+    @Mixin
+    PointOptions point;
 
     @Option(names = "--times", paramLabel = "T[,T...]", description = "Times to evaluate at, e.g. 0,0.1,0.5 (repeatable).")
     List<String> times;
@@ -120,7 +113,7 @@ public final class LimitCommand implements Callable<Integer> {
         loaded.requireTiedAutoencoder("Limit formulas");
         boolean free = ResummedFreeLimit.NAME.equals(regime);
         if (order != null && !free) throw new IllegalArgumentException("--order is for the free regime's resummation only");
-        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
+        List<Map<String, Rational>> pts = point.points();
         RegimeLimit limit;
         if (free) {
             // --taylor S asks for the face series to S; curves resum the series to --order
@@ -146,7 +139,7 @@ public final class LimitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--taylor must be between 0 and " + MAX_TAYLOR_ORDER + ", got " + taylor);
             }
             for (Map<String, Rational> p : pts) LimitInput.requireExactCost(p, taylor);
-            MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (exact, out) -> {
+            MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, point.gridNames(), (exact, out) -> {
                 LimitSeries series = limit.taylor(exact, taylor);
                 switch (format) {
                     case text -> LimitReport.seriesText(out, limit, exact, series);
@@ -158,7 +151,7 @@ public final class LimitCommand implements Callable<Integer> {
         }
         if (times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         double[] ts = times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? (free ? 1 : 2) : tMax, points);
-        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (exact, out) -> {
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, point.gridNames(), (exact, out) -> {
             if (free) {
                 ResummedFreeLimit.Curves c = ((ResummedFreeLimit) limit).curves(exact, ts);
                 switch (format) {
@@ -183,7 +176,7 @@ public final class LimitCommand implements Callable<Integer> {
     /** The face's reduced model ({@link ReducedFlow}), printed as a model file. */
     private int reducedFlow() {
         if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
-        if (taylor != null || times != null || tMax != null || params != null) {
+        if (taylor != null || times != null || tMax != null || point.given()) {
             throw new IllegalArgumentException("--show-model takes no --taylor, --times, --t-max or -p (it prints a model file)");
         }
         if (format != Format.text) throw new IllegalArgumentException("--show-model prints a model file: --format text only");
@@ -218,13 +211,11 @@ public final class LimitCommand implements Callable<Integer> {
         if (taylor == null && times != null && tMax != null) throw new IllegalArgumentException("give either --times or --t-max, not both");
         if (taylor != null && (times != null || tMax != null)) throw new IllegalArgumentException("--taylor takes no times (--times, --t-max)");
         double[] ts = taylor != null ? null : times != null ? LimitInput.parseTimes(times) : LimitInput.grid(tMax == null ? 1 : tMax, points);
-        List<Map<String, Rational>> pts = LimitInput.points(params, grid);
+        List<Map<String, Rational>> pts = point.points();
         FaceLimit first = faces.limit(loaded, d, choice, losses, pts.get(0), s, derivation.leading);
-        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, LimitInput.gridNames(grid), (point, out) -> {
+        MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, point.gridNames(), (values, out) -> {
             // the face series are computed once; every point evaluates them (with --fixed-ratios' values where -p is silent)
-            Map<String, Rational> at = new LinkedHashMap<>(first.params());
-            at.putAll(point);
-            FaceLimit limit = first.at(at);
+            FaceLimit limit = first.with(values);
             if (taylor != null) {
                 switch (format) {
                     case text -> FaceLimitReport.seriesText(out, loaded.name(), d, limit);

@@ -80,19 +80,21 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
     }
 
     /**
-     * The same face series at other values of the same ratios (every name of {@link #params}), without computing a
-     * coefficient again.
+     * The same face series at other values of some of its ratios (the rest as here), without computing a coefficient
+     * again.
      *
-     * @throws IllegalArgumentException when {@code other} names other ratios
+     * @throws IllegalArgumentException when {@code values} names a ratio this limit does not have
      */
-    public FaceLimit at(Map<String, Rational> other) {
-        if (!other.keySet().equals(params.keySet())) {
+    public FaceLimit with(Map<String, Rational> values) {
+        if (!params.keySet().containsAll(values.keySet())) {
             throw new IllegalArgumentException("every point must give the ratios " + String.join(", ", params.keySet()) + ", got "
-                    + String.join(", ", other.keySet()));
+                    + String.join(", ", values.keySet()));
         }
+        Map<String, Rational> at = new LinkedHashMap<>(params);
+        at.putAll(values);
         Map<String, List<Rational>> v = new LinkedHashMap<>();
-        series.forEach((loss, f) -> v.put(loss, f.at(other)));
-        return new FaceLimit(label, face, direction, timeUnit, Collections.unmodifiableMap(new LinkedHashMap<>(other)), ratios, series, v);
+        series.forEach((loss, f) -> v.put(loss, f.at(at)));
+        return new FaceLimit(label, face, direction, timeUnit, Collections.unmodifiableMap(at), ratios, series, v);
     }
 
     /**
