@@ -73,7 +73,7 @@ public final class PolytopeFigure {
         this.nodes = nodes;
         this.links = links;
         this.fills = fills;
-        this.caption = caption;
+        this.caption = MathText.of(caption);
     }
 
     /** The figure of {@code d}'s polytope. */
@@ -124,7 +124,7 @@ public final class PolytopeFigure {
                 idx.sort(Comparator.comparingDouble(i -> Math.atan2(xy[i][1] - cy, xy[i][0] - cx)));
                 List<double[]> pts = new ArrayList<>();
                 for (int i : idx) pts.add(at.apply(xy[i]));
-                fills.add(new Fill(pts, COLOURS[k++ % COLOURS.length], d.label(r), at.apply(new double[] {cx, cy})));
+                fills.add(new Fill(pts, COLOURS[k++ % COLOURS.length], MathText.of(d.label(r)), at.apply(new double[] {cx, cy})));
             }
             spreadLabels(fills);
         }
@@ -300,19 +300,19 @@ public final class PolytopeFigure {
         }
         for (Fill f : fills) {
             g.setColor(f.colour().darker());
-            String t = MathText.of(f.label());
+            String t = f.label();
             text(g, FONT, t, (float) (f.at()[0] - width(g, FONT, t) / 2.0), (float) f.at()[1] + 5);
         }
         g.setColor(Color.DARK_GRAY);
-        text(g, TITLE, MathText.of(caption), 12, 20);
+        text(g, TITLE, caption, 12, 20);
     }
 
     /** Every text the figure draws (labels, regime names, caption), for tests. */
     List<String> labels() {
         List<String> out = new ArrayList<>();
         for (Node n : nodes) if (!n.text().isEmpty()) out.add(n.text());
-        for (Fill f : fills) out.add(MathText.of(f.label()));
-        out.add(MathText.of(caption));
+        for (Fill f : fills) out.add(f.label());
+        out.add(caption);
         return out;
     }
 
