@@ -1,6 +1,7 @@
 package org.prism.regime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.prism.model.TensorTerm;
 public record ReducedFlow(TensorModel model, List<String> losses, Map<String, List<TensorTerm>> removed, int order) {
     public ReducedFlow {
         losses = List.copyOf(losses);
-        removed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removed));
+        removed = Collections.unmodifiableMap(new LinkedHashMap<>(removed));
     }
 
     /** Whether any term was removed. */
