@@ -3,7 +3,6 @@ package org.prism.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,9 +178,6 @@ public final class CompareCommand implements Callable<Integer> {
             FaceComparison c;
             try (Progress bar = Progress.start("compare " + choice.label(), -1, true)) {
                 c = comparer.run(loaded.name(), loaded.source(), loaded.engine().matrixModel().orElse(null), d, limit, opts, seed, bar::stepBy);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
             }
             if (quick) c = c.quick();
             failed[0] |= c.verdict() == FaceComparison.Verdict.FAIL;

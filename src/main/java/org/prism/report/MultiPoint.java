@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -22,9 +21,9 @@ import org.prism.algebra.Rational;
 public final class MultiPoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Writes one point's output. */
+    /** Writes one point's output (its work may be interrupted, so any exception passes through). */
     public interface Block {
-        void write(Map<String, Rational> point, Writer out) throws IOException;
+        void write(Map<String, Rational> point, Writer out) throws Exception;
     }
 
     private MultiPoint() {}
@@ -34,7 +33,7 @@ public final class MultiPoint {
      * @param gridNames the parameters that vary between the points (the CSV's leading columns)
      */
     public static void write(Writer out, String format, List<Map<String, Rational>> points, List<String> gridNames, Block block)
-            throws IOException {
+            throws Exception {
         PrintWriter w = new PrintWriter(out);
         if (points.size() == 1) {
             block.write(points.get(0), w);
