@@ -17,12 +17,13 @@ modelName
     ;
 
 namePart
-    : ID | INT | MODEL | SIZE | SYMBOL | PARAM | DATA | LOSS | FLOW | GRADIENT | TRACK | NORMAL | SUM | DELTA | TR
+    : ID | INT | MODEL | SIZE | SYMBOL | COVARIANCE | PARAM | DATA | LOSS | FLOW | GRADIENT | TRACK | NORMAL | SUM | DELTA | TR
     ;
 
 statement
     : SIZE names                                              # sizeDeclaration
     | SYMBOL names                                            # symbolDeclaration
+    | COVARIANCE ID LBRACK ID RBRACK                          # covarianceDeclaration
     | role=(PARAM | DATA) ID LBRACK names RBRACK TILDE law    # tensorDeclaration
     | LOSS ID ASSIGN expr                                     # lossDeclaration
     | FLOW GRADIENT LPAREN ID RPAREN                          # flowDeclaration
@@ -92,6 +93,7 @@ primary
 MODEL    : 'model';
 SIZE     : 'size';
 SYMBOL   : 'symbol';
+COVARIANCE : 'covariance';
 PARAM    : 'param';
 DATA     : 'data';
 LOSS     : 'loss';

@@ -2,21 +2,31 @@ package org.prism.diagram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import org.prism.expansion.Alphabet;
 import org.prism.model.MatrixModel;
 
 /**
  * A {@link ModelEngine} for a {@link MatrixModel}: the exact coefficients by the evaluation-
  * interpolation engine ({@link InterpolatedWick}, one state graph shared by all losses of this
- * instance), the leading order by the planar recursion ({@link PlanarWick}).
+ * instance), or, for data with a covariance, by the memoised recursion with moments
+ * ({@link MomentWick}); the leading order by the planar recursion ({@link PlanarWick}).
  */
 public final class MatrixEngine implements ModelEngine {
     private final MatrixModel model;
     private final InterpolatedWick exact;
+    private final MomentWick moments;
+    private final Map<String, MomentCoefficients> momentLosses = new ConcurrentHashMap<>();
 
     public MatrixEngine(MatrixModel model) {
         this.model = model;
-        this.exact = new InterpolatedWick(model);
+        // a covariance makes the coefficients polynomials in its moments too: the memoised recursion
+        // carries them as symbols; the interpolating engine would need a grid in every moment
+        boolean covariance = model.covariance().isPresent();
+        this.exact = covariance ? null : new InterpolatedWick(model);
+        this.moments = covariance ? new MomentWick(new Alphabet(model)) : null;
     }
 
     public MatrixModel model() {
@@ -32,6 +42,7 @@ public final class MatrixEngine implements ModelEngine {
     public List<String> symbols() {
         List<String> s = new ArrayList<>(WickRecursion.packingOf(model).symbols());
         for (String x : model.symbols()) if (!s.contains(x)) s.add(x);
+        if (moments != null) s.addAll(moments.moments().symbols());
         return List.copyOf(s);
     }
 
@@ -48,12 +59,16 @@ public final class MatrixEngine implements ModelEngine {
     @Override
     public ExpectedLoss exact(String loss) {
         requireLoss(loss);
+        if (moments != null) return momentLosses.computeIfAbsent(loss, l -> new MomentCoefficients(model, l, moments));
         return exact.loss(loss);
     }
 
     @Override
     public ExpectedLoss leading(String loss) {
         requireLoss(loss);
+        if (moments != null) {
+            throw new IllegalArgumentException("model " + model.name() + " has a covariance: the leading-order engine does not carry moments yet; use the exact engine");
+        }
         return LossCoefficients.leading(model, loss);
     }
 

@@ -24,13 +24,22 @@ import org.prism.expansion.CyclicWord;
  * </ul>
  * A cycle left empty is a free index loop and contributes its size. Children equal as states are
  * grouped with a multiplicity, so each distinct child is visited once.
+ *
+ * <p>With a covariance ($E[X_{ia}X_{jb}] = C_{ij}\delta_{ab}$) the contraction joins the two indices
+ * on $C$'s side through a letter $C$ instead of identifying them: $C$ goes where that index was, at
+ * the start of $V$ (or the end of $U$) for a cut, between the two parts (or after both) for a join,
+ * as $C$ acts on the pivot's row (or column) index. $C$ is never a pivot; a cycle of $k$ letters $C$
+ * alone is closed at once as a loop $\operatorname{tr} C^k$, written {@code size | k << 8}.
  */
 final class WickStates {
     static final byte SEPARATOR = (byte) 0xFF;
 
     private WickStates() {}
 
-    /** A child of a step: its state, the sizes of the (at most two) loops it closed (-1: none) and its multiplicity. */
+    /**
+     * A child of a step: its state, the (at most two) loops it closed (-1: none; else the loop's size
+     * index, plus {@code k << 8} for a loop $\operatorname{tr} C^k$) and its multiplicity.
+     */
     record Child(Key state, int loop1, int loop2, int multiplicity) {}
 
     /** The result of one step: the contracted matrix (its variance is the step's factor) and the distinct children. */
@@ -44,7 +53,7 @@ final class WickStates {
         for (int c = 0; c < cycles.size(); c++) {
             byte[] w = cycles.get(c);
             for (int p = 0; p < w.length; p++) {
-                if ((w[p] >> 1) < pivotMatrix) {
+                if ((w[p] >> 1) < pivotMatrix && !alphabet.isConstant(w[p])) {
                     pivotMatrix = w[p] >> 1;
                     pc = c;
                     pp = p;
@@ -53,6 +62,10 @@ final class WickStates {
         }
         byte[] wa = rotate(cycles.get(pc), pp);
         byte a = wa[0];
+        int cov = alphabet.covariance(a);
+        boolean atJoin = cov >= 0 && alphabet.rowCovariance(a); // C between the parts, else after both
+        byte[] inserted = cov < 0 ? new byte[0] : new byte[] {(byte) cov};
+        byte[] none = new byte[0];
         Map<ChildKey, int[]> children = new HashMap<>();
         List<byte[]> rest = new ArrayList<>(cycles.size());
         for (int c = 0; c < cycles.size(); c++) if (c != pc) rest.add(cycles.get(c));
@@ -67,10 +80,10 @@ final class WickStates {
             int l1;
             int l2 = -1;
             if (a != b) {
-                l1 = addCycle(next, u, alphabet.colSize(a));
-                l2 = addCycle(next, vv, alphabet.rowSize(a));
+                l1 = addCycle(alphabet, next, concat(u, atJoin ? none : inserted), alphabet.colSize(a));
+                l2 = addCycle(alphabet, next, concat(vv, atJoin ? inserted : none), alphabet.rowSize(a));
             } else {
-                l1 = addCycle(next, concat(u, transpose(vv)), alphabet.colSize(a));
+                l1 = addCycle(alphabet, next, join(u, transpose(alphabet, vv), inserted, atJoin), alphabet.colSize(a));
             }
             record(children, next, l1, l2);
         }
@@ -85,7 +98,7 @@ final class WickStates {
                 byte[] vv = Arrays.copyOfRange(wb, 1, wb.length);
                 List<byte[]> next = new ArrayList<>(rest.size());
                 for (int k = 0; k < rest.size(); k++) if (k != c) next.add(rest.get(k));
-                int l1 = addCycle(next, a != b ? concat(u, vv) : concat(u, transpose(vv)), alphabet.colSize(a));
+                int l1 = addCycle(alphabet, next, join(u, a != b ? vv : transpose(alphabet, vv), inserted, atJoin), alphabet.colSize(a));
                 record(children, next, l1, -1);
             }
         }
@@ -103,11 +116,25 @@ final class WickStates {
         children.computeIfAbsent(new ChildKey(new Key(encode(cycles)), lo, hi), k -> new int[1])[0]++;
     }
 
-    /** Adds {@code w} as a cycle and returns -1, or returns the loop's size if it is empty. */
-    private static int addCycle(List<byte[]> cycles, byte[] w, int sizeIfEmpty) {
+    /**
+     * Adds {@code w} as a cycle and returns -1, or returns the loop it closes: its size if it is
+     * empty, {@code size | k << 8} if it is $C^k$ (then the size is $C$'s).
+     */
+    private static int addCycle(Alphabet alphabet, List<byte[]> cycles, byte[] w, int sizeIfEmpty) {
         if (w.length == 0) return sizeIfEmpty;
+        if (alphabet.hasConstants() && onlyConstants(alphabet, w)) return alphabet.rowSize(w[0]) | w.length << 8;
         cycles.add(w);
         return -1;
+    }
+
+    static boolean onlyConstants(Alphabet alphabet, byte[] w) {
+        for (byte x : w) if (!alphabet.isConstant(x)) return false;
+        return true;
+    }
+
+    /** {@code u c v} (atJoin) or {@code u v c}; {@code c} is empty without a covariance. */
+    private static byte[] join(byte[] u, byte[] v, byte[] c, boolean atJoin) {
+        return atJoin ? concat(concat(u, c), v) : concat(concat(u, v), c);
     }
 
     private static byte[] rotate(byte[] w, int start) {
@@ -117,13 +144,14 @@ final class WickStates {
         return r;
     }
 
-    private static byte[] transpose(byte[] w) {
+    private static byte[] transpose(Alphabet alphabet, byte[] w) {
         byte[] r = new byte[w.length];
-        for (int i = 0; i < w.length; i++) r[i] = (byte) (w[w.length - 1 - i] ^ 1);
+        for (int i = 0; i < w.length; i++) r[i] = alphabet.transpose(w[w.length - 1 - i]);
         return r;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
+        if (b.length == 0) return a; // the parts are fresh copies, never written after
         byte[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
@@ -162,7 +190,7 @@ final class WickStates {
 
     /** Whether some matrix has an odd number of letters in {@code w}: then no pairing exists and $E[\operatorname{tr} w] = 0$. */
     static boolean vanishes(Alphabet alphabet, CyclicWord w) {
-        for (int m = 0; m < alphabet.matrixCount(); m++) if ((w.count(m) & 1) == 1) return true;
+        for (int m = 0; m < alphabet.matrixCount(); m++) if (!alphabet.isConstant(2 * m) && (w.count(m) & 1) == 1) return true;
         return false;
     }
 

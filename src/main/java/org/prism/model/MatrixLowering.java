@@ -57,7 +57,16 @@ public final class MatrixLowering {
         Map<String, RandomMatrix> matrices = new LinkedHashMap<>();
         for (Tensor t : model.tensors()) {
             if (t.order() != 2) throw new Obstacle("tensor " + t.name() + " has " + t.order() + " slot(s), a matrix has 2");
-            matrices.put(t.name(), new RandomMatrix(t.name(), t.shape().get(0), t.shape().get(1), t.variance(), t.trained()));
+        }
+        // covariances are made first (the data drawn from them refer to them), every matrix keeps its declared place
+        Map<String, RandomMatrix> covariances = new HashMap<>();
+        for (Tensor t : model.tensors()) {
+            if (!t.random()) covariances.put(t.name(), RandomMatrix.covarianceMatrix(t.name(), t.shape().get(0)));
+        }
+        for (Tensor t : model.tensors()) {
+            matrices.put(t.name(), t.random()
+                    ? new RandomMatrix(t.name(), t.shape().get(0), t.shape().get(1), t.variance(), t.trained(), false, covariances.get(t.covariance()))
+                    : covariances.get(t.name()));
         }
         Map<String, List<MatrixProduct>> losses = new LinkedHashMap<>();
         for (Map.Entry<String, List<TensorTerm>> e : model.losses().entrySet()) {

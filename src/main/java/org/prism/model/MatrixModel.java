@@ -3,6 +3,7 @@ package org.prism.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,7 +50,16 @@ public record MatrixModel(
         }
         for (RandomMatrix m : matrices) {
             if (m.trained() && !velocity.containsKey(m)) throw new IllegalArgumentException("trained matrix " + m.name() + " has no velocity");
+            if (m.covariance() != null) requireDeclared(m.covariance(), matrices);
         }
+        if (matrices.stream().filter(RandomMatrix::constant).count() > 1) {
+            throw new IllegalArgumentException("at most one covariance per model");
+        }
+    }
+
+    /** The model's covariance, the one fixed matrix of its data law, if it has one. */
+    public Optional<RandomMatrix> covariance() {
+        return matrices.stream().filter(RandomMatrix::constant).findFirst();
     }
 
     private static RandomMatrix requireDeclared(RandomMatrix m, List<RandomMatrix> matrices) {

@@ -54,7 +54,18 @@ public final class EntrywiseTaylorOracle {
      */
     public static BigRational[] coefficients(int d, int m, int n, BigRational sigma2, int maxOrder,
             boolean train) {
-        BigRational[][] poly = sigma2Polynomials(d, m, n, maxOrder, train);
+        return coefficients(d, m, n, sigma2, maxOrder, train, null);
+    }
+
+    /**
+     * As above for data with covariance {@code C = R R^T}: {@code X = R Z} with {@code Z} iid
+     * {@code N(0,1)} ({@code R} a d x d integer matrix; null for the identity), and {@code L_pop =
+     * 1/2 tr((A-I) C (A-I)) = 1/2 ||(A-I) R||_F^2}. The expectation is still over iid Gaussian
+     * variables (the entries of Z), so nothing about covariances enters the method.
+     */
+    public static BigRational[] coefficients(int d, int m, int n, BigRational sigma2, int maxOrder,
+            boolean train, long[][] root) {
+        BigRational[][] poly = sigma2Polynomials(d, m, n, maxOrder, train, root);
         BigRational[] out = new BigRational[maxOrder + 1];
         for (int s = 0; s <= maxOrder; s++) {
             BigRational acc = BigRational.ZERO;
@@ -74,7 +85,12 @@ public final class EntrywiseTaylorOracle {
      */
     public static BigRational[][] sigma2Polynomials(int d, int m, int n, int maxOrder,
             boolean train) {
-        Setup su = new Setup(d, m, n, maxOrder, train);
+        return sigma2Polynomials(d, m, n, maxOrder, train, null);
+    }
+
+    private static BigRational[][] sigma2Polynomials(int d, int m, int n, int maxOrder,
+            boolean train, long[][] root) {
+        Setup su = new Setup(d, m, n, maxOrder, train, root);
         BigRational base = train ? BigRational.of(1, 2L * n) : BigRational.of(1, 2);
         BigRational[][] out = new BigRational[maxOrder + 1][];
         Poly g = su.loss;
@@ -114,7 +130,7 @@ public final class EntrywiseTaylorOracle {
         if (x.length != d) {
             throw new IllegalArgumentException("X must be d x n");
         }
-        Setup su = new Setup(d, m, n, maxOrder, train);
+        Setup su = new Setup(d, m, n, maxOrder, train, null);
         double[] vals = new double[su.nVars];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < d; j++) {
@@ -158,7 +174,7 @@ public final class EntrywiseTaylorOracle {
         final int[][] fWDeg;
         final long[] doubleFactorial;
 
-        Setup(int d, int m, int n, int maxOrder, boolean train) {
+        Setup(int d, int m, int n, int maxOrder, boolean train, long[][] root) {
             if (d < 1 || m < 1 || n < 1 || maxOrder < 0) {
                 throw new IllegalArgumentException("sizes must be positive, order >= 0");
             }
@@ -193,10 +209,18 @@ public final class EntrywiseTaylorOracle {
                     wp[i][j] = Poly.monomial(unit(wVar(i, j)), 1);
                 }
             }
-            Poly[][] xp = new Poly[d][n];
+            Poly[][] xp = new Poly[d][n]; // X = R Z, the variables being Z's entries
             for (int a = 0; a < d; a++) {
                 for (int b = 0; b < n; b++) {
-                    xp[a][b] = Poly.monomial(unit(xVar(a, b)), 1);
+                    if (root == null) {
+                        xp[a][b] = Poly.monomial(unit(xVar(a, b)), 1);
+                        continue;
+                    }
+                    Poly e = new Poly(4);
+                    for (int c = 0; c < d; c++) {
+                        if (root[a][c] != 0) e.addAll(Poly.monomial(unit(xVar(c, b)), 1), root[a][c]);
+                    }
+                    xp[a][b] = e.compact();
                 }
             }
             Poly[][] a = mul(transpose(wp), wp); // d x d
@@ -215,7 +239,7 @@ public final class EntrywiseTaylorOracle {
                     }
                 }
             } else {
-                for (Poly[] row : bmat) {
+                for (Poly[] row : root == null ? bmat : mul(bmat, constant(root))) {
                     for (Poly e : row) {
                         l.addAll(Poly.mul(e, e), 1);
                     }
@@ -257,6 +281,17 @@ public final class EntrywiseTaylorOracle {
                     }
                 }
             }
+        }
+
+        static Poly[][] constant(long[][] r) {
+            Poly[][] out = new Poly[r.length][r[0].length];
+            for (int i = 0; i < r.length; i++) {
+                for (int j = 0; j < r[0].length; j++) {
+                    out[i][j] = new Poly(1);
+                    if (r[i][j] != 0) out[i][j].addAll(Poly.monomial(0L, 1), r[i][j]);
+                }
+            }
+            return out;
         }
 
         int wVar(int i, int j) {

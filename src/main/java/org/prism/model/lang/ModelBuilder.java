@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -61,6 +62,8 @@ final class ModelBuilder {
             for (TerminalNode n : c.names().ID()) run(n, () -> declarations.declareSize(n.getText(), Position.of(n.getSymbol())));
         } else if (s instanceof ModelParser.SymbolDeclarationContext c) {
             for (TerminalNode n : c.names().ID()) run(n, () -> declarations.declareSymbol(n.getText(), Position.of(n.getSymbol())));
+        } else if (s instanceof ModelParser.CovarianceDeclarationContext c) {
+            covariance(c);
         } else if (s instanceof ModelParser.TensorDeclarationContext c) {
             tensor(c);
         } else if (s instanceof ModelParser.LossDeclarationContext c) {
@@ -78,6 +81,16 @@ final class ModelBuilder {
         }
     }
 
+    private void covariance(ModelParser.CovarianceDeclarationContext c) {
+        String name = c.ID(0).getText();
+        run(c.ID(0), () -> declarations.requireFree(name, Declarations.Kind.TENSOR));
+        for (Tensor t : declarations.tensors()) {
+            if (!t.random()) throw new Problem(Position.of(c.ID(0).getSymbol()), ModelError.SECOND_COVARIANCE, name, t.name());
+        }
+        String size = at(c.ID(1), () -> declarations.requireSize(c.ID(1).getText()));
+        declarations.declareTensor(Tensor.covariance(name, size), Position.of(c.ID(0).getSymbol()));
+    }
+
     private void tensor(ModelParser.TensorDeclarationContext c) {
         String name = c.ID().getText();
         run(c.ID(), () -> declarations.requireFree(name, Declarations.Kind.TENSOR));
@@ -86,12 +99,22 @@ final class ModelBuilder {
         ModelParser.LawContext law = c.law();
         Polynomial mean = constant(law.mean, name, ModelError.NOT_CENTRED);
         if (!mean.isZero()) throw new Problem(Position.of(law.mean), ModelError.NOT_CENTRED, ExpressionEvaluator.text(law.mean));
+        Tensor.Role role = c.role.getType() == ModelParser.PARAM ? Tensor.Role.PARAMETER : Tensor.Role.DATA;
+        Optional<Tensor> covariance = declarations.lookup(law.variance.getText()).map(Declarations.Declared::tensor).filter(t -> t != null && !t.random());
+        if (covariance.isPresent()) {
+            String size = covariance.get().shape().get(0);
+            if (role != Tensor.Role.DATA) throw new Problem(Position.of(law.variance), ModelError.COVARIANCE_NOT_DATA, name, covariance.get().name());
+            if (shape.stream().filter(size::equals).count() != 1) {
+                throw new Problem(Position.of(law.variance), ModelError.COVARIANCE_SLOT, covariance.get().name(), size, name, String.join(", ", shape));
+            }
+            declarations.declareTensor(new Tensor(name, shape, role, Monomial.ONE, covariance.get().name()), Position.of(c.ID().getSymbol()));
+            return;
+        }
         Polynomial variance = constant(law.variance, name, ModelError.VARIANCE);
         if (variance.terms().size() != 1 || !variance.terms().values().iterator().next().equals(Rational.ONE)) {
             throw new Problem(Position.of(law.variance), ModelError.VARIANCE, ExpressionEvaluator.text(law.variance));
         }
         Monomial v = variance.terms().firstKey();
-        Tensor.Role role = c.role.getType() == ModelParser.PARAM ? Tensor.Role.PARAMETER : Tensor.Role.DATA;
         declarations.declareTensor(new Tensor(name, shape, role, v), Position.of(c.ID().getSymbol()));
     }
 

@@ -48,7 +48,12 @@ public final class ModelFileWriter {
         if (!others.isEmpty()) w.println("symbol " + String.join(", ", others));
         w.println();
         for (Tensor t : model.tensors()) {
-            w.printf("%-5s %s[%s] ~ normal(0, %s)%n", t.trained() ? "param" : "data", t.name(), String.join(", ", t.shape()), t.variance());
+            if (!t.random()) {
+                w.printf("covariance %s[%s]%n", t.name(), t.shape().get(0));
+                continue;
+            }
+            String law = t.covariance() != null ? t.covariance() : t.variance().toString();
+            w.printf("%-5s %s[%s] ~ normal(0, %s)%n", t.trained() ? "param" : "data", t.name(), String.join(", ", t.shape()), law);
         }
         w.println();
         for (Map.Entry<String, List<TensorTerm>> loss : model.losses().entrySet()) {

@@ -7,7 +7,7 @@ import java.util.List;
 public final class Examples {
     public static final Path DIRECTORY = Path.of("examples");
     public static final List<String> MATRIX = List.of("tied-autoencoder", "tied-autoencoder-free", "tied-autoencoder-population", "untied-autoencoder", "deep-linear", "teacher-student",
-            "tied-autoencoder-weight-decay", "label-noise-regression", "two-layer-student", "denoising-autoencoder");
+            "tied-autoencoder-weight-decay", "label-noise-regression", "two-layer-student", "denoising-autoencoder", "tied-autoencoder-covariance");
     public static final List<String> TENSOR = List.of("cp3-sym", "cp3-asym", "cp4-sym");
 
     private Examples() {}

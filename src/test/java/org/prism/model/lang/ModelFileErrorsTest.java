@@ -76,7 +76,12 @@ class ModelFileErrorsTest {
             "param V[d] ~ normal(0, W);                        TENSOR_IN_LAW;      4:24",
             "loss l = 1¶flow gradient(train);                  UNKNOWN_LOSS;       5:15",
             "loss l = 1¶flow gradient(l)¶track l, z;           UNKNOWN_LOSS;       6:10",
-            "loss l = 1;                                       NO_FLOW;            4:11"})
+            "loss l = 1;                                       NO_FLOW;            4:11",
+            "covariance C[q];                                  UNKNOWN_SIZE;       4:14",
+            "covariance W[d];                                  DUPLICATE;          4:12",
+            "covariance C[d]¶covariance D[d];                  SECOND_COVARIANCE;  5:12",
+            "covariance C[d]¶param V[m, d] ~ normal(0, C);     COVARIANCE_NOT_DATA; 5:27",
+            "covariance C[d]¶data Y[d, d] ~ normal(0, C);      COVARIANCE_SLOT;    5:26"})
     void errorKeyAndPosition(String body, ModelError key, String position) {
         ModelFileException e = error(body);
         assertEquals(key, e.key(), e.getMessage());
@@ -91,7 +96,7 @@ class ModelFileErrorsTest {
                 error("loss l = sum(i, k) W[k, i] X[i, k]").getMessage());
         assertEquals("e.prism:4:14: shapes do not match: cannot add a m x d matrix and a d x n matrix", error("loss l = ||W - X||^2").getMessage());
         assertEquals("e.prism:5:15: unknown loss 'train' (losses: l)", error("loss l = 1¶flow gradient(train)").getMessage());
-        assertEquals("e.prism:4:1: extraneous input 'model' expecting {end of file, 'size', 'symbol', 'param', 'data', 'loss', 'flow', 'track'}",
+        assertEquals("e.prism:4:1: extraneous input 'model' expecting {end of file, 'size', 'symbol', 'covariance', 'param', 'data', 'loss', 'flow', 'track'}",
                 error("model x").getMessage());
     }
 
