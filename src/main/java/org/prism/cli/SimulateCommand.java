@@ -12,8 +12,10 @@ import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
+import org.prism.diagram.MomentWick;
 import org.prism.diagram.TruncatedSeries;
 import org.prism.model.MatrixModel;
+import org.prism.model.RandomMatrix;
 import org.prism.simulation.GradientDescentSimulator;
 import org.prism.simulation.ModelSimulationParams;
 import org.prism.simulation.ModelSimulationReport;
@@ -137,7 +139,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
     Integer dropColumn;
 
-    @Option(names = "--spectrum", paramLabel = "LAW", description = "Tied autoencoder: data columns ~ N(0, C), C by its eigenvalues:"
+    @Option(names = "--spectrum", paramLabel = "LAW", description = "Data columns ~ N(0, C), C by its eigenvalues (the tied autoencoder, or a model that declares its covariance):"
             + " power:alpha=A (i^-A, normalised to mean 1), spiked:k=K,theta=T (K eigenvalues 1+T, the rest 1) or file:PATH.")
     String spectrum;
 
@@ -160,11 +162,15 @@ public final class SimulateCommand implements Callable<Integer> {
         if (data != null && (at != null || !loaded.isTiedAutoencoder())) {
             throw new IllegalArgumentException("--data trains the tied autoencoder (--d, --m, --n, --sigma2), not --at or another model");
         }
-        if (spectrum != null && (data != null || at != null || !loaded.isTiedAutoencoder())) {
-            throw new IllegalArgumentException("--spectrum draws the tied autoencoder's Gaussian data (--d, --m, --n, --sigma2), not with --data, --at"
-                    + " or another model");
+        Optional<RandomMatrix> covariance = loaded.engine().matrixModel().flatMap(MatrixModel::covariance);
+        if (spectrum != null && covariance.isEmpty() && (data != null || at != null || !loaded.isTiedAutoencoder())) {
+            throw new IllegalArgumentException("--spectrum draws Gaussian data with a covariance: the tied autoencoder's (--d, --m, --n, --sigma2),"
+                    + " or a model that declares one (covariance C[d], as examples/tied-autoencoder-covariance.prism); not with --data");
         }
-        if (spectrum != null && series != null) throw new IllegalArgumentException("--series is the exact expected loss of isotropic data: not with --spectrum");
+        if (spectrum != null && series != null && covariance.isEmpty()) {
+            throw new IllegalArgumentException("--series with --spectrum needs the coefficients in the moments of C: use a model that declares its"
+                    + " covariance, examples/tied-autoencoder-covariance.prism for the tied autoencoder");
+        }
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
         RealData real = null;
         if (data != null) {
@@ -229,12 +235,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", symbols));
         }
         Point point = Point.parse(at);
+        Spectrum law = spectrum == null ? null : Spectrum.parse(spectrum, covarianceSize(matrix, point));
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
         ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
-        double step = dt != null ? dt : suggested(() -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, method, seeds, seed, fixedData)
+        double step = dt != null ? dt : suggested(() -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, law, method, seeds, seed, fixedData)
                 : simulator.suggestStep(loaded.source(), point, method, seeds, seed, fixedData));
         ModelSimulationParams params = new ModelSimulationParams(point, TimeGrid.of(step, horizon.steps, horizon.tMax, recordEvery, times),
-                method, seeds, seed, fixedData);
+                method, seeds, seed, fixedData, law);
         if (series != null) Limits.require(loaded, List.copyOf(loaded.source().losses().keySet()), series, false);
         ModelSimulationResult result;
         long steps = (long) params.grid().steps() * params.seeds();
@@ -245,8 +252,10 @@ public final class SimulateCommand implements Callable<Integer> {
             result = matrix.isPresent() ? simulator.run(matrix.get(), params, listener) : simulator.run(loaded.source(), params, listener);
             bar.printHeldWarnings(spec.commandLine().getErr(), "prism simulate");
         }
-        SeriesColumns columns = seriesColumns(loaded, params.at(), result.losses(), result.times());
+        SeriesColumns columns = seriesColumns(loaded, law == null ? params.at() : withMoments(params.at(), matrix.orElseThrow(), law),
+                result.losses(), result.times());
         PrintWriter out = spec.commandLine().getOut();
+        if (law != null) spec.commandLine().getErr().println("prism simulate: " + law.header());
         switch (format) {
             case text -> ModelSimulationReport.text(out, result, columns);
             case csv -> ModelSimulationReport.csv(out, result, columns, runs);
@@ -254,6 +263,24 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The value of the covariance's size at the point (the number of eigenvalues a spectrum needs); 1 when there is none to size. */
+    private static int covarianceSize(Optional<MatrixModel> matrix, Point point) {
+        Optional<RandomMatrix> c = matrix.flatMap(MatrixModel::covariance);
+        if (c.isEmpty()) return 1;
+        Rational v = point.values().get(c.get().rows());
+        if (v == null || !v.isInteger() || v.signum() <= 0) throw new IllegalArgumentException("--at needs a positive integer " + c.get().rows() + "=...");
+        return v.numerator().intValueExact();
+    }
+
+    /** The point with the covariance's moments C_1..C_K of this spectrum (double precision, as decimals), for the series. */
+    private static Point withMoments(Point point, MatrixModel model, Spectrum law) {
+        Map<String, Rational> values = new LinkedHashMap<>(point.values());
+        List<String> names = MomentWick.momentSymbols(model);
+        double[] c = law.moments(names.size());
+        for (int k = 0; k < names.size(); k++) values.put(names.get(k), Rational.exactDecimal(c[k]));
+        return new Point(values);
     }
 
     /** The step when --dt is not given: the simulator's suggestion, said in one line on stderr. */

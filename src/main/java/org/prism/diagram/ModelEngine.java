@@ -18,6 +18,10 @@ public interface ModelEngine {
      */
     static ModelEngine of(TensorModel model) {
         Optional<MatrixModel> matrix = MatrixLowering.lower(model);
+        if (matrix.isEmpty() && model.tensors().stream().anyMatch(t -> !t.random())) {
+            throw new IllegalArgumentException("model " + model.name() + " has a covariance, which needs losses that are traces of matrix products; "
+                    + MatrixLowering.obstacle(model).orElse(""));
+        }
         return matrix.isPresent() ? new MatrixEngine(matrix.get()) : new NetworkEngine(model);
     }
 

@@ -58,10 +58,15 @@ interface CompiledFlow {
      * {@link GradientDescentSimulator} draws {@code X}).
      */
     default void drawData(int i, DMatrixRMaj x, SplittableRandom rng) {
+        drawIid(sd(i), x, rng);
+    }
+
+    /** Fills {@code x} with iid {@code N(0, sd^2)} entries, column by column. */
+    static void drawIid(double sd, DMatrixRMaj x, SplittableRandom rng) {
         int n1 = x.numRows;
         int rest = x.numCols;
         for (int c = 0; c < rest; c++) {
-            for (int r = 0; r < n1; r++) x.data[r * rest + c] = sd(i) * rng.nextGaussian();
+            for (int r = 0; r < n1; r++) x.data[r * rest + c] = sd * rng.nextGaussian();
         }
     }
 

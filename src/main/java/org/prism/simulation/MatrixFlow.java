@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.model.Letter;
@@ -78,17 +80,33 @@ final class MatrixFlow extends AbstractFlow {
     /** Every node, children before parents. */
     final List<Node> nodes = new ArrayList<>();
     private final Map<List<Integer>, Node> byLetters = new HashMap<>();
+    /** The covariance's eigenvalues, null without one. */
+    private final double[] covariance;
 
     /**
      * Compiles {@code model} at {@code at}, which must give every symbol (sizes: positive integers).
      *
      * @throws IllegalArgumentException naming the first missing, unknown or invalid value
      */
-    MatrixFlow(MatrixModel model, Point at) {
+    MatrixFlow(MatrixModel model, Point at, Spectrum covariance) {
         super(model.name(), at.requireExactly(model.symbols()), model.matrices().size());
         this.model = model;
         Map<String, Integer> size = new HashMap<>();
         for (String s : model.sizes()) size.put(s, size(s));
+        this.covariance = covariance == null ? null : covariance.eigenvalues().clone();
+        Optional<RandomMatrix> c = model.covariance();
+        if (c.isPresent() && covariance == null) {
+            throw new IllegalArgumentException("model " + model.name() + " draws its data from the covariance " + c.get().name()
+                    + ": give its eigenvalues, e.g. --spectrum power:alpha=1");
+        }
+        if (c.isEmpty() && covariance != null) {
+            throw new IllegalArgumentException("model " + model.name() + " declares no covariance: a spectrum needs a model with one"
+                    + " (covariance C[d] and data X[d, n] ~ normal(0, C), as examples/tied-autoencoder-covariance.prism)");
+        }
+        if (c.isPresent() && covariance.eigenvalues().length != size.get(c.get().rows())) {
+            throw new IllegalArgumentException("the spectrum has " + covariance.eigenvalues().length + " eigenvalues, "
+                    + c.get().rows() + " = " + size.get(c.get().rows()));
+        }
         int k = model.matrices().size();
         for (int i = 0; i < k; i++) {
             RandomMatrix r = model.matrices().get(i);
@@ -108,6 +126,27 @@ final class MatrixFlow extends AbstractFlow {
             List<Term> terms = new ArrayList<>();
             for (MatrixProduct p : e.getValue()) terms.add(trace(number(p.coefficient(), "a coefficient of loss " + e.getKey()), codes(p)));
             losses.put(e.getKey(), List.copyOf(terms));
+        }
+    }
+
+    /**
+     * The covariance is {@code diag(lambda)} (a model's law is invariant under a rotation of the covariance's space,
+     * every other tensor being iid, so its eigenbasis may be the coordinates); data drawn from it are iid Gaussian
+     * scaled by {@code sqrt(lambda_i)} along that side. Others as {@link CompiledFlow#drawData}.
+     */
+    @Override
+    public void drawData(int i, DMatrixRMaj x, SplittableRandom rng) {
+        RandomMatrix r = model.matrices().get(i);
+        if (r.constant()) {
+            Arrays.fill(x.data, 0);
+            for (int k = 0; k < covariance.length; k++) x.data[k * x.numCols + k] = covariance[k];
+            return;
+        }
+        CompiledFlow.drawIid(sd(i), x, rng);
+        if (r.covariance() == null) return;
+        boolean rowsScaled = r.rowCovariance();
+        for (int a = 0; a < x.numRows; a++) {
+            for (int b = 0; b < x.numCols; b++) x.data[a * x.numCols + b] *= Math.sqrt(covariance[rowsScaled ? a : b]);
         }
     }
 

@@ -76,7 +76,7 @@ public final class ModelSimulator {
      * @throws InterruptedException if interrupted; all runs stop between steps
      */
     public ModelSimulationResult run(MatrixModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
-        return run(new MatrixFlow(model, p.at()), p, listener);
+        return run(new MatrixFlow(model, p.at(), p.covariance()), p, listener);
     }
 
     /**
@@ -154,10 +154,11 @@ public final class ModelSimulator {
     /**
      * A step for {@code model} at {@code at}: {@link GradientDescentSimulator#DEFAULT_STEP_FRACTION} of the smallest
      * stability limit {@code c / lambda} that the runs' own check estimates at the draws of the first
-     * {@code min(seeds, 16)} runs (as {@link #run} with this {@code seed} draws them).
+     * {@code min(seeds, 16)} runs (as {@link #run} with this {@code seed} draws them); {@code covariance} as in
+     * {@link ModelSimulationParams}.
      */
-    public double suggestStep(MatrixModel model, Point at, Integrator integrator, int seeds, long seed, boolean fixedData) {
-        return suggestStep(new MatrixFlow(model, at), integrator, seeds, seed, fixedData);
+    public double suggestStep(MatrixModel model, Point at, Spectrum covariance, Integrator integrator, int seeds, long seed, boolean fixedData) {
+        return suggestStep(new MatrixFlow(model, at, covariance), integrator, seeds, seed, fixedData);
     }
 
     /** The same for a model in index notation. */
@@ -189,7 +190,7 @@ public final class ModelSimulator {
      * @throws IllegalArgumentException for bad values, as {@link #run} would
      */
     public static double totalMultiplyAdds(MatrixModel model, ModelSimulationParams p) {
-        return totalMultiplyAdds(new MatrixFlow(model, p.at()), p);
+        return totalMultiplyAdds(new MatrixFlow(model, p.at(), p.covariance()), p);
     }
 
     /** The same for {@link #run(TensorModel, ModelSimulationParams, ProgressListener)}. */
