@@ -83,7 +83,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
             try (Progress bar = Progress.start("c_" + s, -1, s >= (leading ? 10 : 7))) {
                 bar.max(engine.terms(s));
                 Polynomial c = engine.coefficient(s, () -> bar.stepBy(1));
-                cs.add(pareto == null ? c : pareto.leadingTerms(s, c, engine.pairingCounts(s)).asPolynomial(pareto.space()));
+                cs.add(pareto == null ? c : pareto.leadingTerms(s, c, engine.pairingCounts(s)).asPolynomial());
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,11 @@
 package org.prism.cli;
 
 import java.util.List;
+import org.prism.diagram.ModelEngine;
+import org.prism.algebra.Rational;
+import org.prism.regime.AlphaScan;
 import org.prism.regime.DerivedPrism;
+import org.prism.regime.MomentGrowth;
 import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +32,11 @@ final class DerivationOptions {
 
     @Option(names = "--leading", description = "Compute only the leading (planar) terms: the derivation reads only Pareto-maximal terms, so it is the same, several times faster.")
     boolean leading;
+
+    @Option(names = "--spectrum", paramLabel = "LAW", description = "A model with a covariance: how its moments C_k = tr(C^k)/d grow with d:"
+            + " bounded (default; a spectrum with a limiting law) or power:alpha=A (eigenvalues i^-A normalised to mean 1, C_k ~ d^(k min(1,A) -"
+            + " min(1,kA))).")
+    String spectrum;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -80,10 +89,36 @@ final class DerivationOptions {
         int top = maxOrder();
         ModelOption.LoadedModel m = loaded();
         Limits.require(m, List.of(lossName()), top, leading);
-        PrismDerivation derivation = new PrismDerivation(m.engine(), m.names());
+        PrismDerivation derivation = new PrismDerivation(m.engine(), m.names(), growth());
         try (Progress bar = Progress.start("c_0..c_" + top, top + 1, top >= (leading ? 10 : 7) || m.engine().matrixModel().isEmpty())) {
             return derivation.derive(lossName(), top, leading, s -> bar.stepBy(1));
         }
+    }
+
+    /** The alpha scan of --spectrum power, from c_0..c_S computed here once; S is {@link #maxOrder()}. */
+    AlphaScan.Outcome alphaScan(Rational resolution) {
+        ModelEngine e = loaded().engine();
+        if (e.moments().isEmpty()) throw new IllegalArgumentException("--alpha-scan: model " + loaded().name() + " declares no covariance");
+        if (spectrum != null && !spectrum.strip().equals("power")) {
+            throw new IllegalArgumentException("--alpha-scan scans the power law itself: give --spectrum power (no alpha) or leave --spectrum out");
+        }
+        if (leading) throw new IllegalArgumentException("--alpha-scan: the leading-order engine carries no moments; leave out --leading");
+        int top = maxOrder();
+        Limits.require(loaded(), List.of(lossName()), top, false);
+        try (Progress bar = Progress.start("c_0..c_" + top, top + 1, top >= 5)) {
+            return AlphaScan.run(e, loaded().names(), lossName(), top, resolution, s -> bar.stepBy(1));
+        }
+    }
+
+    /** How the model's moments grow (--spectrum); none for a model without a covariance. */
+    MomentGrowth growth() {
+        ModelEngine e = loaded().engine();
+        if (e.moments().isEmpty()) {
+            if (spectrum != null) throw new IllegalArgumentException("--spectrum: model " + loaded().name() + " declares no covariance (covariance C[d] and"
+                    + " data X[d, n] ~ normal(0, C), as examples/tied-autoencoder-covariance.prism)");
+            return MomentGrowth.none();
+        }
+        return MomentGrowth.parse(spectrum == null ? "bounded" : spectrum, e.momentSize(), e.moments());
     }
 
     /** Refuses a polytope that c_0..c_S do not settle, unless the user allows it. */

@@ -71,7 +71,7 @@ public final class DiagramsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelOption.LoadedModel loaded = modelOption.load();
         if (loaded.engine() instanceof NetworkEngine networks) return networks(networks, loaded.loss(loss.loss));
-        MatrixModel model = loaded.requireMatrix("explicit diagrams");
+        MatrixModel model = loaded.requireExplicitDiagrams();
         String lossName = loaded.loss(loss.loss);
         LossCoefficients exact = new LossCoefficients(model, lossName);
         LossExpansion expansion = exact.expansion();

@@ -51,7 +51,7 @@ public final class InspectCommand implements Callable<Integer> {
         int s = Integer.parseInt(parts[1]);
         int k = Integer.parseInt(parts[2]);
         if (loaded.engine() instanceof NetworkEngine networks) return network(networks, loss, s, k);
-        MatrixModel model = loaded.requireMatrix("explicit diagrams");
+        MatrixModel model = loaded.requireExplicitDiagrams();
         LossExpansion expansion = new LossExpansion(model, loss);
         Limits.requireOrder(s, Limits.MAX_DIAGRAM_ORDER, "diagram enumeration");
         if (DiagramExpansion.pairingCount(expansion, s) > Limits.MAX_PAIRINGS) {

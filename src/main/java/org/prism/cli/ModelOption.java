@@ -74,6 +74,16 @@ final class ModelOption {
                     what + " needs a model whose losses are traces of matrix products; " + name + " is not one"));
         }
 
+        /** The matrix model, for the explicit diagram enumeration (which does not draw covariance insertions yet). */
+        MatrixModel requireExplicitDiagrams() {
+            MatrixModel m = requireMatrix("explicit diagrams");
+            if (m.covariance().isPresent()) {
+                throw new IllegalArgumentException("explicit diagrams of a model with a covariance (" + name + ") are not drawn yet: its coefficients,"
+                        + " with the moments of " + m.covariance().get().name() + ", come from 'prism coefficients'");
+            }
+            return m;
+        }
+
         void requireTiedAutoencoder(String what) {
             if (!isTiedAutoencoder) {
                 throw new IllegalArgumentException(what + " exist for the tied autoencoder only, recognised by its content (the losses of"

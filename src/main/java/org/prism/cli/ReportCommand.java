@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Rational;
 import org.prism.autoencoder.LimitCheck;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
@@ -17,10 +18,12 @@ import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
 import org.prism.model.Models;
 import org.prism.model.lang.ModelFile;
+import org.prism.regime.AlphaScan;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import org.prism.regime.compare.FaceComparer;
 import org.prism.regime.compare.FaceSweep;
+import org.prism.report.AlphaScanReport;
 import org.prism.report.CompareReport;
 import org.prism.report.FaceSweepReport;
 import org.prism.report.ReportWriter;
@@ -138,14 +141,25 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Path dir = out.resolve("models").resolve(m.name());
             String facesSection = "";
-            if (faces) {
+            List<String> scanFiles = List.of();
+            if (!m.engine().moments().isEmpty()) {
+                // a covariance: its polytope along the power-law spectra; its faces' limits need the moments as parameters (not yet)
+                scanFiles = alphaScan(m, order, dir);
+                facesSection = "\n## Power-law spectra\n\nThe polytope along spectra lambda_i ~ i^-alpha (normalised to mean 1): `prism prism --model "
+                        + f + " --alpha-scan` gives [alpha-scan.txt](alpha-scan.txt); the exponent of d in every family of P against alpha:\n\n"
+                        + "![alpha scan](alpha-scan.png)\n\n## Limits against simulations\n\nNot yet: the face series of a model with a covariance carry"
+                        + " its moments C_k as parameters, which the face limits do not evaluate yet; `prism simulate --spectrum LAW --series S` checks"
+                        + " the exact series against its training.\n";
+            } else if (faces) {
                 List<FaceSweep.Outcome> outcomes = faceSweep(m, md);
                 List<String> written = FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
                 printWritten(dir.resolve("faces"), written);
                 facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
                 for (var o : outcomes) faceTable.append(FaceSweepReport.summaryRow(m.name(), o));
             }
-            printWritten(dir, modelFolder(md, dir, m.name(), f.toString(), facesSection));
+            List<String> written = new ArrayList<>(modelFolder(md, dir, m.name(), f.toString(), facesSection));
+            written.addAll(scanFiles);
+            printWritten(dir, written);
             modelList.append("- [").append(m.name()).append("](models/").append(m.name()).append("/README.md) (`").append(f.getFileName())
                     .append("`, c_0..c_").append(md.maxOrder()).append(" of the ").append(md.loss()).append(" loss): P has ")
                     .append(md.perOrder().vertices().size()).append(" vertices, dimension ").append(md.perOrder().dimension())
@@ -193,6 +207,25 @@ public final class ReportCommand implements Callable<Integer> {
         for (String f : files) w.println("wrote " + dir.resolve(f));
         w.flush();
     }
+
+    /** The alpha scan of a model with a covariance into {@code dir}: alpha-scan.txt and its figure; the files written. */
+    private static List<String> alphaScan(ModelOption.LoadedModel m, int order, Path dir) throws IOException {
+        String loss = m.defaultLoss();
+        AlphaScan.Outcome o;
+        try (Progress bar = Progress.start(m.name() + " alpha scan", order + 1, true)) {
+            o = AlphaScan.run(m.engine(), m.names(), loss, order, SCAN_RESOLUTION, s -> bar.stepBy(1));
+        }
+        Files.createDirectories(dir);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("alpha-scan.txt")))) {
+            AlphaScanReport.text(w, o.result(), m.name(), loss, order, m.engine().momentSize(), o.derivations());
+        }
+        List<String> files = new ArrayList<>(List.of("alpha-scan.txt"));
+        for (Path p : AlphaScanReport.figure(o.result(), m.name(), m.engine().momentSize(), dir.resolve("alpha-scan"))) files.add(p.getFileName().toString());
+        return files;
+    }
+
+    /** How finely an alpha scan brackets the changes of P. */
+    static final Rational SCAN_RESOLUTION = Rational.of(1, 64);
 
     /** The face series' order in the sweep, where the leading-order engine reaches it. */
     static final int FACE_ORDER = 10;

@@ -47,6 +47,16 @@ public final class MatrixEngine implements ModelEngine {
     }
 
     @Override
+    public List<String> moments() {
+        return moments == null ? List.of() : moments.moments().symbols();
+    }
+
+    @Override
+    public String momentSize() {
+        return model.covariance().orElseThrow(() -> new IllegalStateException("model " + model.name() + " has no covariance")).rows();
+    }
+
+    @Override
     public List<String> sizes() {
         return model.sizes();
     }

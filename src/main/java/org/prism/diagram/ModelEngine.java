@@ -30,6 +30,20 @@ public interface ModelEngine {
     /** Symbols of the coefficients, in print order: variance symbols, sizes, then others. */
     List<String> symbols();
 
+    /**
+     * The moment symbols $C_1, C_2, \dots$ of the model's covariance (in order), among {@link #symbols}; empty without
+     * one. The regime derivation does not scale them as hyperparameters: they grow with the covariance's size
+     * ({@link #momentSize}) as its spectrum says.
+     */
+    default List<String> moments() {
+        return List.of();
+    }
+
+    /** The covariance's size symbol; only with {@link #moments}. */
+    default String momentSize() {
+        throw new IllegalStateException("model " + name() + " has no covariance");
+    }
+
     /** The size symbols (they may only grow); every other symbol is a variance or weight. */
     List<String> sizes();
 

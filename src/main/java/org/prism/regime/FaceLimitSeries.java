@@ -66,6 +66,17 @@ public final class FaceLimitSeries {
      */
     public static FaceLimitSeries of(DerivedPrism prism, IntVector direction, String loss, List<Polynomial> cs, Map<String, IntVector> ratios) {
         ExponentSpace space = prism.space();
+        for (Polynomial c : cs) {
+            for (Monomial m : c.terms().keySet()) {
+                for (String x : m.exponents().keySet()) {
+                    if (!space.symbols().contains(x)) {
+                        throw new IllegalArgumentException("the " + loss + " coefficients carry " + x + ", a moment of the model's covariance: face limits"
+                                + " with moments as parameters are not implemented yet (prism prism and regimes derive the polytope; simulate --spectrum"
+                                + " --series gives the exact series)");
+                    }
+                }
+            }
+        }
         IntVector lineality = prism.admissible().lineality();
         int k = prism.period();
         Face face = prism.perOrder().faceMaximising(direction);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Polynomial;
-import org.prism.algebra.Rational;
 import org.prism.geometry.IntVector;
 import org.prism.geometry.ParetoFront;
 
@@ -27,10 +26,16 @@ public record ParetoTerms(int order, List<LeadingTerm> terms, boolean sameBefore
      */
     public static ParetoTerms of(int order, Polynomial coefficient, Polynomial pairingCounts, ExponentSpace space,
             int[] equalCoordinates, int[] sizeCoordinates) {
-        Map<IntVector, Rational> coef = new HashMap<>();
-        coefficient.terms().forEach((m, c) -> coef.put(space.vector(m), c));
+        return of(order, coefficient, pairingCounts, space, MomentGrowth.none(), equalCoordinates, sizeCoordinates);
+    }
+
+    /** As above, with a covariance's moments read as powers of its size ({@link MomentGrowth}). */
+    public static ParetoTerms of(int order, Polynomial coefficient, Polynomial pairingCounts, ExponentSpace space, MomentGrowth growth,
+            int[] equalCoordinates, int[] sizeCoordinates) {
+        Map<IntVector, Polynomial> coef = new HashMap<>();
+        coefficient.terms().forEach((m, c) -> coef.merge(growth.vector(m, space), Polynomial.term(c, m), Polynomial::add));
         Map<IntVector, BigInteger> count = new HashMap<>();
-        pairingCounts.terms().forEach((m, c) -> count.put(space.vector(m), c.numerator()));
+        pairingCounts.terms().forEach((m, c) -> count.merge(growth.vector(m, space), c.numerator(), BigInteger::add));
         List<IntVector> front = ParetoFront.maximal(coef.keySet(), equalCoordinates, sizeCoordinates);
         List<IntVector> frontBefore = ParetoFront.maximal(count.keySet(), equalCoordinates, sizeCoordinates);
         List<LeadingTerm> terms = new ArrayList<>();
@@ -38,11 +43,11 @@ public record ParetoTerms(int order, List<LeadingTerm> terms, boolean sameBefore
         return new ParetoTerms(order, List.copyOf(terms), front.equals(frontBefore));
     }
 
-    /** The Pareto-maximal terms as a polynomial, $\sum c_x \cdot \text{monomial}(x)$. */
-    public Polynomial asPolynomial(ExponentSpace space) {
-        Map<org.prism.algebra.Monomial, Rational> m = new HashMap<>();
-        for (LeadingTerm t : terms) m.put(space.monomial(t.exponent()), t.coefficient());
-        return Polynomial.of(m);
+    /** The Pareto-maximal terms as a polynomial. */
+    public Polynomial asPolynomial() {
+        Polynomial sum = Polynomial.ZERO;
+        for (LeadingTerm t : terms) sum = sum.add(t.terms());
+        return sum;
     }
 
     public List<IntVector> exponents() {

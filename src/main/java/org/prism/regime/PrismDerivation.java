@@ -38,6 +38,7 @@ import org.prism.regime.ScalingRelation.Behaviour;
 public final class PrismDerivation {
     private final ModelEngine model;
     private final ExponentSpace space;
+    private final MomentGrowth growth;
     private final Map<String, Monomial> namedRatios;
     private final FaceNames names;
     private final int[] varianceCoordinates;
@@ -52,12 +53,21 @@ public final class PrismDerivation {
         this(model, FaceNames.ratios(namedRatios));
     }
 
-    /** For any model, with its vocabulary: named ratios and rules that name facets. */
+    /**
+     * For any model, with its vocabulary: named ratios and rules that name facets. A covariance's moments are read as
+     * bounded ({@link MomentGrowth#bounded}).
+     */
     public PrismDerivation(ModelEngine model, FaceNames names) {
+        this(model, names, model.moments().isEmpty() ? MomentGrowth.none() : MomentGrowth.bounded(model.momentSize(), model.moments()));
+    }
+
+    /** As above, with the moments of the model's covariance growing as {@code growth} says. */
+    public PrismDerivation(ModelEngine model, FaceNames names, MomentGrowth growth) {
         Map<String, Monomial> namedRatios = names.ratios();
         this.names = names;
         this.model = model;
-        this.space = new ExponentSpace(model.symbols());
+        this.growth = growth;
+        this.space = new ExponentSpace(model.symbols().stream().filter(x -> !model.moments().contains(x)).toList(), growth.scale());
         this.namedRatios = new LinkedHashMap<>(namedRatios);
         List<Integer> variance = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -105,7 +115,7 @@ public final class PrismDerivation {
 
     /** The Pareto-maximal terms of one coefficient $c_s$, with the model's dominance rule. */
     public ParetoTerms leadingTerms(int s, Polynomial coefficient, Polynomial pairingCounts) {
-        return ParetoTerms.of(s, coefficient, pairingCounts, space, varianceCoordinates, sizeCoordinates);
+        return ParetoTerms.of(s, coefficient, pairingCounts, space, growth, varianceCoordinates, sizeCoordinates);
     }
 
     /** Derives from given coefficients $c_0..c_S$ and their pairing counts (same length, S >= 2). */
@@ -192,7 +202,7 @@ public final class PrismDerivation {
     private List<IntVector> ratios(Polytope p) {
         List<IntVector> out = new ArrayList<>();
         for (Face e : p.faces(1)) {
-            IntVector r = e.vertices().get(1).minus(e.vertices().get(0)).primitive();
+            IntVector r = integral(e.vertices().get(1).minus(e.vertices().get(0)).primitive());
             if (out.contains(r) || out.contains(r.negate())) continue;
             IntVector named = null;
             for (Monomial m : namedRatios.values()) {
@@ -207,6 +217,18 @@ public final class PrismDerivation {
         for (Monomial m : namedRatios.values()) if (out.contains(space.vector(m))) sorted.add(space.vector(m));
         for (IntVector r : out) if (!sorted.contains(r)) sorted.add(r);
         return sorted;
+    }
+
+    /** The least multiple of a primitive {@code r} whose exponents are integers (so ratios read d/n^2, not d^(1/2)/n). */
+    private IntVector integral(IntVector r) {
+        long content = 0;
+        for (long x : r.coordinates()) content = gcd(content, Math.abs(x));
+        long q = space.root();
+        return r.times(q / gcd(q, content));
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private String nameOf(IntVector r) {
@@ -243,11 +265,11 @@ public final class PrismDerivation {
         for (FanRefinement.Piece piece : pieces) {
             IntVector u = piece.direction();
             long top = piece.leading().vertices().stream().mapToLong(u::dot).max().orElseThrow();
-            Map<Monomial, Rational> lead = new LinkedHashMap<>();
+            Polynomial lead = Polynomial.ZERO;
             List<IntVector> exponents = new ArrayList<>();
             for (LeadingTerm t : terms.terms()) {
                 if (u.dot(t.exponent()) != top) continue;
-                lead.put(space.monomial(t.exponent()), t.coefficient());
+                lead = lead.add(t.terms());
                 exponents.add(t.exponent().minus(shift));
             }
             exponents.sort(Comparator.comparingLong(IntVector::l1).thenComparing(Comparator.naturalOrder()));
@@ -273,7 +295,7 @@ public final class PrismDerivation {
                 chosen = x;
                 text = space.ratio(x);
             }
-            out.add(new LeadingScale.Piece(chosen, text, Polynomial.of(lead)));
+            out.add(new LeadingScale.Piece(chosen, text, lead));
         }
         return new LeadingScale(out);
     }

@@ -54,7 +54,7 @@ public final class PrismReport {
         derivationText(w, d);
         w.println("Vertices of P (diagram families: what " + (d.period() == 1 ? "one more order multiplies" : d.period() + " more orders multiply")
                 + " a leading term by):");
-        for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), v);
+        for (IntVector v : d.perOrder().vertices()) w.printf("  %-16s exponent %s%n", d.familyName(v), d.space().exponents(v));
         w.println();
         if (d.perOrder().dimension() == 0) w.println(POINT);
         for (int dim = d.perOrder().dimension() - 1; dim >= 0; dim--) {
@@ -196,9 +196,16 @@ public final class PrismReport {
         for (IntVector v : d.perOrder().vertices()) {
             ObjectNode o = vs.addObject();
             o.put("name", d.familyName(v));
-            o.put("monomial", d.space().monomial(v).toString());
+            o.put("monomial", d.space().root() == 1 ? d.space().monomial(v).toString() : d.space().ratio(v));
             ObjectNode e = o.putObject("exponent");
-            for (int i = 0; i < d.space().dimension(); i++) e.put(d.space().symbols().get(i), v.get(i));
+            for (int i = 0; i < d.space().dimension(); i++) {
+                Rational x = d.space().exponent(v, i);
+                if (x.isInteger()) {
+                    e.put(d.space().symbols().get(i), x.numerator().longValueExact());
+                } else {
+                    e.put(d.space().symbols().get(i), x.toString()); // a fractional power (a growing spectrum): "p/q"
+                }
+            }
         }
         ArrayNode fs = root.putArray("faces");
         for (Regime r : d.regimes()) fs.add(regimeJson(r));
