@@ -56,9 +56,17 @@ public record Point(Map<String, Rational> values) {
      * @throws IllegalArgumentException naming the first unknown or missing symbol
      */
     public Point requireExactly(java.util.Collection<String> symbols) {
+        return requireExactly(symbols, java.util.List.of());
+    }
+
+    /**
+     * As {@link #requireExactly(java.util.Collection)}, where the names {@code optional} may also be given but need not
+     * be (a covariance's moments: only those a coefficient carries are needed, and evaluation names any missing one).
+     */
+    public Point requireExactly(java.util.Collection<String> symbols, java.util.Collection<String> optional) {
         for (String name : values.keySet()) {
             boolean squared = name.endsWith("2") && symbols.contains(name.substring(0, name.length() - 1));
-            if (!symbols.contains(name) && !squared) {
+            if (!symbols.contains(name) && !squared && !optional.contains(name)) {
                 throw new IllegalArgumentException("unknown symbol '" + name + "' (expected " + String.join(", ", symbols) + ")");
             }
             if (squared && values.containsKey(name.substring(0, name.length() - 1))) {
@@ -66,6 +74,7 @@ public record Point(Map<String, Rational> values) {
             }
         }
         for (String s : symbols) {
+            if (optional.contains(s)) continue;
             if (!values.containsKey(s) && !values.containsKey(s + "2")) {
                 throw new IllegalArgumentException("no value for " + s + " (give " + s + "=..." + ("sigma".equals(s) ? " or sigma2=..." : "") + ")");
             }
@@ -96,7 +105,7 @@ public record Point(Map<String, Rational> values) {
         int k = e;
         if (base == null) {
             base = values.get(symbol + "2");
-            if (base == null) throw new IllegalArgumentException("no value for " + symbol + " (give " + symbol + "=... or " + symbol + "2=...)");
+            if (base == null) throw new IllegalArgumentException("no value for " + symbol + " (give " + symbol + "=..." + (Character.isDigit(symbol.charAt(symbol.length() - 1)) ? "" : " or " + symbol + "2=...") + ")");
             if (e % 2 != 0) throw new IllegalArgumentException(symbol + " appears to an odd power; give " + symbol + " instead of " + symbol + "2");
             k = e / 2;
         }

@@ -72,7 +72,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
         ModelOption.LoadedModel loaded = modelOption.load();
         ModelEngine model = loaded.engine();
         List<String> symbols = model.symbols();
-        Point point = at == null ? null : requireRealisable(Point.parse(at).requireExactly(symbols), model.sizes(), symbols);
+        Point point = at == null ? null : requireRealisable(Point.parse(at).requireExactly(symbols, model.moments()), model.sizes(), symbols);
         String lossName = loaded.loss(loss.loss);
         Limits.require(loaded, List.of(lossName), order, leading);
         ExpectedLoss engine = leading ? model.leading(lossName) : model.exact(lossName);

@@ -45,29 +45,29 @@ public record Classification(Scaling scaling, Regime regime, Rational perOrderGr
         }
         h = h.divide(k);
         List<Rational> growth = new ArrayList<>();
-        for (Polynomial cs : prism.coefficients()) growth.add(max(cs, scaling, space));
+        for (Polynomial cs : prism.coefficients()) growth.add(max(cs, scaling, prism));
         int top = prism.maxOrder();
         Rational step = growth.get(top).subtract(growth.get(top - prism.period())).divide(k);
         boolean reached = step.equals(h);
         int reachedBy = reached ? top : FamilyPolytope.reachedBy(prism.newton(), prism.families(), c);
         return new Classification(scaling, regime, h, growth, step, reached, reachedBy,
-                leading(prism.coefficients().get(0), growth.get(0), scaling, space), order,
-                leading(prism.coefficients().get(order), growth.get(order), scaling, space));
+                leading(prism.coefficients().get(0), growth.get(0), scaling, prism), order,
+                leading(prism.coefficients().get(order), growth.get(order), scaling, prism));
     }
 
-    private static Rational max(Polynomial p, Scaling scaling, ExponentSpace space) {
+    private static Rational max(Polynomial p, Scaling scaling, DerivedPrism prism) {
         Rational best = null;
         for (Monomial m : p.terms().keySet()) {
-            Rational g = scaling.growth(space.vector(m), space);
+            Rational g = scaling.growth(prism.vector(m), prism.space());
             if (best == null || g.compareTo(best) > 0) best = g;
         }
         return best;
     }
 
-    private static Polynomial leading(Polynomial p, Rational growth, Scaling scaling, ExponentSpace space) {
+    private static Polynomial leading(Polynomial p, Rational growth, Scaling scaling, DerivedPrism prism) {
         Map<Monomial, Rational> t = new LinkedHashMap<>();
         p.terms().forEach((m, v) -> {
-            if (scaling.growth(space.vector(m), space).equals(growth)) t.put(m, v);
+            if (scaling.growth(prism.vector(m), prism.space()).equals(growth)) t.put(m, v);
         });
         return Polynomial.of(t);
     }

@@ -28,10 +28,16 @@ public record DerivedPrism(
         List<AffineEquation> paretoRelations,
         List<Regime> regimes,
         List<String> sizes,
-        List<Polynomial> coefficients) {
+        List<Polynomial> coefficients,
+        MomentGrowth growth) {
 
     public DerivedPrism {
         coefficients = List.copyOf(coefficients);
+    }
+
+    /** The exponent vector of a monomial of the coefficients, its moments read as powers of the size ({@link MomentGrowth}). */
+    public IntVector vector(Monomial m) {
+        return growth.vector(m, space);
     }
 
     /** $P$: what {@link #period()} more orders multiply a leading term by. */
@@ -115,13 +121,13 @@ public record DerivedPrism(
             long bestU = Long.MIN_VALUE;
             FaceLimitSeries.Key bestLex = null;
             for (Monomial m : c.terms().keySet()) {
-                IntVector x = space.vector(m);
+                IntVector x = vector(m);
                 bestU = Math.max(bestU, u.dot(x));
                 FaceLimitSeries.Key k = FaceLimitSeries.key(x, lineality, u);
                 if (bestLex == null || k.compareTo(bestLex) > 0) bestLex = k;
             }
             for (Monomial m : c.terms().keySet()) {
-                IntVector x = space.vector(m);
+                IntVector x = vector(m);
                 boolean pure = u.dot(x) == bestU;
                 boolean lex = FaceLimitSeries.key(x, lineality, u).equals(bestLex);
                 if (pure != lex) return false;

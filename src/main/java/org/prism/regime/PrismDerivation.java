@@ -148,7 +148,7 @@ public final class PrismDerivation {
         Polytope p = families.perOrder();
         int period = families.period();
         return new DerivedPrism(loss, space, pareto, newton, families, relations, regimes(p, pareto, newton, period, admissible),
-                model.sizes(), coefficients);
+                model.sizes(), coefficients, growth);
     }
 
     /** Faces of P as regimes, with the leading parts of c_0 (loss scale) and c_period (change scale) on each. */

@@ -1,5 +1,6 @@
 package org.prism.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.prism.algebra.Monomial;
@@ -11,10 +12,13 @@ import org.prism.geometry.IntVector;
 public final class PolynomialFormat {
     private PolynomialFormat() {}
 
-    /** {@code "sigma^4*d^2*m*n^-1"} with symbols in the given order; {@code "1"} if empty. */
+    /**
+     * {@code "sigma^4*d^2*m*n^-1"} with symbols in the given order, then any others of {@code m} (such as the moments
+     * C_k of a covariance) in name order; {@code "1"} if empty.
+     */
     public static String monomial(Monomial m, List<String> order) {
         StringBuilder sb = new StringBuilder();
-        for (String s : order) {
+        for (String s : withOthers(m, order)) {
             int e = m.exponent(s);
             if (e == 0) continue;
             if (sb.length() > 0) sb.append('*');
@@ -26,7 +30,7 @@ public final class PolynomialFormat {
 
     public static String latexMonomial(Monomial m, List<String> order) {
         StringBuilder sb = new StringBuilder();
-        for (String s : order) {
+        for (String s : withOthers(m, order)) {
             int e = m.exponent(s);
             if (e == 0) continue;
             if (sb.length() > 0) sb.append(' ');
@@ -34,6 +38,14 @@ public final class PolynomialFormat {
             if (e != 1) sb.append("^{").append(e).append('}');
         }
         return sb.toString();
+    }
+
+    /** {@code order}, then the symbols of {@code m} it lacks: no symbol of a monomial is ever left out of its text. */
+    private static List<String> withOthers(Monomial m, List<String> order) {
+        if (order.containsAll(m.exponents().keySet())) return order;
+        List<String> all = new ArrayList<>(order);
+        for (String s : m.exponents().keySet()) if (!all.contains(s)) all.add(s);
+        return all;
     }
 
     /** A monomial's exponent vector over {@code symbols} as a LaTeX ratio, e.g. {@code \sigma^{2} d^{2}/n}. */

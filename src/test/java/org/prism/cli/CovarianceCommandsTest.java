@@ -1,0 +1,78 @@
+package org.prism.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands on a model with a covariance: what they compute, and one clear line where they do not yet. */
+class CovarianceCommandsTest {
+    static final String MODEL = "examples/tied-autoencoder-covariance.prism";
+
+    @Test
+    void coefficientsTakeTheMomentsAtAPoint() {
+        // c_0 = d C_1 (1/2 - sigma^2 m + 1/2 sigma^4 m (m + d + 1)) at d=2, m=1, sigma2=1/2, C_1=3/2: 3 (1/2 - 1/2 + 1/2) = 3/2
+        CliRunner r = CliRunner.run("coefficients", "--model", MODEL, "--order", "0", "--at", "d=2,m=1,n=1,sigma2=1/2,C_1=3/2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("c_0 = 3/2"), r.out());
+        CliRunner missing = CliRunner.run("coefficients", "--model", MODEL, "--order", "1", "--at", "d=2,m=1,n=1,sigma2=1/2,C_1=1");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("C_2"), missing.err());
+    }
+
+    @Test
+    void theAlphaScanWritesTextJsonAndItsFigure(@TempDir Path dir) throws Exception {
+        CliRunner r = CliRunner.run("prism", "--model", MODEL, "--alpha-scan", "-S", "4", "--figure", dir.resolve("scan").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("alpha >= 1: P has 3 vertices"), r.out());
+        assertTrue(r.out().contains("NOT settled"), r.out());
+        for (String ext : new String[] {"png", "svg", "pdf"}) assertTrue(Files.size(dir.resolve("scan." + ext)) > 1000, ext);
+        CliRunner j = CliRunner.run("prism", "--model", MODEL, "--alpha-scan", "-S", "4", "--format", "json");
+        assertEquals(0, j.exitCode(), j.err());
+        JsonNode root = new ObjectMapper().readTree(j.out());
+        assertEquals("0", root.get("pieces").get(0).get("from").asText());
+        assertTrue(root.get("pieces").get(root.get("pieces").size() - 1).get("to").isNull());
+        assertEquals("1/5", root.get("growthVisibleFrom").asText());
+    }
+
+    @Test
+    void aFractionalGrowthPrintsFractionalPowers() {
+        CliRunner r = CliRunner.run("prism", "--model", MODEL, "--spectrum", "power:alpha=1/2", "-S", "4");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("sigma^2*d^(3/2)"), r.out());
+        assertTrue(r.out().contains("exponent (0, 1/2, 0, 0)"), r.out());
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitTwo() {
+        String[][] cases = {
+            {"prism", "--spectrum", "power:alpha=1"}, // the tied autoencoder has no covariance
+            {"prism", "--model", MODEL, "--spectrum", "power:alpha=0"},
+            {"prism", "--model", MODEL, "--spectrum", "gamma:k=2"},
+            {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
+            {"diagrams", "--model", MODEL, "--order", "0"},
+            {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
+            {"limit", "--model", MODEL, "--face", "F1", "-p", "d/n=1/2"},
+        };
+        for (String[] args : cases) {
+            CliRunner r = CliRunner.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
+        }
+    }
+
+    @Test
+    void simulateWithASpectrumPrintsTheSeriesAtItsMoments() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--model", MODEL, "--at", "d=8,m=4,n=16,sigma2=1/8", "--spectrum", "power:alpha=1", "--series", "3",
+                "--seeds", "4", "--steps", "4", "--dt", "1/200", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("C_k = tr(C^k)/d"), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertTrue(root.toString().contains("series"), r.out());
+    }
+}
