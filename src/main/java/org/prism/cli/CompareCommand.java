@@ -10,19 +10,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
+import org.prism.diagram.MomentWick;
+import org.prism.model.MatrixModel;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
 import org.prism.regime.compare.FaceComparer;
 import org.prism.regime.compare.FaceComparison;
+import org.prism.regime.compare.GaussianEquivalence;
 import org.prism.report.CompareReport;
 import org.prism.report.FaceCompareReport;
+import org.prism.report.GaussianEquivalenceReport;
 import org.prism.report.MultiPoint;
+import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.RealData;
+import org.prism.simulation.TimeGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,11 +115,24 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
     Integer threads;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "Gaussian equivalence: a model with a covariance trained on this data set (CSV,"
+            + " gzipped if .gz; centred, scaled to tr(Sigma)/d = 1), on its Gaussian twin N(0, Sigma) and by the diagrams at Sigma's moments;"
+            + " -p gives the other symbols (e.g. m=16,sigma2=1/64), --t-max the horizon in t.")
+    Path data;
+
+    @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
+    Integer dropColumn;
+
+    @Option(names = "--dt", paramLabel = "DT", defaultValue = "1/100", description = "With --data: the RK4 step (default: ${DEFAULT-VALUE}).")
+    double dt;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
+        if (data != null) return dataCompare();
+        if (dropColumn != null) throw new IllegalArgumentException("--drop-column needs --data");
         if (faces.given()) return faceCompare();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's paths)");
         derivation.loaded().requireTiedAutoencoder("Comparisons with the closed-form limits (-r)");
@@ -151,6 +172,47 @@ public final class CompareCommand implements Callable<Integer> {
         }
         o.flush();
         return failed ? 1 : 0;
+    }
+
+    /** --data: the real data set against its Gaussian twin and the diagrams; files only with --out. */
+    private Integer dataCompare() throws Exception {
+        if (faces.given() || regime != null) throw new IllegalArgumentException("--data compares at the data's own sizes: not with --face, --scaling or -r");
+        if (dropColumn != null && dropColumn < 1) throw new IllegalArgumentException("--drop-column counts from 1, got " + dropColumn);
+        ModelOption.LoadedModel m = derivation.loaded();
+        MatrixModel model = m.requireMatrix("--data");
+        RealData set = RealData.read(data, dropColumn == null ? 0 : dropColumn);
+        Point others = new Point(point.single("is not for --data"));
+        int runs = seeds != null ? seeds : quick ? 4 : 32;
+        int top = order != null ? order : Math.min(derivation.maxOrder(), MomentWick.MAX_MOMENT - 1);
+        if (points < 2) throw new IllegalArgumentException("--points must be >= 2, got " + points);
+        int steps = (int) Math.ceil(tauMax / dt);
+        // the points asked for, and the first five steps: the diagrams' series is claimed at small t only
+        List<Double> times = new ArrayList<>();
+        for (int j = 0; j < points; j++) times.add(steps * dt * j / (points - 1));
+        for (int j = 1; j <= Math.min(5, steps); j++) times.add(j * dt);
+        TimeGrid grid = TimeGrid.of(dt, steps, null, 1, times);
+        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        GaussianEquivalence.Result r;
+        try (Progress bar = Progress.start("compare --data", 2L * steps * runs, true)) {
+            r = GaussianEquivalence.run(m.engine(), model, set, others, grid, Integrator.RK4, runs, seed, top, simulator,
+                    bar.listener(spec.commandLine().getErr(), "prism compare"));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (format == Format.json) {
+            GaussianEquivalenceReport.json(o, r);
+        } else {
+            GaussianEquivalenceReport.text(o, r);
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("gaussian-equivalence.csv")))) {
+                GaussianEquivalenceReport.csv(w, r);
+            }
+            List<Path> files = new ArrayList<>(GaussianEquivalenceReport.figure(r, out.resolve("gaussian-equivalence")));
+            files.add(out.resolve("gaussian-equivalence.csv"));
+            spec.commandLine().getErr().println("prism compare: wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
+        }
+        return 0;
     }
 
     private Path outputFolder() {

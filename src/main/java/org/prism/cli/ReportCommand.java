@@ -2,6 +2,7 @@ package org.prism.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Point;
 import org.prism.algebra.Rational;
 import org.prism.autoencoder.LimitCheck;
 import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
+import org.prism.diagram.MomentWick;
 import org.prism.model.Models;
 import org.prism.model.lang.ModelFile;
 import org.prism.regime.AlphaScan;
@@ -23,11 +26,16 @@ import org.prism.regime.DerivedPrism;
 import org.prism.regime.PrismDerivation;
 import org.prism.regime.compare.FaceComparer;
 import org.prism.regime.compare.FaceSweep;
+import org.prism.regime.compare.GaussianEquivalence;
 import org.prism.report.AlphaScanReport;
 import org.prism.report.CompareReport;
 import org.prism.report.FaceSweepReport;
+import org.prism.report.GaussianEquivalenceReport;
 import org.prism.report.ReportWriter;
+import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.RealData;
+import org.prism.simulation.TimeGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -167,6 +175,10 @@ public final class ReportCommand implements Callable<Integer> {
                     .append(md.settled() ? ", settled" + (md.families().lagging().isEmpty() ? "" : " (" + md.families().lagging().size()
                             + " faces not reached yet)") : ", **not settled**").append(".\n");
         }
+        if (!tablesOnly) {
+            String digits = digitsPage(models);
+            if (digits != null) sections.add(digits);
+        }
         if (modelList.length() > 0) {
             sections.add("## Other models\n\nEvery model file of `" + examples + "`, derived from its default loss (regime table, faces,"
                     + " Pareto terms, the verdict on P and its figure in each folder):\n\n" + modelList + "\n");
@@ -222,6 +234,45 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>(List.of("alpha-scan.txt"));
         for (Path p : AlphaScanReport.figure(o.result(), m.name(), m.engine().momentSize(), dir.resolve("alpha-scan"))) files.add(p.getFileName().toString());
         return files;
+    }
+
+    /** The data set of the Gaussian-equivalence page, its label column, and the model it is compared with. */
+    static final Path DIGITS = Path.of("examples/data/digits.csv.gz");
+    static final String DIGITS_MODEL = "tied-autoencoder-covariance";
+
+    /**
+     * Gaussian equivalence on the digits (compare --data) into data/digits/: its page, figure and CSV (each said as
+     * written); the section of the top README, or null when the data set or the model is not there.
+     */
+    private String digitsPage(Map<Path, ModelOption.LoadedModel> models) throws Exception {
+        ModelOption.LoadedModel m = models.values().stream().filter(x -> x.name().equals(DIGITS_MODEL)).findFirst().orElse(null);
+        if (m == null || !Files.exists(DIGITS)) return null;
+        RealData set = RealData.read(DIGITS, 65);
+        int seeds = quick ? 4 : 64;
+        double dt = 0.01;
+        int steps = 200;
+        List<Double> times = new ArrayList<>();
+        for (int j = 0; j <= 10; j++) times.add(steps * dt * j / 10);
+        for (int j = 1; j <= 5; j++) times.add(j * dt);
+        GaussianEquivalence.Result r;
+        try (Progress bar = Progress.start("digits: real, twin, diagrams", 2L * steps * seeds, true)) {
+            r = GaussianEquivalence.run(m.engine(), m.engine().matrixModel().orElseThrow(), set, Point.parse("m=16,sigma2=1/64"),
+                    TimeGrid.of(dt, steps, null, 1, times), Integrator.RK4, seeds, 0L, MomentWick.MAX_MOMENT - 1, new ModelSimulator(), bar::stepBy);
+        }
+        Path dir = out.resolve("data").resolve("digits");
+        Files.createDirectories(dir);
+        StringWriter table = new StringWriter();
+        GaussianEquivalenceReport.text(new PrintWriter(table), r);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("gaussian-equivalence.csv")))) {
+            GaussianEquivalenceReport.csv(w, r);
+        }
+        List<String> written = new ArrayList<>(List.of("README.md", "gaussian-equivalence.csv"));
+        for (Path p : GaussianEquivalenceReport.figure(r, dir.resolve("gaussian-equivalence"))) written.add(p.getFileName().toString());
+        String command = "prism compare --model examples/" + DIGITS_MODEL + ".prism --data " + DIGITS + " --drop-column 65 -p m=16,sigma2=1/64"
+                + " --t-max 2 --points 11 --seeds " + seeds;
+        Files.writeString(dir.resolve("README.md"), GaussianEquivalenceReport.page(r, command, table.toString()));
+        printWritten(dir, written);
+        return GaussianEquivalenceReport.section(r, "data/digits/");
     }
 
     /** How finely an alpha scan brackets the changes of P. */

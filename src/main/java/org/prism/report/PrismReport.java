@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.prism.algebra.Monomial;
+import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.geometry.AffineEquation;
 import org.prism.geometry.Face;
@@ -25,6 +29,26 @@ import org.prism.regime.ScalingRelation;
 
 /** Writes the derived per-order polytope and its regimes as text, JSON, TikZ or LaTeX tables. */
 public final class PrismReport {
+    /**
+     * A leading term's coefficient: a number, or, for terms that differ only in a covariance's moments, the polynomial in
+     * the moments that multiplies their common powers of the other symbols (else the terms themselves).
+     */
+    private static String coefficientLatex(LeadingTerm t, List<String> symbols) {
+        if (t.terms().terms().size() == 1) return PolynomialFormat.latexRational(t.coefficient());
+        Map<Monomial, Rational> moments = new TreeMap<>();
+        Monomial base = null;
+        for (Map.Entry<Monomial, Rational> e : t.terms().terms().entrySet()) {
+            Map<String, Integer> own = new TreeMap<>();
+            Map<String, Integer> rest = new TreeMap<>();
+            e.getKey().exponents().forEach((k, v) -> (symbols.contains(k) ? own : rest).put(k, v));
+            Monomial b = Monomial.of(own);
+            if (base != null && !base.equals(b)) return PolynomialFormat.latex(t.terms(), symbols);
+            base = b;
+            moments.merge(Monomial.of(rest), e.getValue(), Rational::add);
+        }
+        return "(" + PolynomialFormat.latex(Polynomial.of(moments), List.of()) + ")";
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PrismReport() {}
@@ -376,8 +400,8 @@ public final class PrismReport {
             terms.sort(Comparator.comparing(LeadingTerm::exponent));
             for (LeadingTerm t : terms) {
                 StringBuilder row = new StringBuilder().append(p.order());
-                for (int i = 0; i < sym.size(); i++) row.append(" & ").append(t.exponent().get(i));
-                row.append(" & $").append(PolynomialFormat.latexRational(t.coefficient())).append("$ & ").append(t.pairings());
+                for (int i = 0; i < sym.size(); i++) row.append(" & ").append(d.space().exponent(t.exponent(), i));
+                row.append(" & $").append(coefficientLatex(t, sym)).append("$ & ").append(t.pairings());
                 w.println(row + " \\\\");
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.prism.algebra.Point;
 import org.prism.model.Letter;
 import org.prism.model.MatrixModel;
@@ -80,8 +81,13 @@ final class MatrixFlow extends AbstractFlow {
     /** Every node, children before parents. */
     final List<Node> nodes = new ArrayList<>();
     private final Map<List<Integer>, Node> byLetters = new HashMap<>();
-    /** The covariance's eigenvalues, null without one. */
+    /** The covariance's eigenvalues, null without one (or with a data set). */
     private final double[] covariance;
+    /** The covariance's eigenvectors (columns), or null for the coordinate axes. */
+    private final DMatrixRMaj basis;
+    /** A real data set in place of the drawn data, and its covariance; null without one. */
+    private final RealData data;
+    private final DMatrixRMaj dataCovariance;
 
     /**
      * Compiles {@code model} at {@code at}, which must give every symbol (sizes: positive integers).
@@ -89,13 +95,33 @@ final class MatrixFlow extends AbstractFlow {
      * @throws IllegalArgumentException naming the first missing, unknown or invalid value
      */
     MatrixFlow(MatrixModel model, Point at, Spectrum covariance) {
+        this(model, at, covariance, null);
+    }
+
+    /** As above, or with a real data set in place of the data drawn from the covariance (then the covariance is the data's). */
+    MatrixFlow(MatrixModel model, Point at, Spectrum covariance, RealData data) {
         super(model.name(), at.requireExactly(model.symbols()), model.matrices().size());
         this.model = model;
         Map<String, Integer> size = new HashMap<>();
         for (String s : model.sizes()) size.put(s, size(s));
         this.covariance = covariance == null ? null : covariance.eigenvalues().clone();
+        this.basis = covariance == null ? null : covariance.basis();
+        this.data = data;
+        this.dataCovariance = data == null ? null : data.covariance();
         Optional<RandomMatrix> c = model.covariance();
-        if (c.isPresent() && covariance == null) {
+        if (data != null) {
+            if (c.isEmpty()) throw new IllegalArgumentException("model " + model.name() + " declares no covariance to train on a data set in its place");
+            for (RandomMatrix r : model.matrices()) {
+                if (r.covariance() == null) continue;
+                int features = size.get(c.get().rows());
+                int samples = size.get(r.rowCovariance() ? r.cols() : r.rows());
+                if (features != data.d() || samples != data.n()) {
+                    throw new IllegalArgumentException(data.source() + " has d = " + data.d() + " features and n = " + data.n() + " samples; "
+                            + r.name() + " needs " + features + " x " + samples);
+                }
+            }
+        }
+        if (c.isPresent() && covariance == null && data == null) {
             throw new IllegalArgumentException("model " + model.name() + " draws its data from the covariance " + c.get().name()
                     + ": give its eigenvalues, e.g. --spectrum power:alpha=1");
         }
@@ -103,7 +129,7 @@ final class MatrixFlow extends AbstractFlow {
             throw new IllegalArgumentException("model " + model.name() + " declares no covariance: a spectrum needs a model with one"
                     + " (covariance C[d] and data X[d, n] ~ normal(0, C), as examples/tied-autoencoder-covariance.prism)");
         }
-        if (c.isPresent() && covariance.eigenvalues().length != size.get(c.get().rows())) {
+        if (c.isPresent() && covariance != null && covariance.eigenvalues().length != size.get(c.get().rows())) {
             throw new IllegalArgumentException("the spectrum has " + covariance.eigenvalues().length + " eigenvalues, "
                     + c.get().rows() + " = " + size.get(c.get().rows()));
         }
@@ -131,15 +157,30 @@ final class MatrixFlow extends AbstractFlow {
 
     /**
      * The covariance is {@code diag(lambda)} (a model's law is invariant under a rotation of the covariance's space,
-     * every other tensor being iid, so its eigenbasis may be the coordinates); data drawn from it are iid Gaussian
-     * scaled by {@code sqrt(lambda_i)} along that side. Others as {@link CompiledFlow#drawData}.
+     * every other tensor being iid, so its eigenbasis may be the coordinates), or {@code V diag(lambda) V^T} when the
+     * spectrum has a basis; data drawn from it are iid Gaussian scaled by {@code sqrt(lambda_i)} along that side (then
+     * rotated by V). With a real data set, the data are that set and the covariance its empirical covariance. Others as
+     * {@link CompiledFlow#drawData}.
      */
     @Override
     public void drawData(int i, DMatrixRMaj x, SplittableRandom rng) {
         RandomMatrix r = model.matrices().get(i);
+        if (data != null && r.constant()) {
+            System.arraycopy(dataCovariance.data, 0, x.data, 0, x.data.length);
+            return;
+        }
+        if (data != null && r.covariance() != null) {
+            if (r.rowCovariance()) {
+                System.arraycopy(data.x().data, 0, x.data, 0, x.data.length);
+            } else {
+                CommonOps_DDRM.transpose(data.x(), x);
+            }
+            return;
+        }
         if (r.constant()) {
             Arrays.fill(x.data, 0);
             for (int k = 0; k < covariance.length; k++) x.data[k * x.numCols + k] = covariance[k];
+            if (basis != null) rotate(x, true, true);
             return;
         }
         CompiledFlow.drawIid(sd(i), x, rng);
@@ -147,6 +188,20 @@ final class MatrixFlow extends AbstractFlow {
         boolean rowsScaled = r.rowCovariance();
         for (int a = 0; a < x.numRows; a++) {
             for (int b = 0; b < x.numCols; b++) x.data[a * x.numCols + b] *= Math.sqrt(covariance[rowsScaled ? a : b]);
+        }
+        if (basis != null) rotate(x, rowsScaled, !rowsScaled);
+    }
+
+    /** {@code x = V x} (left) and/or {@code x = x V^T} (right), V the covariance's basis. */
+    private void rotate(DMatrixRMaj x, boolean left, boolean right) {
+        DMatrixRMaj t = new DMatrixRMaj(x.numRows, x.numCols);
+        if (left) {
+            CommonOps_DDRM.mult(basis, x, t);
+            x.setTo(t);
+        }
+        if (right) {
+            CommonOps_DDRM.multTransB(x, basis, t);
+            x.setTo(t);
         }
     }
 

@@ -76,7 +76,7 @@ public final class ModelSimulator {
      * @throws InterruptedException if interrupted; all runs stop between steps
      */
     public ModelSimulationResult run(MatrixModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
-        return run(new MatrixFlow(model, p.at(), p.covariance()), p, listener);
+        return run(new MatrixFlow(model, p.at(), p.covariance(), p.data()), p, listener);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class ModelSimulator {
      * @throws IllegalArgumentException for bad values, as {@link #run} would
      */
     public static double totalMultiplyAdds(MatrixModel model, ModelSimulationParams p) {
-        return totalMultiplyAdds(new MatrixFlow(model, p.at(), p.covariance()), p);
+        return totalMultiplyAdds(new MatrixFlow(model, p.at(), p.covariance(), p.data()), p);
     }
 
     /** The same for {@link #run(TensorModel, ModelSimulationParams, ProgressListener)}. */

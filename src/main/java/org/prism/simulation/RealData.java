@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * A real data set as the data matrix {@code X} ({@code d x n}, one sample per column) of a simulation. Read from CSV,
@@ -90,11 +92,35 @@ public record RealData(String source, DMatrixRMaj x, int dropped) {
         return x.numCols;
     }
 
-    /** {@code C_1..C_K}: {@code tr(Sigma^k)/d}, {@code Sigma = X X^T / n} (C_1 = 1 by the scaling). */
-    public double[] moments(int k) {
+    /** The empirical covariance {@code Sigma = X X^T / n} ({@code d x d}, a new matrix). */
+    public DMatrixRMaj covariance() {
         DMatrixRMaj sigma = new DMatrixRMaj(d(), d());
         CommonOps_DDRM.multTransB(x, x, sigma);
         CommonOps_DDRM.scale(1.0 / n(), sigma);
+        return sigma;
+    }
+
+    /**
+     * {@link #covariance} as a {@link Spectrum} in its own eigenbasis: Gaussian data with the same covariance (its
+     * "Gaussian twin"), drawn in the data's coordinates. Negative rounding residues of a singular covariance are set
+     * to 0. {@code O(d^3)}.
+     */
+    public Spectrum spectrum() {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d(), true, true);
+        if (!eig.decompose(covariance())) throw new IllegalStateException("the eigen decomposition of the covariance of " + source + " failed");
+        double[] l = new double[d()];
+        DMatrixRMaj basis = new DMatrixRMaj(d(), d());
+        for (int i = 0; i < l.length; i++) {
+            l[i] = Math.max(0, eig.getEigenvalue(i).getReal());
+            DMatrixRMaj v = eig.getEigenVector(i);
+            for (int r = 0; r < d(); r++) basis.set(r, i, v.get(r, 0));
+        }
+        return new Spectrum("the covariance of " + source, l, basis);
+    }
+
+    /** {@code C_1..C_K}: {@code tr(Sigma^k)/d}, {@code Sigma = X X^T / n} (C_1 = 1 by the scaling). */
+    public double[] moments(int k) {
+        DMatrixRMaj sigma = covariance();
         double[] out = new double[k];
         DMatrixRMaj power = sigma.copy();
         for (int j = 0; j < k; j++) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * A data covariance known by its eigenvalues: the columns of {@code X} are drawn as {@code C^{1/2} z}, {@code z} standard
@@ -17,8 +18,15 @@ import java.util.Locale;
  *
  * @param description as written
  * @param eigenvalues the d eigenvalues, every one finite and >= 0
+ * @param basis the eigenvectors as columns ({@code d x d}, orthogonal), or null for the coordinate axes: then
+ *     {@code C = V diag(lambda) V^T} and a sample is {@code V diag(sqrt(lambda)) z}
  */
-public record Spectrum(String description, double[] eigenvalues) {
+public record Spectrum(String description, double[] eigenvalues, DMatrixRMaj basis) {
+    /** A covariance diagonal in the coordinates. */
+    public Spectrum(String description, double[] eigenvalues) {
+        this(description, eigenvalues, null);
+    }
+
     /**
      * @throws IllegalArgumentException for a malformed description, a wrong count or a negative eigenvalue
      */
