@@ -224,6 +224,11 @@ public final class CompareCommand implements Callable<Integer> {
     private int faceCompare() throws Exception {
         if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
         ModelOption.LoadedModel loaded = derivation.loaded();
+        if (!loaded.engine().moments().isEmpty()) {
+            throw new IllegalArgumentException("compare --face on a model with a covariance would need a spectrum with the given moments at every size"
+                    + " of the path, which is not done yet: limit --face takes the moments (-p C_1=..), simulate --spectrum --series and compare --data"
+                    + " check the diagrams against training");
+        }
         DerivedPrism d = derivation.derive();
         FaceOptions.Choice choice = faces.choose(d);
         List<String> losses = derivation.faceLosses();

@@ -51,7 +51,10 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
             Map<String, List<Polynomial>> cache) {
         ExponentSpace space = prism.space();
         Map<String, IntVector> vectors = new LinkedHashMap<>();
-        for (String name : params.keySet()) vectors.put(name, ratios.containsKey(name) ? space.vector(ratios.get(name)) : space.parseRatio(name));
+        for (String name : params.keySet()) {
+            if (engine.moments().contains(name)) continue; // a moment's value, not a ratio
+            vectors.put(name, ratios.containsKey(name) ? space.vector(ratios.get(name)) : space.parseRatio(name));
+        }
         Map<String, FaceLimitSeries> series = new LinkedHashMap<>();
         Map<String, List<Rational>> values = new LinkedHashMap<>();
         for (String loss : losses) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.prism.algebra.LinearSystem;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Point;
@@ -66,17 +67,6 @@ public final class FaceLimitSeries {
      */
     public static FaceLimitSeries of(DerivedPrism prism, IntVector direction, String loss, List<Polynomial> cs, Map<String, IntVector> ratios) {
         ExponentSpace space = prism.space();
-        for (Polynomial c : cs) {
-            for (Monomial m : c.terms().keySet()) {
-                for (String x : m.exponents().keySet()) {
-                    if (!space.symbols().contains(x)) {
-                        throw new IllegalArgumentException("the " + loss + " coefficients carry " + x + ", a moment of the model's covariance: face limits"
-                                + " with moments as parameters are not implemented yet (prism prism and regimes derive the polytope; simulate --spectrum"
-                                + " --series gives the exact series)");
-                    }
-                }
-            }
-        }
         IntVector lineality = prism.admissible().lineality();
         int k = prism.period();
         Face face = prism.perOrder().faceMaximising(direction);
@@ -89,8 +79,8 @@ public final class FaceLimitSeries {
         }
         if (cs.size() <= k) throw new IllegalArgumentException("the face series needs c_0..c_" + k + " at least");
         // the change scale: a term of c_k on its level, divided by the clock; the loss scale: c_0's level
-        IntVector lambda = simplestLeading(cs.get(k), lineality, direction, space).minus(clock);
-        IntVector start = simplestLeading(cs.get(0), lineality, direction, space);
+        IntVector lambda = simplestLeading(cs.get(k), lineality, direction, prism).minus(clock);
+        IntVector start = simplestLeading(cs.get(0), lineality, direction, prism);
         int cmp = key(start, lineality, direction).compareTo(key(lambda, lineality, direction));
         if (cmp < 0) {
             throw new IllegalStateException("c_" + k + " T^" + k + " outgrows c_0 along " + direction + ": the bound of the per-order polytope fails");
@@ -116,7 +106,7 @@ public final class FaceLimitSeries {
             }
             Map<Monomial, Rational> f = new HashMap<>();
             for (Map.Entry<Monomial, Rational> t : cs.get(s).terms().entrySet()) {
-                IntVector x = space.vector(t.getKey());
+                IntVector x = prism.vector(t.getKey());
                 // k (x - lambda) - s clock, scaled by k so that odd orders of a period-2 polytope stay integral
                 IntVector offset = x.minus(lambda).times(k).minus(clock.times(s));
                 long ell = lineality == null ? 0 : lineality.dot(offset);
@@ -138,7 +128,8 @@ public final class FaceLimitSeries {
                 }
                 Map<String, Integer> e = new LinkedHashMap<>();
                 for (int i = 0; i < a.length; i++) if (!a[i].isZero()) e.put(symbol(i), a[i].numerator().intValueExact());
-                f.merge(Monomial.of(e), t.getValue(), Rational::add);
+                // a covariance's moments stay in the series as parameters of their own (O(1) constants on the face)
+                f.merge(Monomial.of(e).multiply(prism.growth().momentPart(t.getKey())), t.getValue(), Rational::add);
             }
             series.add(Polynomial.of(f));
         }
@@ -198,8 +189,8 @@ public final class FaceLimitSeries {
     }
 
     /** The simplest exponent of a term of {@code p} on its top level. */
-    private static IntVector simplestLeading(Polynomial p, IntVector lineality, IntVector direction, ExponentSpace space) {
-        List<IntVector> exponents = p.terms().keySet().stream().map(space::vector).toList();
+    private static IntVector simplestLeading(Polynomial p, IntVector lineality, IntVector direction, DerivedPrism prism) {
+        List<IntVector> exponents = p.terms().keySet().stream().map(prism::vector).toList();
         Key top = exponents.stream().map(x -> key(x, lineality, direction)).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("a coefficient is 0: no level to read a face series from"));
         return exponents.stream().filter(x -> key(x, lineality, direction).equals(top)).min(SIMPLEST_FIRST).orElseThrow();
@@ -333,6 +324,13 @@ public final class FaceLimitSeries {
         return parameters;
     }
 
+    /** The moments of a covariance the series carries as parameters of their own ({@code C_1, ..}), in name order. */
+    public List<String> moments() {
+        TreeSet<String> out = new TreeSet<>();
+        for (Polynomial f : series) for (Monomial m : f.terms().keySet()) for (String x : m.exponents().keySet()) if (!x.matches("r\\d+")) out.add(x);
+        return List.copyOf(out);
+    }
+
     /** $f_0..f_S$ as polynomials in the parameters, the i-th named {@code r<i>}. */
     public List<Polynomial> series() {
         return series;
@@ -345,6 +343,11 @@ public final class FaceLimitSeries {
             Rational v = values.get(parameters.get(i));
             if (v == null) throw new IllegalArgumentException("no value for " + parameters.get(i));
             bySymbol.put(symbol(i), v);
+        }
+        for (String m : moments()) {
+            Rational v = values.get(m);
+            if (v == null) throw new IllegalArgumentException("the " + loss + " face series carries the moment " + m + ": give it a value (-p " + m + "=...)");
+            bySymbol.put(m, v);
         }
         Point p = new Point(bySymbol);
         List<Rational> out = new ArrayList<>();

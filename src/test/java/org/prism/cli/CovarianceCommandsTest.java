@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,13 +58,27 @@ class CovarianceCommandsTest {
             {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
             {"diagrams", "--model", MODEL, "--order", "0"},
             {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
-            {"limit", "--model", MODEL, "--face", "F1", "-p", "d/n=1/2"},
+            {"limit", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2"}, // the moments have no values
+            {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2,C_1=1", "--quick"},
         };
         for (String[] args : cases) {
             CliRunner r = CliRunner.run(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
             assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
         }
+    }
+
+    @Test
+    void aFaceLimitTakesTheMomentsAsParameters() {
+        // the large-data face with every moment 1 is the isotropic model's large-data limit
+        String moments = ",C_1=1,C_2=1,C_3=1,C_4=1,C_5=1";
+        CliRunner cov = CliRunner.run("limit", "--model", MODEL, "--face", "F3", "-S", "4", "-p", "sigma^2*m=1/2,sigma^2*d=1/2" + moments, "--format", "csv");
+        CliRunner iso = CliRunner.run("limit", "--face", "large-data", "-S", "4", "-p", "a0=1/2,g=1/2", "--format", "csv");
+        assertEquals(0, cov.exitCode(), cov.err());
+        assertEquals(0, iso.exitCode(), iso.err());
+        List<String> a = cov.out().lines().filter(l -> !l.startsWith("#")).skip(1).toList();
+        List<String> b = iso.out().lines().filter(l -> !l.startsWith("#")).skip(1).toList();
+        assertEquals(b, a);
     }
 
     @Test
