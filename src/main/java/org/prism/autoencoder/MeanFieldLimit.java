@@ -1,11 +1,13 @@
 package org.prism.autoencoder;
 
+import org.prism.algebra.FreeMoments;
 import org.prism.algebra.MarchenkoPastur;
 import org.prism.algebra.Narayana;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.prism.algebra.Rational;
 
 /**
@@ -99,6 +101,38 @@ public final class MeanFieldLimit implements RegimeLimit {
             pop.add(base.multiply(Narayana.mpMoment(s, gamma)));
         }
         return new LimitSeries(train, pop);
+    }
+
+    /**
+     * The exact series on data with a covariance C (moments {@code moments.get(k-1)} = C_k = tr(C^k)/d): each
+     * eigendirection of Sigma still learns alone, Sigma's law is now the free multiplicative convolution of
+     * Marchenko-Pastur(gamma) with C's law, and the population loss weighs each direction by C. So
+     * f_s(train) = s! q_s/2 phi((W C)^{s+1}) and f_s(pop) = s! q_s/2 phi((W C)^s C), W white Wishart of ratio gamma
+     * (free cumulants gamma^{j-1}), by {@link FreeMoments}. With every C_k = 1 this is {@link #taylor}.
+     */
+    public static LimitSeries taylorWithCovariance(Rational a0, Rational gamma, List<Rational> moments, int maxOrder) {
+        if (moments.size() < maxOrder + 1) throw new IllegalArgumentException("order " + maxOrder + " needs C_1..C_" + (maxOrder + 1));
+        List<Rational> q = squaredDeviationSeries(a0, maxOrder);
+        IntFunction<Rational> wishart = j -> gamma.pow(j - 1);
+        List<Rational> train = new ArrayList<>();
+        List<Rational> pop = new ArrayList<>();
+        Rational factorial = Rational.ONE;
+        for (int s = 0; s <= maxOrder; s++) {
+            if (s > 0) factorial = factorial.multiply(s);
+            Rational base = q.get(s).multiply(factorial).multiply(Rational.of(1, 2));
+            train.add(base.multiply(FreeMoments.alternating(s + 1, wishart, w -> moments.get(w.length - 1))));
+            int last = s - 1;
+            // phi((W C)^s C): the block of positions holding the last C holds one C more
+            Rational weighted = s == 0 ? moments.get(0) : FreeMoments.alternating(s, wishart,
+                    w -> moments.get(w.length - 1 + (contains(w, last) ? 1 : 0)));
+            pop.add(base.multiply(weighted));
+        }
+        return new LimitSeries(train, pop);
+    }
+
+    private static boolean contains(int[] block, int i) {
+        for (int x : block) if (x == i) return true;
+        return false;
     }
 
     /**
