@@ -1,5 +1,6 @@
 package org.prism.autoencoder;
 
+import org.prism.algebra.FreeMoments;
 import org.prism.algebra.Narayana;
 
 import org.prism.algebra.MarchenkoPastur;
@@ -7,6 +8,7 @@ import org.prism.algebra.MarchenkoPastur;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.FirstOrderIntegrator;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
@@ -127,19 +129,56 @@ public final class NarrowLatentLimit implements RegimeLimit {
     }
 
     /**
-     * Exact series of [g(t), m1(t)] to order S: alpha and beta are built order by order
-     * (alpha_{s+1} = (g_s - 2 [s = 0])/(s + 1), beta_{s+1} = m1_s/(s + 1)), with
-     * int l^j e^{-2 alpha l} dmu = sum_k M_{k+j}(gamma) (-2 alpha)^k / k! and e^{-2 beta} as series.
+     * The exact series on data with a covariance C (moments {@code moments.get(k-1)} = C_k = tr(C^k)/d). The flow sees
+     * the data only through Sigma, so the ansatz closes as before with Sigma's law the free multiplicative convolution
+     * of Marchenko-Pastur(gamma) with C's law; the population loss under C needs one more function,
+     * gC(t) = g e^{-2 beta} phi(e^{-2 alpha Sigma} C) (tr(A C) -> m gC, tr(A C A) -> m g(t) gC), so
+     * (L_pop - tr(C)/2)/m -> gC(t) (g(t) - 2)/2. Moments phi(Sigma^k) and phi(Sigma^k C) by {@link FreeMoments}.
+     * With every C_k = 1 this is {@link #taylor}.
      */
-    static RationalSeries[] seriesOfMoments(Rational g0, Rational gamma, int order) {
-        List<Rational> phi0 = new ArrayList<>();
-        List<Rational> phi1 = new ArrayList<>();
-        Rational c = Rational.ONE; // (-2)^k / k!
+    public static LimitSeries taylorWithCovariance(Rational g0, Rational gamma, List<Rational> moments, int maxOrder) {
+        if (moments.size() < maxOrder + 2) throw new IllegalArgumentException("order " + maxOrder + " needs C_1..C_" + (maxOrder + 2));
+        IntFunction<Rational> wishart = j -> gamma.pow(j - 1);
+        List<Rational> sigma = new ArrayList<>(); // phi(Sigma^k), k = 0..order+1
+        List<Rational> weighted = new ArrayList<>(); // phi(Sigma^k C)
+        for (int k = 0; k <= maxOrder + 1; k++) {
+            sigma.add(k == 0 ? Rational.ONE : FreeMoments.alternating(k, wishart, w -> moments.get(w.length - 1)));
+            int last = k - 1;
+            weighted.add(k == 0 ? moments.get(0) : FreeMoments.alternating(k, wishart, w -> moments.get(w.length - 1 + (contains(w, last) ? 1 : 0))));
+        }
+        RationalSeries[] gm = seriesOfMoments(g0, sigma, maxOrder);
+        List<Rational> phiC = transformed(weighted, maxOrder);
+        RationalSeries[] gc = seriesOfMoments(g0, sigma, maxOrder, phiC);
+        RationalSeries gMinus2 = gm[0].addConstant(Rational.of(-2));
+        Rational half = Rational.of(1, 2);
+        return new LimitSeries(gm[1].multiply(gMinus2).scale(half).derivatives(), gc[2].multiply(gMinus2).scale(half).derivatives());
+    }
+
+    private static boolean contains(int[] block, int i) {
+        for (int x : block) if (x == i) return true;
+        return false;
+    }
+
+    /** (-2)^k/k! times the k-th of {@code values}, k = 0..order: the series of the integrals against e^{-2 alpha l}. */
+    private static List<Rational> transformed(List<Rational> values, int order) {
+        List<Rational> out = new ArrayList<>();
+        Rational c = Rational.ONE;
         for (int k = 0; k <= order; k++) {
             if (k > 0) c = c.multiply(Rational.of(-2)).divide(Rational.of(k));
-            phi0.add(c.multiply(Narayana.mpMoment(k, gamma)));
-            phi1.add(c.multiply(Narayana.mpMoment(k + 1, gamma)));
+            out.add(c.multiply(values.get(k)));
         }
+        return out;
+    }
+
+    /** As {@link #seriesOfMoments(Rational, Rational, int)} for Sigma's moments {@code sigma} (k = 0..order+1). */
+    static RationalSeries[] seriesOfMoments(Rational g0, List<Rational> sigma, int order) {
+        return seriesOfMoments(g0, sigma, order, null);
+    }
+
+    /** The same, and (third) the series of g e^{-2 beta} times the integral with the weights {@code extra} (transformed). */
+    private static RationalSeries[] seriesOfMoments(Rational g0, List<Rational> sigma, int order, List<Rational> extra) {
+        List<Rational> phi0 = transformed(sigma, order);
+        List<Rational> phi1 = transformed(sigma.subList(1, sigma.size()), order);
         List<Rational> alpha = new ArrayList<>(List.of(Rational.ZERO));
         List<Rational> beta = new ArrayList<>(List.of(Rational.ZERO));
         for (int s = 0; s < order; s++) {
@@ -147,7 +186,22 @@ public final class NarrowLatentLimit implements RegimeLimit {
             alpha.add(gm[0].coefficient(s).subtract(s == 0 ? Rational.of(2) : Rational.ZERO).divide(Rational.of(s + 1)));
             beta.add(gm[1].coefficient(s).divide(Rational.of(s + 1)));
         }
-        return moments(g0, phi0, phi1, alpha, beta, order);
+        RationalSeries[] gm = moments(g0, phi0, phi1, alpha, beta, order);
+        if (extra == null) return gm;
+        RationalSeries a = RationalSeries.of(alpha, order);
+        RationalSeries decay = RationalSeries.of(beta, order).scale(Rational.of(-2)).exp().scale(g0);
+        return new RationalSeries[] {gm[0], gm[1], decay.multiply(a.composeInto(extra))};
+    }
+
+    /**
+     * Exact series of [g(t), m1(t)] to order S: alpha and beta are built order by order
+     * (alpha_{s+1} = (g_s - 2 [s = 0])/(s + 1), beta_{s+1} = m1_s/(s + 1)), with
+     * int l^j e^{-2 alpha l} dmu = sum_k M_{k+j}(gamma) (-2 alpha)^k / k! and e^{-2 beta} as series.
+     */
+    static RationalSeries[] seriesOfMoments(Rational g0, Rational gamma, int order) {
+        List<Rational> sigma = new ArrayList<>();
+        for (int k = 0; k <= order + 1; k++) sigma.add(Narayana.mpMoment(k, gamma));
+        return seriesOfMoments(g0, sigma, order);
     }
 
     private static RationalSeries[] moments(Rational g0, List<Rational> phi0, List<Rational> phi1, List<Rational> alpha,

@@ -24,7 +24,7 @@ import org.prism.regime.FaceNames;
 import org.prism.regime.PrismDerivation;
 
 /**
- * The mean-field limit on data with a covariance, a closed form by free probability (each eigendirection of Sigma
+ * The mean-field and narrow-latent limits on data with a covariance, a closed form by free probability (each eigendirection of Sigma
  * learns alone; Sigma's law is Marchenko-Pastur freely multiplied by C's law), against the face series of the
  * diagrams, exactly, at the moments of genuine spectra.
  */
@@ -121,5 +121,48 @@ class CovarianceMeanFieldTest {
             assertTrue(checked == 9);
             assertTrue(f.moments().contains("C_" + (S + 1)), f.moments().toString());
         }
+    }
+
+    @Test
+    void theNarrowLatentFaceSeriesIsTheClosedFormDrivenByTheConvolvedLaw() {
+        // narrow-latent: families 1, d/n, sigma^2 d, sigma^2 d^2/n (no sigma^2 m)
+        Face narrow = null;
+        for (Face f : prism.perOrder().facets()) {
+            List<String> names = f.vertices().stream().map(prism.space()::ratio).toList();
+            if (names.contains("sigma^2*d") && names.contains("d/n") && !names.contains("sigma^2*m")) narrow = f;
+        }
+        IntVector u = prism.simplestScaling(narrow).orElseThrow();
+        Rational[][] laws = {{Rational.of(1, 2), Rational.of(3, 2)}, {Rational.of(1, 5), Rational.ONE, Rational.of(9, 5)}};
+        Rational[][] points = {{Rational.of(1, 2), Rational.of(1, 3)}, {Rational.of(3, 2), Rational.of(2)}};
+        for (String loss : List.of("train", "pop")) {
+            List<Polynomial> cs = new ArrayList<>();
+            for (int s = 0; s <= S; s++) cs.add(engine.exact(loss).coefficient(s));
+            Map<String, IntVector> ratios = new LinkedHashMap<>();
+            ratios.put("sigma^2*d", prism.space().parseRatio("sigma^2*d"));
+            ratios.put("d/n", prism.space().parseRatio("d/n"));
+            FaceLimitSeries f = FaceLimitSeries.of(prism, u, loss, cs, ratios);
+            for (Rational[] law : laws) {
+                List<Rational> c = moments(S + 2, law);
+                for (Rational[] pt : points) {
+                    Map<String, Rational> values = new LinkedHashMap<>();
+                    values.put("sigma^2*d", pt[0]);
+                    values.put("d/n", pt[1]);
+                    for (int k = 0; k < c.size(); k++) values.put("C_" + (k + 1), c.get(k));
+                    LimitSeries closed = NarrowLatentLimit.taylorWithCovariance(pt[0], pt[1], c, S);
+                    List<Rational> expected = loss.equals("train") ? closed.train() : closed.pop();
+                    List<Rational> got = f.at(values);
+                    // the face series starts at order 1 (the loss at t = 0 is of another scale than its change)
+                    for (int s = 1; s <= S; s++) {
+                        assertEquals(expected.get(s), got.get(s), loss + " f_" + s + " at g = " + pt[0] + ", gamma = " + pt[1] + ", C = "
+                                + java.util.Arrays.toString(law));
+                    }
+                }
+            }
+        }
+        // at C = I the isotropic series
+        List<Rational> ones = new ArrayList<>();
+        for (int k = 0; k < S + 2; k++) ones.add(Rational.ONE);
+        assertEquals(new NarrowLatentLimit().taylor(Map.of("g", Rational.of(1, 2), "gamma", Rational.of(2)), S),
+                NarrowLatentLimit.taylorWithCovariance(Rational.of(1, 2), Rational.of(2), ones, S));
     }
 }
