@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.diagram.DiagramExpansion;
+import org.prism.diagram.ExpectedLoss;
 import org.prism.diagram.LossCoefficients;
+import org.prism.diagram.ModelEngine;
 import org.prism.diagram.NetworkEngine;
 import org.prism.diagram.NetworkTerm;
 import org.prism.expansion.LossExpansion;
@@ -60,10 +62,10 @@ public final class DiagramsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    private static Set<Monomial> leading(MatrixModel model, LossCoefficients exact, int s) {
-        PrismDerivation d = new PrismDerivation(model, FaceNames.NONE);
+    private static Set<Monomial> leading(ModelEngine engine, ExpectedLoss exact, int s) {
+        PrismDerivation d = new PrismDerivation(engine, FaceNames.NONE);
         Set<Monomial> keep = new HashSet<>();
-        d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.add(d.space().monomial(t.exponent())));
+        d.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).terms().forEach(t -> keep.addAll(t.terms().terms().keySet()));
         return keep;
     }
 
@@ -73,8 +75,9 @@ public final class DiagramsCommand implements Callable<Integer> {
         if (loaded.engine() instanceof NetworkEngine networks) return networks(networks, loaded.loss(loss.loss));
         MatrixModel model = loaded.requireExplicitDiagrams();
         String lossName = loaded.loss(loss.loss);
-        LossCoefficients exact = new LossCoefficients(model, lossName);
-        LossExpansion expansion = exact.expansion();
+        // the second route the enumeration is checked against: the memoised recursion (with moments for a covariance)
+        ExpectedLoss exact = model.covariance().isPresent() ? loaded.engine().exact(lossName) : new LossCoefficients(model, lossName);
+        LossExpansion expansion = new LossExpansion(model, lossName);
         if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         List<Integer> orders = new ArrayList<>();
         long total = order > Limits.MAX_DIAGRAM_ORDER ? Long.MAX_VALUE / 2 : pairings(expansion, order);
@@ -93,7 +96,7 @@ public final class DiagramsCommand implements Callable<Integer> {
                 if (!e.total().equals(exact.coefficient(s))) {
                     throw new IllegalStateException("sum over diagrams differs from the Wick recursion at order " + s);
                 }
-                out.add(pareto ? e.restrictedTo(leading(model, exact, s)) : e);
+                out.add(pareto ? e.restrictedTo(leading(loaded.engine(), exact, s)) : e);
             }
         }
         PrintWriter w = spec.commandLine().getOut();

@@ -74,14 +74,9 @@ final class ModelOption {
                     what + " needs a model whose losses are traces of matrix products; " + name + " is not one"));
         }
 
-        /** The matrix model, for the explicit diagram enumeration (which does not draw covariance insertions yet). */
+        /** The matrix model, for the explicit diagram enumeration. */
         MatrixModel requireExplicitDiagrams() {
-            MatrixModel m = requireMatrix("explicit diagrams");
-            if (m.covariance().isPresent()) {
-                throw new IllegalArgumentException("explicit diagrams of a model with a covariance (" + name + ") are not drawn yet: its coefficients,"
-                        + " with the moments of " + m.covariance().get().name() + ", come from 'prism coefficients'");
-            }
-            return m;
+            return requireMatrix("explicit diagrams");
         }
 
         void requireTiedAutoencoder(String what) {

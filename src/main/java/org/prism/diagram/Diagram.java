@@ -10,6 +10,7 @@ import org.prism.expansion.Alphabet;
 import org.prism.expansion.CyclicWord;
 import org.prism.graph.CanonicalCode;
 import org.prism.graph.MultigraphCanonicalForm;
+import org.prism.model.Letter;
 import org.prism.model.MatrixModel;
 import org.prism.model.RandomMatrix;
 
@@ -73,10 +74,21 @@ public final class Diagram {
         MatrixModel model = alphabet.model();
         Monomial m = Monomial.ONE;
         for (int i = 0; i < alphabet.matrixCount(); i++) {
+            if (alphabet.isConstant(2 * i)) continue;
             m = m.multiply(model.matrices().get(i).variance().pow(word.count(i) / 2));
         }
-        int[] counts = c.countBySize(model.sizes().size());
-        for (int s = 0; s < counts.length; s++) m = m.multiply(Monomial.of(model.sizes().get(s), counts[s]));
+        if (!alphabet.hasConstants()) {
+            int[] counts = c.countBySize(model.sizes().size());
+            for (int s = 0; s < counts.length; s++) m = m.multiply(Monomial.of(model.sizes().get(s), counts[s]));
+            return m;
+        }
+        // a class on a loop of covariance edges is no free index: the loop tr(C^k) = s C_k carries one size
+        boolean[] onLoop = c.onCovarianceLoop(word.letters(), alphabet);
+        for (int k = 0; k < c.classes(); k++) if (!onLoop[k]) m = m.multiply(Monomial.of(model.sizes().get(c.sizeOfClass()[k]), 1));
+        RandomMatrix cov = model.covariance().orElseThrow();
+        for (int k : c.covarianceLoopLengths(word.letters(), alphabet)) {
+            m = m.multiply(Monomial.of(cov.rows(), 1)).multiply(Monomial.of(cov.name() + "_" + k, 1));
+        }
         return m;
     }
 
@@ -104,6 +116,10 @@ public final class Diagram {
             g.addEdge(vertices.get(contraction.rowClass()[p]), vertices.get(contraction.colClass()[p]),
                     new LetterEdge(p, alphabet.letter(letters[p]), partner[p]));
         }
+        for (int[] e : contraction.insertions()) {
+            Letter c = new Letter(model.covariance().orElseThrow(), false);
+            g.addEdge(vertices.get(e[0]), vertices.get(e[1]), new LetterEdge(e[2], c, e[3], true));
+        }
         return g;
     }
 
@@ -113,8 +129,10 @@ public final class Diagram {
     }
 
     static CanonicalCode canonicalCode(byte[] letters, Contraction c) {
-        int[][] edges = new int[letters.length][];
+        int[][] edges = new int[letters.length + c.insertions().length][];
         for (int p = 0; p < letters.length; p++) edges[p] = new int[] {c.rowClass()[p], c.colClass()[p], letters[p] >> 1};
+        // an inserted covariance: a label of its own (127 is beyond every matrix index)
+        for (int j = 0; j < c.insertions().length; j++) edges[letters.length + j] = new int[] {c.insertions()[j][0], c.insertions()[j][1], 127};
         return MultigraphCanonicalForm.of(c.sizeOfClass(), edges).code();
     }
 }

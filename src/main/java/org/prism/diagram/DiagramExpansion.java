@@ -58,7 +58,7 @@ public final class DiagramExpansion {
         long total = 0;
         try {
             for (CyclicWord w : expansion.derivative(s).terms().keySet()) {
-                total = Math.addExact(total, WickPairingEnumerator.count(w, expansion.alphabet().matrixCount()));
+                total = Math.addExact(total, WickPairingEnumerator.count(w, expansion.alphabet()));
             }
         } catch (ArithmeticException overflow) {
             return Long.MAX_VALUE;
@@ -86,10 +86,15 @@ public final class DiagramExpansion {
 
         static RawGraph of(Contraction c) {
             int n = c.rowClass().length;
-            byte[] b = new byte[2 * n];
+            int[][] inserted = c.insertions();
+            byte[] b = new byte[2 * n + 2 * inserted.length];
             for (int p = 0; p < n; p++) {
                 b[2 * p] = (byte) c.rowClass()[p];
                 b[2 * p + 1] = (byte) c.colClass()[p];
+            }
+            for (int j = 0; j < inserted.length; j++) {
+                b[2 * n + 2 * j] = (byte) inserted[j][0];
+                b[2 * n + 2 * j + 1] = (byte) inserted[j][1];
             }
             return new RawGraph(b);
         }
@@ -125,7 +130,7 @@ public final class DiagramExpansion {
             // many pairings of a word contract to the same labelled graph: canonicalise each once
             Map<RawGraph, CanonicalCode> raw = new HashMap<>();
             long[] visited = new long[1];
-            WickPairingEnumerator.forEach(w, partner -> {
+            WickPairingEnumerator.forEach(w, alphabet, partner -> {
                 Contraction c = Contraction.of(letters, partner, alphabet);
                 CanonicalCode code = raw.computeIfAbsent(RawGraph.of(c), k -> Diagram.canonicalCode(letters, c));
                 long[] n = counts.get(code);

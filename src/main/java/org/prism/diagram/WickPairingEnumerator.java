@@ -1,6 +1,8 @@
 package org.prism.diagram;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
+import org.prism.expansion.Alphabet;
 import org.prism.expansion.CyclicWord;
 
 /**
@@ -13,10 +15,11 @@ import org.prism.expansion.CyclicWord;
 public final class WickPairingEnumerator {
     private WickPairingEnumerator() {}
 
-    /** Number of pairings, $\prod_i (2k_i-1)!!$, or 0 if some matrix has an odd letter count. */
-    public static long count(CyclicWord w, int matrices) {
+    /** Number of pairings, $\prod_i (2k_i-1)!!$ over the random matrices, or 0 if one has an odd letter count. */
+    public static long count(CyclicWord w, Alphabet alphabet) {
         long total = 1;
-        for (int i = 0; i < matrices; i++) {
+        for (int i = 0; i < alphabet.matrixCount(); i++) {
+            if (alphabet.isConstant(2 * i)) continue;
             int c = w.count(i);
             if ((c & 1) == 1) return 0;
             for (int k = c - 1; k > 1; k -= 2) total = Math.multiplyExact(total, k);
@@ -24,11 +27,13 @@ public final class WickPairingEnumerator {
         return total;
     }
 
-    public static void forEach(CyclicWord w, Consumer<int[]> consumer) {
+    /** Visits every pairing; a covariance letter (never paired) is its own partner. */
+    public static void forEach(CyclicWord w, Alphabet alphabet, Consumer<int[]> consumer) {
         int n = w.length();
         int[] partner = new int[n];
-        java.util.Arrays.fill(partner, -1);
+        Arrays.fill(partner, -1);
         byte[] letters = w.letters();
+        for (int p = 0; p < n; p++) if (alphabet.isConstant(letters[p])) partner[p] = p;
         recurse(letters, partner, 0, consumer);
     }
 

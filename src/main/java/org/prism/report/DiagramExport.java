@@ -17,6 +17,7 @@ import org.prism.diagram.Diagram;
 import org.prism.diagram.DiagramClass;
 import org.prism.diagram.IndexClass;
 import org.prism.diagram.LetterEdge;
+import org.prism.model.RandomMatrix;
 
 /**
  * Writes one diagram class for people (ascii), Graphviz (dot), LaTeX/TikZ (a standalone document
@@ -43,13 +44,32 @@ public final class DiagramExport {
         StringBuilder pairs = new StringBuilder();
         for (int[] p : d.pairs()) pairs.append(pairs.length() == 0 ? "" : " ").append('(').append(letters.get(p[0])).append(' ').append(letters.get(p[1])).append(')');
         w.printf("  pairing    %s%n", pairs);
-        w.printf("graph        %d vertices, %d edges (letters; paired letters are parallel edges)%n", g.vertexSet().size(), g.edgeSet().size());
+        String moments = momentsText(c);
+        if (!moments.isEmpty()) w.printf("moments      %s%n", moments);
+        w.printf("graph        %d vertices, %d edges (letters; paired letters are parallel edges%s)%n", g.vertexSet().size(), g.edgeSet().size(),
+                g.edgeSet().stream().anyMatch(LetterEdge::inserted) ? "; a pair of data letters joins its covariance-side classes by"
+                        + " an inserted C(p,q)" : "");
         for (IndexClass v : g.vertexSet()) {
             List<String> inc = new ArrayList<>();
-            for (LetterEdge e : g.outgoingEdgesOf(v)) inc.add(letters.get(e.position()) + "->" + g.getEdgeTarget(e));
+            for (LetterEdge e : g.outgoingEdgesOf(v)) inc.add((e.inserted() ? e.toString() : letters.get(e.position())) + "->" + g.getEdgeTarget(e));
             w.println(String.format("  %-5s %-4s %s", v, v.data() ? "data" : "", String.join(" ", inc)).stripTrailing());
         }
         w.flush();
+    }
+
+    /** The moments a diagram carries, e.g. {@code C_3 (a loop of 3 covariance edges: tr C^3 = d C_3)}; empty without any. */
+    private static String momentsText(DiagramClass c) {
+        RandomMatrix cov = c.representative().graph().edgeSet().stream().map(e -> e.letter().matrix()).filter(RandomMatrix::constant)
+                .findFirst().orElse(null);
+        if (cov == null) return "";
+        List<String> parts = new ArrayList<>();
+        c.monomial().exponents().forEach((name, e) -> {
+            if (!name.startsWith(cov.name() + "_")) return;
+            String k = name.substring(cov.name().length() + 1);
+            parts.add(name + (e == 1 ? "" : "^" + e) + " (" + (e == 1 ? "a loop" : e + " loops") + " of " + k + " covariance edge"
+                    + (k.equals("1") ? "" : "s") + ": tr " + cov.name() + (k.equals("1") ? "" : "^" + k) + " = " + cov.rows() + " " + name + ")");
+        });
+        return String.join(", ", parts);
     }
 
     private static List<String> letterNames(Diagram d) {
@@ -77,7 +97,7 @@ public final class DiagramExport {
         });
         ex.setEdgeAttributeProvider(e -> {
             Map<String, org.jgrapht.nio.Attribute> a = new LinkedHashMap<>();
-            a.put("label", DefaultAttribute.createAttribute(e.letter().matrix().name() + e.position()));
+            a.put("label", DefaultAttribute.createAttribute(e.toString()));
             return a;
         });
         ex.exportGraph(c.representative().graph(), out);
@@ -107,7 +127,9 @@ public final class DiagramExport {
         }
         for (List<LetterEdge> bundle : bundles.values()) {
             List<String> names = new ArrayList<>();
-            for (LetterEdge e : bundle) names.add(e.letter().matrix().name() + "_{" + e.position() + "}");
+            for (LetterEdge e : bundle) {
+                names.add(e.letter().matrix().name() + "_{" + e.position() + (e.inserted() ? "," + e.partner() : "") + "}");
+            }
             for (int k = 0; k < bundle.size(); k++) {
                 LetterEdge e = bundle.get(k);
                 IndexClass a = g.getEdgeSource(e);
@@ -144,8 +166,9 @@ public final class DiagramExport {
         for (IndexClass v : g.vertexSet()) vs.addObject().put("id", v.id()).put("size", v.size()).put("data", v.data());
         ArrayNode es = o.putArray("edges");
         for (LetterEdge e : g.edgeSet()) {
-            es.addObject().put("letter", e.position()).put("matrix", e.letter().matrix().name())
+            ObjectNode edge = es.addObject().put("letter", e.position()).put("matrix", e.letter().matrix().name())
                     .put("transposed", e.letter().transposed()).put("from", g.getEdgeSource(e).id()).put("to", g.getEdgeTarget(e).id());
+            if (e.inserted()) edge.put("inserted", true).put("partner", e.partner()); // the C a pair of data letters inserts
         }
         return o;
     }

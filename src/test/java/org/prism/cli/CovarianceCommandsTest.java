@@ -56,7 +56,6 @@ class CovarianceCommandsTest {
             {"prism", "--model", MODEL, "--spectrum", "power:alpha=0"},
             {"prism", "--model", MODEL, "--spectrum", "gamma:k=2"},
             {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
-            {"diagrams", "--model", MODEL, "--order", "0"},
             {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
             {"limit", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2"}, // the moments have no values
             {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2,C_1=1", "--quick"},
@@ -66,6 +65,24 @@ class CovarianceCommandsTest {
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
             assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
         }
+    }
+
+    @Test
+    void diagramsShowTheCovarianceInsertionsAndTheMomentsTheyCarry() throws Exception {
+        // the command itself checks the enumeration's sum against the recursion with moments at every order
+        CliRunner d = CliRunner.run("diagrams", "--model", MODEL, "--loss", "pop", "--order", "2");
+        assertEquals(0, d.exitCode(), d.err());
+        assertTrue(d.out().contains("C_3"), d.out());
+        // pop.2.1513: tr(C X X^T W^T W X X^T) with X_1 X_5 and X^T_2 X^T_6 paired: C, C(1,5), C(2,6) close one loop, tr C^3
+        CliRunner i = CliRunner.run("inspect", "--model", MODEL, "pop.2.1513");
+        assertEquals(0, i.exitCode(), i.err());
+        assertTrue(i.out().contains("moments      C_3 (a loop of 3 covariance edges: tr C^3 = d C_3)"), i.out());
+        assertTrue(i.out().contains("C(1,5)->d3"), i.out());
+        CliRunner j = CliRunner.run("inspect", "--model", MODEL, "pop.2.1513", "--format", "json");
+        JsonNode edges = new ObjectMapper().readTree(j.out()).get("edges");
+        int inserted = 0;
+        for (JsonNode e : edges) if (e.has("inserted")) inserted++;
+        assertEquals(2, inserted, j.out());
     }
 
     @Test

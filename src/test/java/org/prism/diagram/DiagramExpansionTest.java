@@ -52,7 +52,7 @@ class DiagramExpansionTest {
         long brute = 0;
         for (var w : e.derivative(s).terms().keySet()) {
             long[] n = {0};
-            WickPairingEnumerator.forEach(w, p -> n[0]++);
+            WickPairingEnumerator.forEach(w, e.alphabet(), p -> n[0]++);
             brute += n[0];
         }
         assertEquals(brute, DiagramExpansion.pairingCount(e, s));
