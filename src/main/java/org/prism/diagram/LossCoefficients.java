@@ -2,16 +2,20 @@ package org.prism.diagram;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.prism.algebra.ExponentPacking;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
+import org.prism.expansion.Alphabet;
 import org.prism.expansion.CyclicWord;
 import org.prism.expansion.LossExpansion;
 import org.prism.expansion.TraceSum;
@@ -37,7 +41,7 @@ public final class LossCoefficients implements ExpectedLoss {
     }
 
     public LossCoefficients(MatrixModel model, String loss) {
-        this(model, loss, new WickRecursion(new org.prism.expansion.Alphabet(model)));
+        this(model, loss, new WickRecursion(new Alphabet(model)));
     }
 
     public LossExpansion expansion() {
@@ -49,7 +53,7 @@ public final class LossCoefficients implements ExpectedLoss {
      * the terms of top order when sizes grow together and variances shrink as their inverse.
      */
     public static LossCoefficients leading(MatrixModel model, String loss) {
-        return new LossCoefficients(model, loss, new PlanarWick(new org.prism.expansion.Alphabet(model)));
+        return new LossCoefficients(model, loss, new PlanarWick(new Alphabet(model)));
     }
 
     public TraceExpectation wick() {
@@ -93,30 +97,41 @@ public final class LossCoefficients implements ExpectedLoss {
      * coefficients $\sum_\mu r_{w\mu}\mu$, with integer weights so the sums stay integer until the end.
      */
     private Polynomial contract(TraceSum terms, Function<Rational, BigInteger> weight, BigInteger denominator, Runnable wordDone) {
+        ExponentPacking packing = wick.packing();
+        return contract(terms, wick::expectation, IntegerPolynomial::isZero,
+                (ps, factors) -> IntegerPolynomial.linearCombination(ps.toArray(new IntegerPolynomial[0]), factors).toPolynomial(packing, Rational.ONE),
+                weight, denominator, wordDone);
+    }
+
+    /**
+     * The same sum for expectations of any kind {@code V} (packed integer polynomials here, polynomials with moments in
+     * {@link MomentCoefficients}): words are contracted in parallel (the memo behind {@code expectation} is shared and
+     * thread-safe), then per coefficient monomial {@code combine} takes the integer combination of the words' values.
+     */
+    static <V> Polynomial contract(TraceSum terms, Function<CyclicWord, V> expectation, Predicate<V> isZero,
+            BiFunction<List<V>, BigInteger[], Polynomial> combine, Function<Rational, BigInteger> weight, BigInteger denominator, Runnable wordDone) {
         List<Map.Entry<CyclicWord, Polynomial>> words = new ArrayList<>(terms.terms().entrySet());
-        // words are independent given the shared, thread-safe memo: contract them in parallel
-        IntegerPolynomial[] values = new IntegerPolynomial[words.size()];
+        List<V> values = new ArrayList<>(Collections.nCopies(words.size(), null));
         IntStream.range(0, words.size()).parallel().forEach(i -> {
-            values[i] = wick.expectation(words.get(i).getKey());
+            values.set(i, expectation.apply(words.get(i).getKey()));
             if (wordDone != null) wordDone.run();
         });
         Map<Monomial, List<Integer>> byMonomial = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
-            if (values[i].isZero()) continue;
+            if (isZero.test(values.get(i))) continue;
             for (Monomial m : words.get(i).getValue().terms().keySet()) byMonomial.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
         }
-        ExponentPacking packing = wick.packing();
         Rational scale = Rational.of(BigInteger.ONE, denominator);
         Polynomial sum = Polynomial.ZERO;
         for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
             List<Integer> idx = e.getValue();
-            IntegerPolynomial[] ps = new IntegerPolynomial[idx.size()];
+            List<V> ps = new ArrayList<>(idx.size());
             BigInteger[] factors = new BigInteger[idx.size()];
-            for (int j = 0; j < ps.length; j++) {
-                ps[j] = values[idx.get(j)];
+            for (int j = 0; j < factors.length; j++) {
+                ps.add(values.get(idx.get(j)));
                 factors[j] = weight.apply(words.get(idx.get(j)).getValue().terms().get(e.getKey()));
             }
-            sum = sum.add(IntegerPolynomial.linearCombination(ps, factors).toPolynomial(packing, scale).multiply(Rational.ONE, e.getKey()));
+            sum = sum.add(combine.apply(ps, factors).multiply(scale, e.getKey()));
         }
         return sum;
     }

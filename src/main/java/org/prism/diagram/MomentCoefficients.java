@@ -1,18 +1,11 @@
 package org.prism.diagram;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
-import org.prism.algebra.Monomial;
 import org.prism.algebra.NestedPolynomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.expansion.Alphabet;
-import org.prism.expansion.CyclicWord;
 import org.prism.expansion.LossExpansion;
 import org.prism.expansion.TraceSum;
 import org.prism.model.MatrixModel;
@@ -61,29 +54,9 @@ public final class MomentCoefficients implements ExpectedLoss {
 
     /** As {@link LossCoefficients}: integer weights per word and coefficient monomial, one division at the end. */
     private Polynomial contract(TraceSum terms, Function<Rational, BigInteger> weight, BigInteger denominator, Runnable wordDone) {
-        List<Map.Entry<CyclicWord, Polynomial>> words = new ArrayList<>(terms.terms().entrySet());
-        NestedPolynomial[] values = new NestedPolynomial[words.size()];
-        IntStream.range(0, words.size()).parallel().forEach(i -> {
-            values[i] = wick.expectation(words.get(i).getKey());
-            if (wordDone != null) wordDone.run();
-        });
-        Map<Monomial, List<Integer>> byMonomial = new HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (values[i].isZero()) continue;
-            for (Monomial m : words.get(i).getValue().terms().keySet()) byMonomial.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
-        }
-        Rational scale = Rational.of(BigInteger.ONE, denominator);
-        Polynomial sum = Polynomial.ZERO;
-        for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
-            List<Integer> idx = e.getValue();
-            NestedPolynomial[] ps = new NestedPolynomial[idx.size()];
-            BigInteger[] factors = new BigInteger[idx.size()];
-            for (int j = 0; j < ps.length; j++) {
-                ps[j] = values[idx.get(j)];
-                factors[j] = weight.apply(words.get(idx.get(j)).getValue().terms().get(e.getKey()));
-            }
-            sum = sum.add(NestedPolynomial.linearCombination(ps, factors).toPolynomial(wick.packing(), wick.moments(), scale).multiply(Rational.ONE, e.getKey()));
-        }
-        return sum;
+        return LossCoefficients.contract(terms, wick::expectation, NestedPolynomial::isZero,
+                (ps, factors) -> NestedPolynomial.linearCombination(ps.toArray(new NestedPolynomial[0]), factors)
+                        .toPolynomial(wick.packing(), wick.moments(), Rational.ONE),
+                weight, denominator, wordDone);
     }
 }
