@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +31,7 @@ import org.prism.report.MultiPoint;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.RealData;
+import org.prism.simulation.Spectrum;
 import org.prism.simulation.TimeGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -224,10 +226,17 @@ public final class CompareCommand implements Callable<Integer> {
     private int faceCompare() throws Exception {
         if (regime != null) throw new IllegalArgumentException("give either --regime or --face/--scaling, not both");
         ModelOption.LoadedModel loaded = derivation.loaded();
-        if (!loaded.engine().moments().isEmpty()) {
-            throw new IllegalArgumentException("compare --face on a model with a covariance would need a spectrum with the given moments at every size"
-                    + " of the path, which is not done yet: limit --face takes the moments (-p C_1=..), simulate --spectrum --series and compare --data"
-                    + " check the diagrams against training");
+        // a covariance: the runs draw their data from --spectrum at every size, the limit takes that law's limiting moments
+        List<String> moments = loaded.engine().moments();
+        Map<String, Rational> lawMoments = new LinkedHashMap<>();
+        if (!moments.isEmpty()) {
+            if (derivation.spectrum == null) {
+                throw new IllegalArgumentException("model " + loaded.name() + " draws its data from a covariance: give its spectrum, e.g. --spectrum"
+                        + " levels:1/2,3/2 (a law with bounded moments; the limit takes them, the runs draw from it)");
+            }
+            List<Rational> limit = Spectrum.limitMoments(derivation.spectrum, moments.size()).orElseThrow(() -> new IllegalArgumentException(
+                    "--spectrum " + derivation.spectrum + " has no bounded limiting moments; compare --face needs a law with them: levels:.. or spiked:.."));
+            for (int k = 0; k < moments.size(); k++) lawMoments.put(moments.get(k), limit.get(k));
         }
         DerivedPrism d = derivation.derive();
         FaceOptions.Choice choice = faces.choose(d);
@@ -236,8 +245,12 @@ public final class CompareCommand implements Callable<Integer> {
         FaceComparer.Options opts = new FaceComparer.Options(sizes == null ? (quick ? 3 : 6) : sizes, seeds == null ? (quick ? 2 : 8) : seeds,
                 tauMax, points, quick ? 5 : maxSeconds);
         List<Map<String, Rational>> pts = point.points();
-        FaceLimit first = faces.limit(loaded, d, choice, losses, pts.get(0), s, derivation.leading);
-        FaceComparer comparer = new FaceComparer(threads == null ? new ModelSimulator() : new ModelSimulator(threads));
+        Map<String, Rational> firstPoint = new LinkedHashMap<>(pts.get(0));
+        lawMoments.forEach(firstPoint::putIfAbsent);
+        FaceLimit first = faces.limit(loaded, d, choice, losses, firstPoint, s, derivation.leading);
+        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        String law = derivation.spectrum;
+        FaceComparer comparer = moments.isEmpty() ? new FaceComparer(simulator) : new FaceComparer(simulator, size -> Spectrum.parse(law, size));
         Path folder = out == null ? null : OutputFolder.require(out, "--out");
         boolean[] failed = {false};
         MultiPoint.write(spec.commandLine().getOut(), format.name(), pts, point.gridNames(), (values, w) -> {

@@ -35,6 +35,7 @@ import org.prism.report.ReportWriter;
 import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.RealData;
+import org.prism.simulation.Spectrum;
 import org.prism.simulation.TimeGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,20 +151,23 @@ public final class ReportCommand implements Callable<Integer> {
             Path dir = out.resolve("models").resolve(m.name());
             String facesSection = "";
             List<String> scanFiles = List.of();
-            if (!m.engine().moments().isEmpty()) {
-                // a covariance: its polytope along the power-law spectra; its faces' limits need the moments as parameters (not yet)
-                scanFiles = alphaScan(m, order, dir);
-                facesSection = "\n## Power-law spectra\n\nThe polytope along spectra lambda_i ~ i^-alpha (normalised to mean 1): `prism prism --model "
-                        + f + " --alpha-scan` gives [alpha-scan.txt](alpha-scan.txt); the exponent of d in every family of P against alpha:\n\n"
-                        + "![alpha scan](alpha-scan.png)\n\n## Limits against simulations\n\nNot yet: the face series of a model with a covariance carry"
-                        + " its moments C_k as parameters, which the face limits do not evaluate yet; `prism simulate --spectrum LAW --series S` checks"
-                        + " the exact series against its training.\n";
-            } else if (faces) {
+            if (faces) {
                 List<FaceSweep.Outcome> outcomes = faceSweep(m, md);
                 List<String> written = FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
                 printWritten(dir.resolve("faces"), written);
                 facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
+                if (!m.engine().moments().isEmpty()) {
+                    facesSection += "\nThe runs draw their data from the spectrum `" + COVARIANCE_LAW + "` at every size, and each limit takes that law's"
+                            + " moments C_k.\n";
+                }
                 for (var o : outcomes) faceTable.append(FaceSweepReport.summaryRow(m.name(), o));
+            }
+            if (!m.engine().moments().isEmpty()) {
+                // a covariance: its polytope along the power-law spectra
+                scanFiles = alphaScan(m, order, dir);
+                facesSection += "\n## Power-law spectra\n\nThe polytope along spectra lambda_i ~ i^-alpha (normalised to mean 1): `prism prism --model "
+                        + f + " --alpha-scan` gives [alpha-scan.txt](alpha-scan.txt); the exponent of d in every family of P against alpha:\n\n"
+                        + "![alpha scan](alpha-scan.png)\n";
             }
             List<String> written = new ArrayList<>(modelFolder(md, dir, m.name(), f.toString(), facesSection));
             written.addAll(scanFiles);
@@ -278,6 +282,9 @@ public final class ReportCommand implements Callable<Integer> {
     /** How finely an alpha scan brackets the changes of P. */
     static final Rational SCAN_RESOLUTION = Rational.of(1, 64);
 
+    /** The spectrum the face sweep draws a covariance model's data from (a law with bounded moments). */
+    static final String COVARIANCE_LAW = "levels:1/2,3/2";
+
     /** The face series' order in the sweep, where the leading-order engine reaches it. */
     static final int FACE_ORDER = 10;
 
@@ -285,16 +292,23 @@ public final class ReportCommand implements Callable<Integer> {
     private List<FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
         if (!md.settled()) return List.of();
         var options = new FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
-        var comparer = new FaceComparer(new ModelSimulator());
+        boolean covariance = !m.engine().moments().isEmpty(); // its runs draw from a spectrum; the leading-order engine carries no moments
+        var comparer = covariance ? new FaceComparer(new ModelSimulator(), size -> Spectrum.parse(COVARIANCE_LAW, size))
+                : new FaceComparer(new ModelSimulator());
+        Map<String, Rational> moments = new LinkedHashMap<>();
+        if (covariance) {
+            List<Rational> law = Spectrum.limitMoments(COVARIANCE_LAW, m.engine().moments().size()).orElseThrow();
+            for (int k = 0; k < law.size(); k++) moments.put(m.engine().moments().get(k), law.get(k));
+        }
         // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
-        boolean leading = m.engine().matrixModel().isPresent() && md.hasTreeRelation();
+        boolean leading = !covariance && m.engine().matrixModel().isPresent() && md.hasTreeRelation();
         int order = md.maxOrder();
         if (leading) {
             order = FACE_ORDER;
             for (String loss : m.tracked()) order = Math.min(order, Limits.highestWithinReach(m, loss, FACE_ORDER, true).order());
         }
         try (Progress bar = Progress.start(m.name() + " faces", -1, true)) {
-            return FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), order, leading, options,
+            return FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), moments, order, leading, options,
                     comparer, 0L, bar::stepBy);
         }
     }

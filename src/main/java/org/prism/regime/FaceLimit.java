@@ -112,8 +112,14 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
     /** The same, reusing {@code cache} (see {@link #of}). */
     public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
             boolean leading, Map<String, List<Polynomial>> cache) {
+        return ratiosNeeded(engine, prism, direction, losses, order, leading, cache, Map.of());
+    }
+
+    /** The same for a model with a covariance, whose face series also need {@code moments} (values of C_1, ..). */
+    public static List<String> ratiosNeeded(ModelEngine engine, DerivedPrism prism, IntVector direction, List<String> losses, int order,
+            boolean leading, Map<String, List<Polynomial>> cache, Map<String, Rational> moments) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        Map<String, Rational> given = new LinkedHashMap<>();
+        Map<String, Rational> given = new LinkedHashMap<>(moments);
         for (int round = 0; round < 4; round++) {
             try {
                 of(engine, prism, "", direction, losses, given, Map.of(), order, leading, null, cache);
@@ -122,6 +128,7 @@ public record FaceLimit(String label, Face face, IntVector direction, String tim
                 // a basis of everything needed so far: it replaces the earlier one
                 out.clear();
                 given.clear();
+                given.putAll(moments);
                 for (String name : m.names()) {
                     out.add(name);
                     given.put(name, Rational.of(1, 2));

@@ -115,13 +115,15 @@ public record MomentGrowth(String size, Map<String, Rational> growth, String des
 
     /**
      * {@code bounded} or {@code power:alpha=A} (A a number or fraction), for the moments {@code moments} of a covariance
-     * over {@code size}.
+     * over {@code size}; a spectrum with a limiting law as {@code simulate} takes it ({@code levels:..}, {@code spiked:..},
+     * {@code file:..}) is bounded.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     public static MomentGrowth parse(String text, String size, List<String> moments) {
         String t = text.strip();
-        if (t.equals("bounded")) return bounded(size, moments);
+        // a spectrum with a limiting law (simulate's levels, spiked, file) has bounded moments
+        if (t.equals("bounded") || t.startsWith("levels:") || t.startsWith("spiked:") || t.startsWith("file:")) return bounded(size, moments);
         if (t.startsWith("power:alpha=")) {
             Rational alpha;
             try {
@@ -131,7 +133,7 @@ public record MomentGrowth(String size, Map<String, Rational> growth, String des
             }
             return powerLaw(size, moments, alpha);
         }
-        throw new IllegalArgumentException("--spectrum '" + text + "': expected bounded or power:alpha=A");
+        throw new IllegalArgumentException("--spectrum '" + text + "': expected bounded, power:alpha=A, levels:L1,.., spiked:k=K,theta=T or file:PATH");
     }
 
     /** The moments of no model: every symbol is scaled as it is. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.prism.algebra.Rational;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -13,8 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * Gaussian, with {@code C} diagonal (the losses of the tied autoencoder are invariant under a rotation of the data, so
  * the eigenbasis does not matter). Written {@code power:alpha=A} ({@code lambda_i = i^-A}, i = 1..d, normalised to mean
  * 1 so that {@code C_1 = tr(C)/d = 1} as for isotropic data), {@code spiked:k=K,theta=T} (K eigenvalues {@code 1 + T},
- * the rest 1: not normalised, {@code C_1 = 1 + K T/d}) or {@code file:PATH} (d eigenvalues, one per line or separated by
- * commas, as given).
+ * the rest 1: not normalised, {@code C_1 = 1 + K T/d}), {@code levels:L1,..,Lr} (the d eigenvalues cycle through the
+ * levels: a law uniform on them at every d that r divides) or {@code file:PATH} (d eigenvalues, one per line or separated
+ * by commas, as given).
  *
  * @param description as written
  * @param eigenvalues the d eigenvalues, every one finite and >= 0
@@ -50,6 +53,18 @@ public record Spectrum(String description, double[] eigenvalues, DMatrixRMaj bas
                 if (k != Math.rint(k) || k < 0 || k > d) throw new IllegalArgumentException("--spectrum spiked: k must be an integer in 0.." + d + ", got " + k);
                 for (int i = 0; i < d; i++) l[i] = i < k ? 1 + theta : 1;
             }
+            case "levels" -> {
+                List<Double> values = new ArrayList<>();
+                for (String part : rest.split(",")) {
+                    try {
+                        values.add(Rational.parse(part.strip()).doubleValue());
+                    } catch (NumberFormatException | ArithmeticException e) {
+                        throw new IllegalArgumentException("--spectrum: level '" + part.strip() + "' is not a number");
+                    }
+                }
+                if (values.isEmpty() || rest.isBlank()) throw new IllegalArgumentException("--spectrum levels: give the levels, e.g. levels:1/2,3/2");
+                for (int i = 0; i < d; i++) l[i] = values.get(i % values.size());
+            }
             case "file" -> {
                 List<Double> values = new ArrayList<>();
                 try {
@@ -60,10 +75,42 @@ public record Spectrum(String description, double[] eigenvalues, DMatrixRMaj bas
                 if (values.size() != d) throw new IllegalArgumentException("--spectrum file:" + rest + " has " + values.size() + " eigenvalues, d = " + d);
                 for (int i = 0; i < d; i++) l[i] = values.get(i);
             }
-            default -> throw new IllegalArgumentException("--spectrum '" + text + "': expected power:alpha=A, spiked:k=K,theta=T or file:PATH");
+            default -> throw new IllegalArgumentException("--spectrum '" + text + "': expected power:alpha=A, spiked:k=K,theta=T, levels:L1,L2,.. or file:PATH");
         }
         for (double v : l) if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException("--spectrum '" + text + "': eigenvalue " + v + " is not >= 0");
         return new Spectrum(t, l);
+    }
+
+    /**
+     * The moments {@code C_1..C_K} of the law the spectrum tends to as d grows, exactly, when it has one with bounded
+     * moments: {@code levels:L1,..,Lr} (uniform on the levels: the mean of {@code L^k}), {@code spiked} (a fixed number
+     * of spikes: every moment tends to 1); empty for a power law (its moments grow with d, or its mean shrinks) and a
+     * file (one d only).
+     */
+    public static Optional<List<Rational>> limitMoments(String text, int count) {
+        String t = text.strip();
+        List<Rational> out = new ArrayList<>();
+        if (t.startsWith("spiked:")) {
+            for (int k = 1; k <= count; k++) out.add(Rational.ONE);
+            return Optional.of(out);
+        }
+        if (t.startsWith("levels:")) {
+            List<Rational> levels = new ArrayList<>();
+            for (String part : t.substring("levels:".length()).split(",")) {
+                try {
+                    levels.add(Rational.parse(part.strip()));
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new IllegalArgumentException("--spectrum: level '" + part.strip() + "' is not a number");
+                }
+            }
+            for (int k = 1; k <= count; k++) {
+                Rational sum = Rational.ZERO;
+                for (Rational l : levels) sum = sum.add(l.pow(k));
+                out.add(sum.multiply(Rational.of(1, levels.size())));
+            }
+            return Optional.of(out);
+        }
+        return Optional.empty();
     }
 
     /** {@code C_1..C_K}: the normalised moments {@code tr(C^k)/d}. */

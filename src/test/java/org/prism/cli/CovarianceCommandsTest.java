@@ -58,7 +58,8 @@ class CovarianceCommandsTest {
             {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
             {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
             {"limit", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2"}, // the moments have no values
-            {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2,C_1=1", "--quick"},
+            {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2", "--quick"}, // no --spectrum for the runs
+            {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2", "--spectrum", "power:alpha=1", "--quick"},
         };
         for (String[] args : cases) {
             CliRunner r = CliRunner.run(args);
@@ -96,6 +97,18 @@ class CovarianceCommandsTest {
         List<String> a = cov.out().lines().filter(l -> !l.startsWith("#")).skip(1).toList();
         List<String> b = iso.out().lines().filter(l -> !l.startsWith("#")).skip(1).toList();
         assertEquals(b, a);
+    }
+
+    @Test
+    void aFaceComparisonDrawsItsRunsFromTheSpectrumAndTakesItsLimitingMoments() throws Exception {
+        CliRunner r = CliRunner.run("compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2", "--spectrum", "levels:1/2,3/2",
+                "--quick", "--sizes", "2", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        // levels 1/2 and 3/2: C_2 = (1/4 + 9/4)/2 = 5/4, C_3 = (1/8 + 27/8)/2 = 7/4
+        assertEquals("5/4", root.get("params").get("C_2").asText());
+        assertEquals("7/4", root.get("params").get("C_3").asText());
+        assertEquals(2, root.get("sizes").size());
     }
 
     @Test

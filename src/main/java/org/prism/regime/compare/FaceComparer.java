@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -29,6 +30,7 @@ import org.prism.simulation.Integrator;
 import org.prism.simulation.ModelSimulationParams;
 import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
+import org.prism.simulation.Spectrum;
 import org.prism.simulation.ProgressListener;
 import org.prism.simulation.TimeGrid;
 
@@ -80,9 +82,17 @@ public final class FaceComparer {
     }
 
     private final ModelSimulator simulator;
+    /** For a model with a covariance: its spectrum at a value of its size (the runs' data law); null without one. */
+    private final IntFunction<Spectrum> covariance;
 
     public FaceComparer(ModelSimulator simulator) {
+        this(simulator, null);
+    }
+
+    /** With the data of a model with a covariance drawn, at every size of the path, from {@code covariance}'s spectrum. */
+    public FaceComparer(ModelSimulator simulator, IntFunction<Spectrum> covariance) {
         this.simulator = simulator;
+        this.covariance = covariance;
     }
 
     /**
@@ -213,6 +223,13 @@ public final class FaceComparer {
             Rational v = monomial(r, symbols, at);
             ratios.put(name, root == 1 ? v : Rational.exactDecimal(Math.pow(v.doubleValue(), 1.0 / root)));
         });
+        // a covariance's moments: this point's own spectrum's, as the ratios are this point's own
+        Spectrum spectrum = spectrumAt(matrix, point);
+        for (Map.Entry<String, Rational> e : limit.params().entrySet()) {
+            if (limit.ratios().containsKey(e.getKey())) continue;
+            int k = Integer.parseInt(e.getKey().substring(e.getKey().lastIndexOf('_') + 1));
+            ratios.put(e.getKey(), spectrum == null ? e.getValue() : Rational.exactDecimal(spectrum.moments(k)[k - 1]));
+        }
         double timeScale = Math.pow(monomial(limit.clock(), symbols, at).doubleValue(), -1.0 / prism.period());
         Map<String, double[]> predicted = new LinkedHashMap<>();
         Map<String, double[][]> bounds = new LinkedHashMap<>();
@@ -225,17 +242,24 @@ public final class FaceComparer {
         }
         List<Double> record = new ArrayList<>();
         for (double t : taus) record.add(t * timeScale);
-        ModelSimulationParams p = params(point, taus, timeScale, record, runs, seed, refine);
+        ModelSimulationParams p = params(point, taus, timeScale, record, runs, seed, refine, spectrum);
         double cost = matrix != null ? ModelSimulator.totalMultiplyAdds(matrix, p) : ModelSimulator.totalMultiplyAdds(model, p);
         return new Plan(n, point, runs, timeScale, predicted, bounds, norm, taus, record, seed, cost);
     }
 
+    /** The spectrum of the runs' data at {@code point}: the covariance's law at its size there; null without a covariance. */
+    private Spectrum spectrumAt(MatrixModel matrix, Point point) {
+        if (covariance == null || matrix == null || matrix.covariance().isEmpty()) return null;
+        return covariance.apply(point.values().get(matrix.covariance().get().rows()).numerator().intValueExact());
+    }
+
     /** RK4 with about STEPS_PER_UNIT * refine steps per unit of tau, landing on every recorded time. */
-    private static ModelSimulationParams params(Point point, double[] taus, double timeScale, List<Double> record, int runs, long seed, int refine) {
+    private static ModelSimulationParams params(Point point, double[] taus, double timeScale, List<Double> record, int runs, long seed, int refine,
+            Spectrum spectrum) {
         double horizon = taus[taus.length - 1] * timeScale;
         int count = (int) Math.max(taus.length - 1, Math.ceil(STEPS_PER_UNIT * taus[taus.length - 1] * refine));
         count = ((count + taus.length - 2) / (taus.length - 1)) * (taus.length - 1);
-        return new ModelSimulationParams(point, new TimeGrid(horizon / count, count, 0, record), Integrator.RK4, runs, seed, false);
+        return new ModelSimulationParams(point, new TimeGrid(horizon / count, count, 0, record), Integrator.RK4, runs, seed, false, spectrum);
     }
 
     private FaceComparison.Size size(TensorModel model, MatrixModel matrix, DerivedPrism prism, FaceLimit limit, List<String> symbols, Plan plan,
@@ -246,7 +270,7 @@ public final class FaceComparer {
         ModelSimulationResult r = null;
         int refine = 1;
         for (; r == null; refine *= 4) {
-            ModelSimulationParams p = params(plan.point(), taus, plan.timeScale(), plan.record(), runs, plan.seed(), refine);
+            ModelSimulationParams p = params(plan.point(), taus, plan.timeScale(), plan.record(), runs, plan.seed(), refine, spectrumAt(matrix, plan.point()));
             AtomicBoolean unstable = new AtomicBoolean();
             ProgressListener listener = new ProgressListener() {
                 @Override

@@ -34,6 +34,13 @@ public final class FaceSweep {
 
     public static List<Outcome> run(String name, TensorModel model, ModelEngine engine, DerivedPrism d, List<String> losses, Map<String, Monomial> ratios,
             int order, boolean leading, FaceComparer.Options options, FaceComparer comparer, long seed, LongConsumer steps) throws InterruptedException {
+        return run(name, model, engine, d, losses, ratios, Map.of(), order, leading, options, comparer, seed, steps);
+    }
+
+    /** The same for a model with a covariance: every face's limit at these moments (those of the law the comparer's runs draw from). */
+    public static List<Outcome> run(String name, TensorModel model, ModelEngine engine, DerivedPrism d, List<String> losses, Map<String, Monomial> ratios,
+            Map<String, Rational> moments, int order, boolean leading, FaceComparer.Options options, FaceComparer comparer, long seed, LongConsumer steps)
+            throws InterruptedException {
         Map<String, List<Polynomial>> cache = new LinkedHashMap<>();
         List<Outcome> out = new ArrayList<>();
         for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
@@ -45,7 +52,8 @@ public final class FaceSweep {
             }
             try {
                 Map<String, Rational> params = new LinkedHashMap<>();
-                for (String ratio : FaceLimit.ratiosNeeded(engine, d, u, losses, order, leading, cache)) params.put(ratio, RATIO);
+                for (String ratio : FaceLimit.ratiosNeeded(engine, d, u, losses, order, leading, cache, moments)) params.put(ratio, RATIO);
+                params.putAll(moments);
                 FaceLimit limit = FaceLimit.of(engine, d, label, u, losses, params, ratios, order, leading, null, cache);
                 FaceComparison c = comparer.run(name, model, engine.matrixModel().orElse(null), d, limit, options, seed, steps);
                 out.add(new Outcome(label, r.families(), limit, c, null));
