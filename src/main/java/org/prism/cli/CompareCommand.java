@@ -178,7 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** --data: the real data set against its Gaussian twin and the diagrams; files only with --out. */
     private Integer dataCompare() throws Exception {
-        if (faces.given() || regime != null) throw new IllegalArgumentException("--data compares at the data's own sizes: not with --face, --scaling or -r");
+        if (regime != null) throw new IllegalArgumentException("--data compares at the data's own sizes: not with -r");
         if (dropColumn != null && dropColumn < 1) throw new IllegalArgumentException("--drop-column counts from 1, got " + dropColumn);
         ModelOption.LoadedModel m = derivation.loaded();
         MatrixModel model = m.requireMatrix("--data");
@@ -199,6 +199,7 @@ public final class CompareCommand implements Callable<Integer> {
             r = GaussianEquivalence.run(m.engine(), model, set, others, grid, Integrator.RK4, runs, seed, top, simulator,
                     bar.listener(spec.commandLine().getErr(), "prism compare"));
         }
+        if (faces.given()) r = withFace(r, m);
         PrintWriter o = spec.commandLine().getOut();
         if (format == Format.json) {
             GaussianEquivalenceReport.json(o, r);
@@ -215,6 +216,14 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("prism compare: wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
         }
         return 0;
+    }
+
+    /** --data --face: the face's limit taken at the data's own ratios and its covariance's moments. */
+    private GaussianEquivalence.Result withFace(GaussianEquivalence.Result r, ModelOption.LoadedModel m) {
+        DerivedPrism d = derivation.derive();
+        FaceOptions.Choice choice = faces.choose(d);
+        return GaussianEquivalence.withFace(r, m.engine(), d, choice.label(), choice.direction(), derivation.faceLosses(), m.ratios(),
+                order != null ? order : d.maxOrder());
     }
 
     private Path outputFolder() {

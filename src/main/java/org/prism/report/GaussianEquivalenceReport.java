@@ -46,16 +46,20 @@ public final class GaussianEquivalenceReport {
             w.println();
             w.println("loss " + l.name() + (l.resummed() == null ? ": the diagrams' series has no pole-free approximant on these times"
                     : String.format(Locale.ROOT, ": the diagrams' curve (%s) is claimed up to t = %.4g", l.resummed().method(), l.resummed().validUpTo())));
-            w.printf("%8s  %21s  %21s  %9s  %7s  %11s%n", "t", "real +- se", "twin +- se", "real/twin", "z", "diagrams");
+            w.printf("%8s  %21s  %21s  %9s  %7s  %11s%s%n", "t", "real +- se", "twin +- se", "real/twin", "z", "diagrams",
+                    l.face() == null ? "" : String.format("  %11s", "face " + r.face()));
             for (int i = 0; i < r.times().length; i++) {
-                w.printf(Locale.ROOT, "%8.4g  %11.6g +- %6.2g  %11.6g +- %6.2g  %9.4f  %7.2f  %11s%n", r.times()[i], l.realMean()[i], l.realSe()[i],
-                        l.twinMean()[i], l.twinSe()[i], l.realMean()[i] / l.twinMean()[i], l.z(i), diagrams(l, r.times()[i], i));
+                String face = l.face() == null ? "" : String.format(Locale.ROOT, "  %11s", Double.isNaN(l.face()[i]) ? "-" : String.format(Locale.ROOT, "%.6g", l.face()[i]));
+                w.printf(Locale.ROOT, "%8.4g  %11.6g +- %6.2g  %11.6g +- %6.2g  %9.4f  %7.2f  %11s%s%n", r.times()[i], l.realMean()[i], l.realSe()[i],
+                        l.twinMean()[i], l.twinSe()[i], l.realMean()[i] / l.twinMean()[i], l.z(i), diagrams(l, r.times()[i], i), face);
             }
             int worst = worst(l);
             w.printf(Locale.ROOT, "summary: the real data's %s loss differs from its Gaussian twin's by at most %.2f%% (t = %.4g, %.1f standard errors)%n",
                     l.name(), 100 * l.relativeDifference(worst), r.times()[worst], Math.abs(l.z(worst)));
             String agreement = diagramsAgreement(l, r.times());
             if (agreement != null) w.println("summary: " + agreement);
+            String face = faceAgreement(l, r);
+            if (face != null) w.println("summary: " + face);
         }
         w.flush();
     }
@@ -87,9 +91,26 @@ public final class GaussianEquivalenceReport {
                 l.name(), worst, count);
     }
 
+    /** How far the real data and the twin are from the face's limit where it is claimed (relative), or null. */
+    static String faceAgreement(GaussianEquivalence.Loss l, GaussianEquivalence.Result r) {
+        if (l.face() == null) return null;
+        double real = 0;
+        double twin = 0;
+        double last = -1;
+        for (int i = 0; i < r.times().length; i++) {
+            if (Double.isNaN(l.face()[i])) continue;
+            real = Math.max(real, Math.abs(l.realMean()[i] - l.face()[i]) / Math.abs(l.face()[i]));
+            twin = Math.max(twin, Math.abs(l.twinMean()[i] - l.face()[i]) / Math.abs(l.face()[i]));
+            last = Math.max(last, r.times()[i]);
+        }
+        if (last < 0) return "face " + r.face() + ": its " + l.name() + " curve is claimed at no compared time";
+        return String.format(Locale.ROOT, "face %s (its limit at the data's ratios and moments), claimed up to t = %.3g: the real data within %.2f%%,"
+                + " the twin within %.2f%%", r.face(), last, 100 * real, 100 * twin);
+    }
+
     /**
      * {@code {"model","data","at":{..},"moments":[C_1..],"seeds","order","times":[..],"losses":[{"name","real":{"mean","se"},
-     * "twin":{"mean","se"},"differenceSe":[..],"series":[..],"diagrams":{"method","validUpTo","values"} or null,"z":[..]}]}}.
+     * "twin":{"mean","se"},"differenceSe":[..],"series":[..],"face":[.. or null] (with --face),"diagrams":{"method","validUpTo","values"} or null,"z":[..]}]}}.
      */
     public static void json(PrintWriter w, GaussianEquivalence.Result r) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -102,6 +123,7 @@ public final class GaussianEquivalenceReport {
         for (double x : r.moments()) moments.add(x);
         root.put("seeds", r.seeds());
         root.put("order", r.order());
+        if (r.face() != null) root.put("face", r.face());
         ArrayNode times = root.putArray("times");
         for (double t : r.times()) times.add(t);
         ArrayNode losses = root.putArray("losses");
@@ -122,6 +144,12 @@ public final class GaussianEquivalenceReport {
                 dg.put("validUpTo", l.resummed().validUpTo());
                 ArrayNode v = dg.putArray("values");
                 for (double x : l.resummed().value()) v.add(x);
+            }
+            if (l.face() != null) {
+                ArrayNode face = o.putArray("face");
+                for (double x : l.face()) {
+                    if (Double.isNaN(x)) face.addNull(); else face.add(x);
+                }
             }
             ArrayNode z = o.putArray("z");
             for (int i = 0; i < r.times().length; i++) z.add(l.z(i));
@@ -174,7 +202,9 @@ public final class GaussianEquivalenceReport {
             sb.append(String.format(Locale.ROOT, "- %s loss: the digits differ from their Gaussian twin by at most %.2f%% (t = %.3g, %.1f standard errors)",
                     l.name(), 100 * l.relativeDifference(worst), r.times()[worst], Math.abs(l.z(worst))));
             String agreement = diagramsAgreement(l, r.times());
-            sb.append(agreement == null ? "; the diagrams' curve is claimed at no compared time.\n" : "; " + agreement + ".\n");
+            sb.append(agreement == null ? "; the diagrams' curve is claimed at no compared time" : "; " + agreement);
+            String face = faceAgreement(l, r);
+            sb.append(face == null ? ".\n" : "; " + face + ".\n");
         }
         sb.append("\n![digits against their Gaussian twin](").append(folder).append("gaussian-equivalence.png)\n\n");
         return sb.toString();

@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prism.algebra.Monomial;
 import org.prism.algebra.Point;
+import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
 import org.prism.algebra.Resummation;
+import org.prism.geometry.IntVector;
+import org.prism.regime.DerivedPrism;
+import org.prism.regime.ExponentSpace;
+import org.prism.regime.FaceLimit;
+import org.prism.regime.FaceLimitSeries;
 import org.prism.diagram.ModelEngine;
 import org.prism.diagram.MomentWick;
 import org.prism.diagram.TruncatedSeries;
@@ -41,9 +48,11 @@ public final class GaussianEquivalence {
      * @param series the truncated exact series at each time (an asymptotic series: good at small t only)
      * @param resummed the resummed curve, claimed up to {@code resummed.validUpTo()}; null when no approximant is free of
      *     poles on the times
+     * @param face a face's limit at the data's own ratios and moments, in the loss's units (NaN where its curve is not
+     *     claimed); null without a face ({@link #withFace})
      */
     public record Loss(String name, double[] realMean, double[] realSe, double[] twinMean, double[] twinSe, double[] differenceSe,
-            double[] series, Resummation.Curve resummed) {
+            double[] series, Resummation.Curve resummed, double[] face) {
         /** {@code (real - twin) / se} at time {@code i}, {@code se} the standard error of the paired difference (NaN with one run). */
         public double z(int i) {
             double difference = realMean[i] - twinMean[i];
@@ -63,7 +72,8 @@ public final class GaussianEquivalence {
      * @param at every symbol of the model: the given ones, the data's sizes, the moments of its covariance
      * @param moments {@code C_1..C_K} of the data's covariance
      */
-    public record Result(String model, String data, Point at, double[] moments, double[] times, int seeds, int order, List<Loss> losses) {}
+    public record Result(String model, String data, Point at, double[] moments, double[] times, int seeds, int order, List<Loss> losses,
+            String face) {}
 
     private GaussianEquivalence() {}
 
@@ -104,9 +114,71 @@ public final class GaussianEquivalence {
                 curve = null; // every approximant has a pole on the times: nothing claimed
             }
             losses.add(new Loss(loss, real.mean()[k], real.se()[k], gauss.mean()[k], gauss.se()[k], pairedSe(real.perSeed()[k], gauss.perSeed()[k]),
-                    series.values(times), curve));
+                    series.values(times), curve, null));
         }
-        return new Result(model.name(), data.source(), full, moments, times, seeds, order, losses);
+        return new Result(model.name(), data.source(), full, moments, times, seeds, order, losses, null);
+    }
+
+    /**
+     * The comparison with the limit of the face {@code direction} selects, its face series to {@code order} taken at the
+     * data's own ratios (those the face needs, read at the data's point) and its covariance's moments.
+     */
+    public static Result withFace(Result r, ModelEngine engine, DerivedPrism prism, String label, IntVector direction, List<String> losses,
+            Map<String, Monomial> ratios, int order) {
+        Map<String, Rational> params = new LinkedHashMap<>();
+        for (String c : engine.moments()) params.put(c, r.at().values().get(c));
+        Map<String, List<Polynomial>> cache = new LinkedHashMap<>();
+        for (String name : FaceLimit.ratiosNeeded(engine, prism, direction, losses, order, false, cache, params)) {
+            double v = valueAt(prism.space().parseRatio(name), prism.space().symbols(), r.at());
+            params.put(name, Rational.exactDecimal(Math.pow(v, 1.0 / ExponentSpace.rootOrder(name))));
+        }
+        FaceLimit limit = FaceLimit.of(engine, prism, label, direction, losses, params, ratios, order, false, null, cache);
+        return withFace(r, limit, prism);
+    }
+
+    /**
+     * The comparison with a face's limit as well: {@code limit}'s curves (taken at the data's own ratios and its
+     * covariance's moments) at the result's times in tau = t/T, T and the normalisation read at the data's point, in
+     * the losses' units: {@code c_0 + scale f(tau)} for a series of the change, {@code scale f(tau)} otherwise.
+     */
+    public static Result withFace(Result r, FaceLimit limit, DerivedPrism prism) {
+        List<String> symbols = prism.space().symbols();
+        double timeScale = Math.pow(valueAt(limit.clock(), symbols, r.at()), -1.0 / prism.period());
+        double[] taus = new double[r.times().length];
+        for (int i = 0; i < taus.length; i++) taus[i] = r.times()[i] / timeScale;
+        Map<String, Resummation.Curve> curves = limit.curves(taus);
+        List<Loss> losses = new ArrayList<>();
+        for (Loss l : r.losses()) {
+            FaceLimitSeries series = limit.series().get(l.name());
+            Resummation.Curve c = curves.get(l.name());
+            double[] face = null;
+            if (series != null && c != null) {
+                double scale = valueAt(series.scale(), symbols, r.at());
+                double offset = series.relative() ? 0 : l.series()[0]; // the exact c_0 at the data's point
+                face = new double[taus.length];
+                for (int i = 0; i < taus.length; i++) face[i] = taus[i] <= c.validUpTo() ? offset + scale * c.value()[i] : Double.NaN;
+            }
+            losses.add(new Loss(l.name(), l.realMean(), l.realSe(), l.twinMean(), l.twinSe(), l.differenceSe(), l.series(), l.resummed(), face));
+        }
+        return new Result(r.model(), r.data(), r.at(), r.moments(), r.times(), r.seeds(), r.order(), losses, limit.label());
+    }
+
+    /** A monomial's value at a point, a squared symbol given as {@code x2} (sigma2) read for the even powers of x. */
+    public static double valueAt(IntVector x, List<String> symbols, Point at) {
+        double v = 1;
+        for (int i = 0; i < symbols.size(); i++) {
+            long e = x.get(i);
+            if (e == 0) continue;
+            Rational value = at.values().get(symbols.get(i));
+            if (value != null) {
+                v *= Math.pow(value.doubleValue(), e);
+            } else if (e % 2 == 0 && at.values().containsKey(symbols.get(i) + "2")) {
+                v *= Math.pow(at.values().get(symbols.get(i) + "2").doubleValue(), e / 2);
+            } else {
+                throw new IllegalArgumentException("no value for " + symbols.get(i) + " at " + at.text(", "));
+            }
+        }
+        return v;
     }
 
     /** Per time, the standard error of the mean of the per-run differences (0 with one run). */
