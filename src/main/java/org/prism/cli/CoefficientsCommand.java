@@ -11,6 +11,7 @@ import org.prism.diagram.ExpectedLoss;
 import org.prism.diagram.ModelEngine;
 import org.prism.regime.PrismDerivation;
 import org.prism.report.CoefficientsReport;
+import org.prism.report.Exponents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,6 +98,7 @@ public final class CoefficientsCommand implements Callable<Integer> {
                 case csv -> CoefficientsReport.valuesCsv(out, values);
             }
         } else {
+            symbols = Exponents.used(symbols, model.moments(), cs);
             switch (format) {
                 case text -> CoefficientsReport.text(out, lossName, cs, symbols);
                 case json -> CoefficientsReport.json(out, lossName, cs, symbols);

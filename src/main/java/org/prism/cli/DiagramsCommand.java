@@ -105,7 +105,7 @@ public final class DiagramsCommand implements Callable<Integer> {
             w.println("# leading diagrams only: terms Pareto-maximal in c_s (same power of " + String.join(", ", variances) + ", powers of "
                     + String.join(", ", model.sizes()) + " maximal)");
         }
-        List<String> symbols = Exponents.symbols(model);
+        List<String> symbols = Exponents.used(Exponents.symbols(model), loaded.engine().moments(), out.stream().map(DiagramExpansion::total).toList());
         switch (format) {
             case text -> DiagramsReport.text(w, lossName, out, orders, symbols);
             case json -> DiagramsReport.json(w, lossName, out, orders, symbols);
