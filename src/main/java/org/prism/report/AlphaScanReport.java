@@ -148,7 +148,7 @@ public final class AlphaScanReport {
                 bottom = Math.min(bottom, e);
             }
         }
-        XYChart chart = FigureStyle.panel(model + ": families of P along i^-α spectra", "α", "exponent of " + size + " in the family");
+        XYChart chart = FigureStyle.panel(model + ": families of P against α", "α (eigenvalues i^-α)", "exponent of " + size + " in the family");
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(2.0);
         chart.getStyler().setYAxisMin(bottom - 0.25);
