@@ -317,9 +317,14 @@ public final class ReportCommand implements Callable<Integer> {
             order = FACE_ORDER;
             for (String loss : m.tracked()) order = Math.min(order, Limits.highestWithinReach(m, loss, FACE_ORDER, true).order());
         }
+        List<FaceSweep.Outcome> outcomes;
         try (Progress bar = Progress.start(m.name() + " faces", -1, true)) {
-            return FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), moments, order, leading, options,
+            outcomes = FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), moments, order, leading, options,
                     comparer, 0L, bar::stepBy);
         }
+        if (!quick) return outcomes;
+        // a quick look is too small to judge convergence: inconclusive by design, as compare --quick says
+        return outcomes.stream().map(o -> o.comparison() == null ? o
+                : new FaceSweep.Outcome(o.face(), o.families(), o.limit(), o.comparison().quick(), o.skipped())).toList();
     }
 }
