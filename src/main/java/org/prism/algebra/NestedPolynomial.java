@@ -57,6 +57,37 @@ public final class NestedPolynomial {
         return collect(byOuter, p -> IntegerPolynomial.linearCombination(p.polys(), p.factors(), p.shifts()));
     }
 
+    /** $\mu \sum_{j<k} a_j b_j$ for a packed inner monomial shift $\mu$: per outer monomial of the products, {@link IntegerPolynomial#sumOfProducts}. */
+    public static NestedPolynomial sumOfProducts(NestedPolynomial[] a, NestedPolynomial[] b, int k, long shift) {
+        Map<Long, List<IntegerPolynomial[]>> byOuter = new TreeMap<>(Long::compareUnsigned);
+        for (int j = 0; j < k; j++) {
+            for (int x = 0; x < a[j].outer.length; x++) {
+                for (int y = 0; y < b[j].outer.length; y++) {
+                    byOuter.computeIfAbsent(ExponentPacking.add(a[j].outer[x], b[j].outer[y]), key -> new ArrayList<>())
+                            .add(new IntegerPolynomial[] {a[j].inner[x], b[j].inner[y]});
+                }
+            }
+        }
+        long[] keys = new long[byOuter.size()];
+        IntegerPolynomial[] parts = new IntegerPolynomial[byOuter.size()];
+        int n = 0;
+        for (Map.Entry<Long, List<IntegerPolynomial[]>> e : byOuter.entrySet()) {
+            List<IntegerPolynomial[]> pairs = e.getValue();
+            IntegerPolynomial[] left = new IntegerPolynomial[pairs.size()];
+            IntegerPolynomial[] right = new IntegerPolynomial[pairs.size()];
+            for (int j = 0; j < left.length; j++) {
+                left[j] = pairs.get(j)[0];
+                right[j] = pairs.get(j)[1];
+            }
+            IntegerPolynomial sum = IntegerPolynomial.sumOfProducts(left, right, left.length, shift);
+            if (!sum.isZero()) {
+                keys[n] = e.getKey();
+                parts[n++] = sum;
+            }
+        }
+        return trimmed(keys, parts, n);
+    }
+
     /** $\sum_j f_j p_j$ for factors of any size. */
     public static NestedPolynomial linearCombination(NestedPolynomial[] ps, BigInteger[] factors) {
         Map<Long, Parts> byOuter = new TreeMap<>(Long::compareUnsigned);

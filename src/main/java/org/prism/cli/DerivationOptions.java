@@ -89,7 +89,12 @@ final class DerivationOptions {
         int top = maxOrder();
         ModelOption.LoadedModel m = loaded();
         Limits.require(m, List.of(lossName()), top, leading);
-        PrismDerivation derivation = new PrismDerivation(m.engine(), m.names(), growth());
+        MomentGrowth growth = growth();
+        if (leading && !growth.isBounded()) {
+            throw new IllegalArgumentException("--leading reads the planar pairings, which lead only while the moments stay bounded; with --spectrum "
+                    + spectrum + " a pairing that closes a long loop of C can lead: leave out --leading");
+        }
+        PrismDerivation derivation = new PrismDerivation(m.engine(), m.names(), growth);
         try (Progress bar = Progress.start("c_0..c_" + top, top + 1, top >= (leading ? 10 : 7) || m.engine().matrixModel().isEmpty())) {
             return derivation.derive(lossName(), top, leading, s -> bar.stepBy(1));
         }

@@ -12,13 +12,16 @@ import org.prism.model.MatrixModel;
  * A {@link ModelEngine} for a {@link MatrixModel}: the exact coefficients by the evaluation-
  * interpolation engine ({@link InterpolatedWick}, one state graph shared by all losses of this
  * instance), or, for data with a covariance, by the memoised recursion with moments
- * ({@link MomentWick}); the leading order by the planar recursion ({@link PlanarWick}).
+ * ({@link MomentWick}); the leading order by the planar recursion ({@link PlanarWick}, with moments
+ * {@link PlanarMomentWick}).
  */
 public final class MatrixEngine implements ModelEngine {
     private final MatrixModel model;
     private final InterpolatedWick exact;
     private final MomentWick moments;
     private final Map<String, MomentCoefficients> momentLosses = new ConcurrentHashMap<>();
+    private final PlanarMomentWick planarMoments;
+    private final Map<String, MomentCoefficients> momentLeading = new ConcurrentHashMap<>();
 
     public MatrixEngine(MatrixModel model) {
         this.model = model;
@@ -27,6 +30,7 @@ public final class MatrixEngine implements ModelEngine {
         boolean covariance = model.covariance().isPresent();
         this.exact = covariance ? null : new InterpolatedWick(model);
         this.moments = covariance ? new MomentWick(new Alphabet(model)) : null;
+        this.planarMoments = covariance ? new PlanarMomentWick(new Alphabet(model)) : null;
     }
 
     public MatrixModel model() {
@@ -76,9 +80,7 @@ public final class MatrixEngine implements ModelEngine {
     @Override
     public ExpectedLoss leading(String loss) {
         requireLoss(loss);
-        if (moments != null) {
-            throw new IllegalArgumentException("model " + model.name() + " has a covariance: the leading-order engine does not carry moments yet; use the exact engine");
-        }
+        if (moments != null) return momentLeading.computeIfAbsent(loss, l -> new MomentCoefficients(model, l, planarMoments));
         return LossCoefficients.leading(model, loss);
     }
 

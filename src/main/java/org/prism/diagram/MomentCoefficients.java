@@ -11,14 +11,14 @@ import org.prism.model.MatrixModel;
 
 /**
  * The exact coefficients $c_s = E[D^s L]$ of one loss of a model whose data have a covariance, each word's
- * expectation taken by {@link MomentWick}, so that $c_s$ is a polynomial in the variances, the sizes and the moments
+ * expectation taken by {@link MomentWick} (or its planar part by {@link PlanarMomentWick}), so that $c_s$ is a polynomial in the variances, the sizes and the moments
  * $C_k = \operatorname{tr}(C^k)/d$. The sum over words is {@link WordCoefficients}'.
  */
 public final class MomentCoefficients extends WordCoefficients<NestedPolynomial> {
-    private final MomentWick wick;
+    private final MomentExpectation wick;
 
     /** The coefficients of {@code loss}, sharing {@code wick}'s memo with the model's other losses. */
-    public MomentCoefficients(MatrixModel model, String loss, MomentWick wick) {
+    public MomentCoefficients(MatrixModel model, String loss, MomentExpectation wick) {
         super(model, loss);
         this.wick = wick;
     }

@@ -24,7 +24,7 @@ import org.prism.model.RandomMatrix;
  * number of moment monomials a state carries; the states are more, since a state now remembers
  * where its $C$ letters sit.
  */
-public final class MomentWick {
+public final class MomentWick implements MomentExpectation {
     /** The highest moment the packing holds: a loop $\operatorname{tr} C^k$ with larger $k$ is refused. */
     public static final int MAX_MOMENT = ExponentPacking.MAX_SYMBOLS;
 
@@ -55,21 +55,23 @@ public final class MomentWick {
         return names;
     }
 
-    /** The inner symbols: variances, then sizes. */
+    @Override
     public ExponentPacking packing() {
         return packing;
     }
 
-    /** The outer symbols: the moments. */
+    @Override
     public ExponentPacking moments() {
         return moments;
     }
 
+    @Override
     public int states() {
         return memo.size();
     }
 
     /** $E[\operatorname{tr}(w)]$ (the empty word: 1). */
+    @Override
     public NestedPolynomial expectation(CyclicWord w) {
         if (w.length() == 0) return NestedPolynomial.ONE;
         if (WickStates.vanishes(alphabet, w)) return NestedPolynomial.ZERO;
@@ -115,7 +117,7 @@ public final class MomentWick {
     }
 
     /** {@code outer} times the moment of a loop $\operatorname{tr} C^k$ ({@code loop >> 8 = k}; 1 for k = 0). */
-    private long momentShift(int loop, long outer) {
+    long momentShift(int loop, long outer) {
         int power = loop >> 8;
         if (power == 0) return outer;
         if (power > MAX_MOMENT) {

@@ -42,6 +42,14 @@ class CovarianceCommandsTest {
     }
 
     @Test
+    void theLeadingEngineDerivesTheSamePolytopeForBoundedMoments() {
+        CliRunner exact = CliRunner.run("prism", "--model", MODEL, "-S", "5", "--format", "json");
+        CliRunner leading = CliRunner.run("prism", "--model", MODEL, "-S", "5", "--leading", "--format", "json");
+        assertEquals(0, leading.exitCode(), leading.err());
+        assertEquals(exact.out(), leading.out());
+    }
+
+    @Test
     void aFractionalGrowthPrintsFractionalPowers() {
         CliRunner r = CliRunner.run("prism", "--model", MODEL, "--spectrum", "power:alpha=1/2", "-S", "4");
         assertEquals(0, r.exitCode(), r.err());
@@ -56,6 +64,7 @@ class CovarianceCommandsTest {
             {"prism", "--model", MODEL, "--spectrum", "power:alpha=0"},
             {"prism", "--model", MODEL, "--spectrum", "gamma:k=2"},
             {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
+            {"prism", "--model", MODEL, "--leading", "--spectrum", "power:alpha=1/2"},
             {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
             {"limit", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2"}, // the moments have no values
             {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2", "--quick"}, // no --spectrum for the runs

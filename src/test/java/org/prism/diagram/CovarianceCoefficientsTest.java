@@ -1,7 +1,6 @@
 package org.prism.diagram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import org.prism.algebra.Rational;
 import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
 import org.prism.expansion.LossExpansion;
+import org.prism.regime.FaceNames;
+import org.prism.regime.PrismDerivation;
 import org.prism.model.Models;
 import org.prism.model.lang.ModelFile;
 import org.prism.oracle.BigRational;
@@ -159,9 +160,20 @@ class CovarianceCoefficientsTest {
     }
 
     @Test
-    void theLeadingOrderEngineSaysItCarriesNoMoments() {
+    void theLeadingOrderEngineGivesExactlyTheParetoTermsWithTheirMoments() {
+        // the planar pairings with C insertions: at C = I the isotropic planar engine's, and for any C the Pareto-maximal
+        // terms of the exact coefficients (moments and all), as for isotropic data
         MatrixEngine engine = new MatrixEngine(model());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.leading("train"));
-        assertTrue(e.getMessage().contains("covariance"), e.getMessage());
+        MatrixEngine iso = new MatrixEngine(Models.tiedAutoencoder());
+        PrismDerivation derivation = new PrismDerivation(engine, FaceNames.NONE);
+        for (String loss : List.of("train", "pop")) {
+            ExpectedLoss exact = engine.exact(loss);
+            ExpectedLoss planar = engine.leading(loss);
+            for (int s = 0; s <= 5; s++) {
+                Polynomial p = planar.coefficient(s);
+                assertEquals(iso.leading(loss).coefficient(s), isotropic(p), loss + " c_" + s + " at C = I");
+                assertEquals(derivation.leadingTerms(s, exact.coefficient(s), exact.pairingCounts(s)).asPolynomial(), p, loss + " c_" + s);
+            }
+        }
     }
 }
