@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongFunction;
 
 /**
  * A polynomial in two packed symbol sets, $\sum_\nu \nu\, p_\nu$: for each outer monomial $\nu$ (a
- * key of an outer {@link ExponentPacking}) an {@link IntegerPolynomial} $p_\nu$ over the inner
+ * key of an outer packing, such as a {@link GuardedPacking}, whose addition the operations take) an
+ * {@link IntegerPolynomial} $p_\nu$ over the inner
  * packing. It carries more symbols than one packing holds, when the outer ones enter simply (one
  * outer factor per step of a recursion, as moments do). Immutable; outer keys sorted, zero parts
  * dropped.
@@ -46,11 +49,11 @@ public final class NestedPolynomial {
      * $\nu_j$ (packed keys): the inner sums of each outer monomial by
      * {@link IntegerPolynomial#linearCombination(IntegerPolynomial[], long[], long[])}.
      */
-    public static NestedPolynomial linearCombination(NestedPolynomial[] ps, long[] factors, long[] shifts, long[] outerShifts) {
+    public static NestedPolynomial linearCombination(NestedPolynomial[] ps, long[] factors, long[] shifts, long[] outerShifts, LongBinaryOperator outerAdd) {
         Map<Long, Parts> byOuter = new TreeMap<>(Long::compareUnsigned);
         for (int j = 0; j < ps.length; j++) {
             for (int i = 0; i < ps[j].outer.length; i++) {
-                byOuter.computeIfAbsent(ExponentPacking.add(ps[j].outer[i], outerShifts[j]), k -> new Parts())
+                byOuter.computeIfAbsent(outerAdd.applyAsLong(ps[j].outer[i], outerShifts[j]), k -> new Parts())
                         .add(ps[j].inner[i], factors[j], shifts[j]);
             }
         }
@@ -58,12 +61,12 @@ public final class NestedPolynomial {
     }
 
     /** $\mu \sum_{j<k} a_j b_j$ for a packed inner monomial shift $\mu$: per outer monomial of the products, {@link IntegerPolynomial#sumOfProducts}. */
-    public static NestedPolynomial sumOfProducts(NestedPolynomial[] a, NestedPolynomial[] b, int k, long shift) {
+    public static NestedPolynomial sumOfProducts(NestedPolynomial[] a, NestedPolynomial[] b, int k, long shift, LongBinaryOperator outerAdd) {
         Map<Long, List<IntegerPolynomial[]>> byOuter = new TreeMap<>(Long::compareUnsigned);
         for (int j = 0; j < k; j++) {
             for (int x = 0; x < a[j].outer.length; x++) {
                 for (int y = 0; y < b[j].outer.length; y++) {
-                    byOuter.computeIfAbsent(ExponentPacking.add(a[j].outer[x], b[j].outer[y]), key -> new ArrayList<>())
+                    byOuter.computeIfAbsent(outerAdd.applyAsLong(a[j].outer[x], b[j].outer[y]), key -> new ArrayList<>())
                             .add(new IntegerPolynomial[] {a[j].inner[x], b[j].inner[y]});
                 }
             }
@@ -100,10 +103,10 @@ public final class NestedPolynomial {
     }
 
     /** The polynomial over named symbols times {@code scale}. */
-    public Polynomial toPolynomial(ExponentPacking innerPacking, ExponentPacking outerPacking, Rational scale) {
+    public Polynomial toPolynomial(ExponentPacking innerPacking, LongFunction<Monomial> outerMonomial, Rational scale) {
         Polynomial sum = Polynomial.ZERO;
         for (int i = 0; i < outer.length; i++) {
-            sum = sum.add(inner[i].toPolynomial(innerPacking, scale).multiply(Rational.ONE, outerPacking.monomial(outer[i])));
+            sum = sum.add(inner[i].toPolynomial(innerPacking, scale).multiply(Rational.ONE, outerMonomial.apply(outer[i])));
         }
         return sum;
     }

@@ -3,6 +3,8 @@ package org.prism.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.prism.algebra.Polynomial;
+import org.prism.algebra.Rational;
 import org.prism.diagram.DiagramClass;
 import org.prism.diagram.DiagramExpansion;
 import org.prism.expansion.LossExpansion;
@@ -64,7 +66,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         DiagramClass c = classes.get(k);
         PrintWriter out = spec.commandLine().getOut();
-        List<String> symbols = Exponents.symbols(model);
+        List<String> symbols = Exponents.used(Exponents.symbols(model), loaded.engine().moments(), List.of(Polynomial.term(Rational.ONE, c.monomial())));
         switch (format) {
             case ascii -> DiagramExport.ascii(out, c, symbols);
             case dot -> DiagramExport.dot(out, c);

@@ -302,7 +302,7 @@ public final class ReportCommand implements Callable<Integer> {
     private List<FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
         if (!md.settled()) return List.of();
         var options = new FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
-        boolean covariance = !m.engine().moments().isEmpty(); // its runs draw from a spectrum; the leading-order engine carries no moments
+        boolean covariance = !m.engine().moments().isEmpty(); // its runs draw from a spectrum with bounded moments
         var comparer = covariance ? new FaceComparer(new ModelSimulator(), size -> Spectrum.parse(COVARIANCE_LAW, size))
                 : new FaceComparer(new ModelSimulator());
         Map<String, Rational> moments = new LinkedHashMap<>();
@@ -311,7 +311,7 @@ public final class ReportCommand implements Callable<Integer> {
             for (int k = 0; k < law.size(); k++) moments.put(m.engine().moments().get(k), law.get(k));
         }
         // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
-        boolean leading = !covariance && m.engine().matrixModel().isPresent() && md.hasTreeRelation();
+        boolean leading = m.engine().matrixModel().isPresent() && md.hasTreeRelation();
         int order = md.maxOrder();
         if (leading) {
             order = FACE_ORDER;

@@ -44,6 +44,6 @@ public final class MomentCoefficients extends WordCoefficients<NestedPolynomial>
 
     @Override
     Polynomial combine(List<NestedPolynomial> values, BigInteger[] factors) {
-        return NestedPolynomial.linearCombination(values.toArray(new NestedPolynomial[0]), factors).toPolynomial(wick.packing(), wick.moments(), Rational.ONE);
+        return NestedPolynomial.linearCombination(values.toArray(new NestedPolynomial[0]), factors).toPolynomial(wick.packing(), wick.moments()::monomial, Rational.ONE);
     }
 }

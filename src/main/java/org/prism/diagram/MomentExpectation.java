@@ -1,6 +1,7 @@
 package org.prism.diagram;
 
 import org.prism.algebra.ExponentPacking;
+import org.prism.algebra.GuardedPacking;
 import org.prism.algebra.NestedPolynomial;
 import org.prism.expansion.CyclicWord;
 
@@ -16,7 +17,7 @@ public interface MomentExpectation {
     ExponentPacking packing();
 
     /** The outer symbols: the moments. */
-    ExponentPacking moments();
+    GuardedPacking moments();
 
     /** Number of memoised states (for benchmarks). */
     int states();

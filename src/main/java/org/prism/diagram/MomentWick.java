@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.prism.algebra.ExponentPacking;
+import org.prism.algebra.GuardedPacking;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.algebra.NestedPolynomial;
 import org.prism.expansion.Alphabet;
@@ -26,11 +27,13 @@ import org.prism.model.RandomMatrix;
  */
 public final class MomentWick implements MomentExpectation {
     /** The highest moment the packing holds: a loop $\operatorname{tr} C^k$ with larger $k$ is refused. */
-    public static final int MAX_MOMENT = ExponentPacking.MAX_SYMBOLS;
+    public static final int MAX_MOMENT = 16;
+    /** The largest total degree in the moments a key holds ($\sum_k k e_k$, the number of data pairs and letters C). */
+    static final int MAX_DEGREE = MAX_MOMENT + 1;
 
     private final Alphabet alphabet;
     private final ExponentPacking packing;
-    private final ExponentPacking moments;
+    private final GuardedPacking moments;
     private final long[] pairShift;
     private final long[] loopShift;
     private final Map<WickStates.Key, NestedPolynomial> memo = new ConcurrentHashMap<>();
@@ -40,7 +43,10 @@ public final class MomentWick implements MomentExpectation {
         this.alphabet = alphabet;
         MatrixModel model = alphabet.model();
         this.packing = WickRecursion.packingOf(model);
-        this.moments = new ExponentPacking(momentSymbols(model));
+        List<String> names = momentSymbols(model);
+        int[] bound = new int[names.size()];
+        for (int k = 1; k <= bound.length; k++) bound[k - 1] = MAX_DEGREE / k; // C_k at most K/k times
+        this.moments = new GuardedPacking(names, bound);
         pairShift = new long[model.matrices().size()];
         for (int i = 0; i < pairShift.length; i++) pairShift[i] = packing.key(model.matrices().get(i).variance());
         loopShift = new long[model.sizes().size()];
@@ -61,7 +67,7 @@ public final class MomentWick implements MomentExpectation {
     }
 
     @Override
-    public ExponentPacking moments() {
+    public GuardedPacking moments() {
         return moments;
     }
 
@@ -113,7 +119,7 @@ public final class MomentWick implements MomentExpectation {
             shifts[j] = shift;
             outerShifts[j] = outer;
         }
-        return NestedPolynomial.linearCombination(subs, factors, shifts, outerShifts);
+        return NestedPolynomial.linearCombination(subs, factors, shifts, outerShifts, moments::add);
     }
 
     /** {@code outer} times the moment of a loop $\operatorname{tr} C^k$ ({@code loop >> 8 = k}; 1 for k = 0). */
@@ -124,6 +130,6 @@ public final class MomentWick implements MomentExpectation {
             throw new ArithmeticException("a loop tr(C^" + power + ") needs the moment " + alphabet.model().covariance().orElseThrow().name() + "_" + power
                     + ", beyond the " + MAX_MOMENT + " this engine carries: ask for a lower order");
         }
-        return ExponentPacking.add(outer, 1L << (8 * (power - 1)));
+        return moments.add(outer, moments.key(power - 1, 1));
     }
 }

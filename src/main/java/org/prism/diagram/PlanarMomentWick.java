@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.prism.algebra.ExponentPacking;
+import org.prism.algebra.GuardedPacking;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.algebra.NestedPolynomial;
 import org.prism.expansion.Alphabet;
@@ -42,7 +43,7 @@ public final class PlanarMomentWick implements MomentExpectation {
     }
 
     @Override
-    public ExponentPacking moments() {
+    public GuardedPacking moments() {
         return moments.moments();
     }
 
@@ -103,7 +104,7 @@ public final class PlanarMomentWick implements MomentExpectation {
             inner[k] = pu;
             outer[k++] = pv;
         }
-        return NestedPolynomial.sumOfProducts(inner, outer, k, pairShift[Alphabet.matrixOf(a)]);
+        return NestedPolynomial.sumOfProducts(inner, outer, k, pairShift[Alphabet.matrixOf(a)], moments.moments()::add);
     }
 
     private static byte[] append(byte[] w, int from, int to, byte c) {
