@@ -311,7 +311,9 @@ public final class ReportCommand implements Callable<Integer> {
             for (int k = 0; k < law.size(); k++) moments.put(m.engine().moments().get(k), law.get(k));
         }
         // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
-        boolean leading = m.engine().matrixModel().isPresent() && md.hasTreeRelation();
+        // a covariance's moments: the leading-order engine with moments ran out of the 8 GiB heap at order 9 here (measured),
+        // so such a model's faces are read from the exact coefficients of the derivation
+        boolean leading = !covariance && m.engine().matrixModel().isPresent() && md.hasTreeRelation();
         int order = md.maxOrder();
         if (leading) {
             order = FACE_ORDER;

@@ -65,6 +65,8 @@ class CovarianceCommandsTest {
             {"prism", "--model", MODEL, "--spectrum", "gamma:k=2"},
             {"prism", "--model", MODEL, "--alpha-scan", "--spectrum", "power:alpha=1/2"},
             {"prism", "--model", MODEL, "--leading", "--spectrum", "power:alpha=1/2"},
+            {"coefficients", "--model", MODEL, "--order", "8"}, // beyond the exact engine with moments in the launcher's heap
+            {"coefficients", "--model", MODEL, "--order", "9", "--leading"},
             {"simulate", "--model", MODEL, "--at", "d=4,m=2,n=8,sigma2=1/4", "--steps", "2", "--dt", "1/100"},
             {"limit", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2"}, // the moments have no values
             {"compare", "--model", MODEL, "--face", "F3", "-p", "sigma^2*m=1/2,sigma^2*d=1/2", "--quick"}, // no --spectrum for the runs
