@@ -64,7 +64,11 @@ import picocli.CommandLine.Spec;
             "JSON: {\"regime\":R,\"paths\":[{\"name\",\"regime\",\"parameters\",\"scaling\",\"sizes\":[{\"size\",\"d\",\"m\",\"n\",",
             "\"sigma2\",\"runs\",\"trainMaxRelError\",\"popMaxRelError\",\"trainMaxZ\",\"popMaxZ\",\"seconds\"}],\"trainRate\",",
             "\"popRate\",\"notes\",\"verdict\",\"reason\"}],\"files\":[...]} (null where a loss has no prediction). Verdicts as for",
-            "--face, over the times the prediction is reliable; exit code 1 when a path fails; --quick is inconclusive by design."})
+            "--face, over the times the prediction is reliable; exit code 1 when a path fails; --quick is inconclusive by design.",
+            "",
+            "Gaussian equivalence, --data FILE with a model that declares its covariance: the model trained on the data set, on Gaussian",
+            "data with its covariance (paired runs) and by the diagrams at that covariance's moments (--face NAME: that face's limit too),",
+            "at the data's own sizes; -p gives the other symbols, --t-max the horizon in t."})
 public final class CompareCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -117,13 +121,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Gaussian equivalence: a model with a covariance trained on this data set (CSV,"
-            + " gzipped if .gz; centred, scaled to tr(Sigma)/d = 1), on its Gaussian twin N(0, Sigma) and by the diagrams at Sigma's moments;"
-            + " -p gives the other symbols (e.g. m=16,sigma2=1/64), --t-max the horizon in t.")
-    Path data;
-
-    @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
-    Integer dropColumn;
+    @Mixin
+    DataSetOptions data;
 
     @Option(names = "--dt", paramLabel = "DT", defaultValue = "1/100", description = "With --data: the RK4 step (default: ${DEFAULT-VALUE}).")
     double dt;
@@ -133,8 +132,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data != null) return dataCompare();
-        if (dropColumn != null) throw new IllegalArgumentException("--drop-column needs --data");
+        data.check();
+        if (data.given()) return dataCompare();
         if (faces.given()) return faceCompare();
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's paths)");
         derivation.loaded().requireTiedAutoencoder("Comparisons with the closed-form limits (-r)");
@@ -179,10 +178,9 @@ public final class CompareCommand implements Callable<Integer> {
     /** --data: the real data set against its Gaussian twin and the diagrams; files only with --out. */
     private Integer dataCompare() throws Exception {
         if (regime != null) throw new IllegalArgumentException("--data compares at the data's own sizes: not with -r");
-        if (dropColumn != null && dropColumn < 1) throw new IllegalArgumentException("--drop-column counts from 1, got " + dropColumn);
         ModelOption.LoadedModel m = derivation.loaded();
         MatrixModel model = m.requireMatrix("--data");
-        RealData set = RealData.read(data, dropColumn == null ? 0 : dropColumn);
+        RealData set = data.read();
         Point others = new Point(point.single("is not for --data"));
         int runs = seeds != null ? seeds : quick ? 4 : 32;
         int top = order != null ? order : Math.min(derivation.maxOrder(), MomentWick.MAX_MOMENT - 1);

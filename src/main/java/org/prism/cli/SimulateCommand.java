@@ -132,15 +132,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " asymptotic: good at small t only).")
     Integer series;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Train the tied autoencoder on a real data set: CSV (gzipped if .gz),"
-            + " one sample per row; d and n are its columns and rows, every feature centred and the whole scaled to tr(Sigma)/d = 1.")
-    Path data;
-
-    @Option(names = "--drop-column", paramLabel = "K", description = "With --data: drop column K (1-based), e.g. a label.")
-    Integer dropColumn;
+    @Mixin
+    DataSetOptions data;
 
     @Option(names = "--spectrum", paramLabel = "LAW", description = "Data columns ~ N(0, C), C by its eigenvalues (the tied autoencoder, or a model that declares its covariance):"
-            + " power:alpha=A (i^-A, normalised to mean 1), spiked:k=K,theta=T (K eigenvalues 1+T, the rest 1) or file:PATH.")
+            + " power:alpha=A (i^-A, normalised to mean 1), spiked:k=K,theta=T (K eigenvalues 1+T, the rest 1), levels:L1,..,Lr (cycling"
+            + " through the levels) or file:PATH.")
     String spectrum;
 
     @Option(names = "--runs", description = "With --format json: every run's curve beside the mean (\"runs\":[[..],..] per loss); with"
@@ -158,12 +155,12 @@ public final class SimulateCommand implements Callable<Integer> {
         if (series != null && series < 0) throw new IllegalArgumentException("--series must be >= 0, got " + series);
         if (runs && format == Format.text) throw new IllegalArgumentException("--runs needs --format json or csv (the text shows means)");
         ModelOption.LoadedModel loaded = modelOption.load();
-        if (dropColumn != null && data == null) throw new IllegalArgumentException("--drop-column needs --data");
-        if (data != null && (at != null || !loaded.isTiedAutoencoder())) {
+        data.check();
+        if (data.given() && (at != null || !loaded.isTiedAutoencoder())) {
             throw new IllegalArgumentException("--data trains the tied autoencoder (--d, --m, --n, --sigma2), not --at or another model");
         }
         Optional<RandomMatrix> covariance = loaded.engine().matrixModel().flatMap(MatrixModel::covariance);
-        if (spectrum != null && covariance.isEmpty() && (data != null || at != null || !loaded.isTiedAutoencoder())) {
+        if (spectrum != null && covariance.isEmpty() && (data.given() || at != null || !loaded.isTiedAutoencoder())) {
             throw new IllegalArgumentException("--spectrum draws Gaussian data with a covariance: the tied autoencoder's (--d, --m, --n, --sigma2),"
                     + " or a model that declares one (covariance C[d], as examples/tied-autoencoder-covariance.prism); not with --data");
         }
@@ -173,19 +170,18 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (at != null || !loaded.isTiedAutoencoder()) return generic(loaded);
         RealData real = null;
-        if (data != null) {
-            if (dropColumn != null && dropColumn < 1) throw new IllegalArgumentException("--drop-column counts from 1, got " + dropColumn);
+        if (data.given()) {
             if (series != null) throw new IllegalArgumentException("--series is the exact expected loss of Gaussian data: not with --data");
-            real = RealData.read(data, dropColumn == null ? 0 : dropColumn);
+            real = data.read();
             if ((d != null && d != real.d()) || (n != null && n != real.n())) {
-                throw new IllegalArgumentException("--data " + data + " has d = " + real.d() + " features and n = " + real.n() + " samples; leave out --d and --n");
+                throw new IllegalArgumentException("--data " + data.file + " has d = " + real.d() + " features and n = " + real.n() + " samples; leave out --d and --n");
             }
             d = real.d();
             n = real.n();
             fixedData = true;
         }
         if (d == null || m == null || n == null || sigma2 == null) {
-            throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2" + (data != null ? " (--m and --sigma2 with --data)" : ""));
+            throw new IllegalArgumentException("the tied autoencoder needs --d, --m, --n and --sigma2" + (data.given() ? " (--m and --sigma2 with --data)" : ""));
         }
         Rational variance = LimitInput.parseNumber(sigma2, "--sigma2");
         DMatrixRMaj given = real == null ? null : real.x();
