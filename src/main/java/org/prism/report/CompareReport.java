@@ -211,27 +211,9 @@ public final class CompareReport {
             Color colour = PALETTE[k++ % PALETTE.length];
             double[] mean = train ? r.trainMean() : r.popMean();
             double[] se = train ? r.trainSe() : r.popSe();
-            int n = r.grid().length;
-            double[] bx = new double[2 * n];
-            double[] by = new double[2 * n];
-            for (int i = 0; i < n; i++) {
-                bx[i] = r.grid()[i];
-                by[i] = mean[i] + 2 * se[i];
-                bx[2 * n - 1 - i] = r.grid()[i];
-                by[2 * n - 1 - i] = log ? Math.max(mean[i] - 2 * se[i], positiveFloor) : mean[i] - 2 * se[i];
-            }
             String label = p.sizeName() + " = " + r.step().size();
-            XYSeries band = chart.addSeries(label + " band", bx, by);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60));
-            band.setLineColor(new Color(0, 0, 0, 0));
-            band.setMarker(SeriesMarkers.NONE);
-            band.setShowInLegend(false);
-            XYSeries line = chart.addSeries(FigureStyle.label(label + " (" + r.step().seeds() + " runs, mean +- 2 SE)"), r.grid(), mean);
-            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            line.setLineColor(colour);
-            line.setLineStyle(new BasicStroke(1.2f));
-            line.setMarker(SeriesMarkers.NONE);
+            FigureStyle.meanWithBand(chart, label, FigureStyle.label(label + " (" + r.step().seeds() + " runs, mean +- 2 SE)"), r.grid(), mean, se,
+                    colour, log ? positiveFloor : Double.NEGATIVE_INFINITY, 1.2f);
         }
         Comparison.SizeResult last = c.largest();
         int e = 0;

@@ -19,7 +19,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The one look of every line chart prism draws, sized for a paper: a panel is one column wide (3.5 in at 100 units
@@ -74,6 +76,35 @@ final class FigureStyle {
     /** The {@code k}-th dashed stroke for a grey reference curve. */
     static BasicStroke dashed(int k, float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHES[k % DASHES.length], 0f);
+    }
+
+    /**
+     * A mean curve with its band of +-2 standard errors: the band a light fill of {@code colour} named {@code name + " band"}
+     * (not in the legend), its lower edge kept above {@code floor} (a log axis; {@code -infinity} otherwise), the line
+     * {@code width} points wide with {@code legend} as its entry.
+     */
+    static void meanWithBand(XYChart chart, String name, String legend, double[] x, double[] mean, double[] se, Color colour, double floor,
+            float width) {
+        int n = x.length;
+        double[] bx = new double[2 * n];
+        double[] by = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            bx[i] = x[i];
+            by[i] = mean[i] + 2 * se[i];
+            bx[2 * n - 1 - i] = x[i];
+            by[2 * n - 1 - i] = Math.max(mean[i] - 2 * se[i], floor);
+        }
+        XYSeries band = chart.addSeries(name + " band", bx, by);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+        XYSeries line = chart.addSeries(legend, x, mean);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setLineColor(colour);
+        line.setLineStyle(new BasicStroke(width));
+        line.setMarker(SeriesMarkers.NONE);
     }
 
     /** Writes the panels side by side as {@code stem.png} (300 dpi), {@code stem.svg} and {@code stem.pdf}; returns the three paths. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -264,25 +263,6 @@ public final class GaussianEquivalenceReport {
     }
 
     private static void band(XYChart chart, String label, double[] t, double[] mean, double[] se, Color colour) {
-        int n = t.length;
-        double[] bx = new double[2 * n];
-        double[] by = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            bx[i] = t[i];
-            by[i] = mean[i] + 2 * se[i];
-            bx[2 * n - 1 - i] = t[i];
-            by[2 * n - 1 - i] = mean[i] - 2 * se[i];
-        }
-        XYSeries b = chart.addSeries(label + " band", bx, by);
-        b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        b.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60));
-        b.setLineColor(new Color(0, 0, 0, 0));
-        b.setMarker(SeriesMarkers.NONE);
-        b.setShowInLegend(false);
-        XYSeries line = chart.addSeries(FigureStyle.label(label), t, mean);
-        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        line.setLineColor(colour);
-        line.setLineStyle(new BasicStroke(1.1f));
-        line.setMarker(SeriesMarkers.NONE);
+        FigureStyle.meanWithBand(chart, label, FigureStyle.label(label), t, mean, se, colour, Double.NEGATIVE_INFINITY, 1.1f);
     }
 }
