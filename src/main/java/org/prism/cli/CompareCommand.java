@@ -17,7 +17,6 @@ import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
-import org.prism.diagram.MomentWick;
 import org.prism.model.MatrixModel;
 import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceLimit;
@@ -183,7 +182,8 @@ public final class CompareCommand implements Callable<Integer> {
         RealData set = data.read();
         Point others = new Point(point.single("is not for --data"));
         int runs = seeds != null ? seeds : quick ? 4 : 32;
-        int top = order != null ? order : Math.min(derivation.maxOrder(), MomentWick.MAX_MOMENT - 1);
+        int top = order != null ? order : derivation.maxOrder();
+        Limits.require(m, List.copyOf(m.source().losses().keySet()), top, false);
         if (points < 2) throw new IllegalArgumentException("--points must be >= 2, got " + points);
         int steps = (int) Math.ceil(tauMax / dt);
         // the points asked for, and the first five steps: the diagrams' series is claimed at small t only

@@ -18,7 +18,6 @@ import org.prism.autoencoder.compare.Comparer;
 import org.prism.autoencoder.compare.Comparison;
 import org.prism.autoencoder.compare.ScalingPath;
 import org.prism.autoencoder.compare.ScalingPaths;
-import org.prism.diagram.MomentWick;
 import org.prism.model.Models;
 import org.prism.model.lang.ModelFile;
 import org.prism.regime.AlphaScan;
@@ -245,6 +244,11 @@ public final class ReportCommand implements Callable<Integer> {
     /** The data set of the Gaussian-equivalence page, its label column, and the model it is compared with. */
     static final Path DIGITS = Path.of("examples/data/digits.csv.gz");
     static final String DIGITS_MODEL = "tied-autoencoder-covariance";
+    /** How to read the digits page: the tied autoencoder's flow sees its data only through X X^T / n. */
+    static final String DIGITS_READING = "The tied autoencoder's flow sees the data only through S = X X^T/n. On the real data S is the data's"
+            + " covariance Sigma itself; in the twin it is a Wishart sample around Sigma, of relative fluctuation ~ sqrt(d/n). So real and"
+            + " twin differ by that sampling fluctuation and by whatever in the digits is not Gaussian, which can act only through S; the"
+            + " diagrams give the twin's expectation exactly (to the orders computed) where their resummation is claimed.";
 
     /**
      * Gaussian equivalence on the digits (compare --data) into data/digits/: its page, figure and CSV (each said as
@@ -263,11 +267,11 @@ public final class ReportCommand implements Callable<Integer> {
         GaussianEquivalence.Result r;
         try (Progress bar = Progress.start("digits: real, twin, diagrams", 2L * steps * seeds, true)) {
             r = GaussianEquivalence.run(m.engine(), m.engine().matrixModel().orElseThrow(), set, Point.parse("m=16,sigma2=1/64"),
-                    TimeGrid.of(dt, steps, null, 1, times), Integrator.RK4, seeds, 0L, MomentWick.MAX_MOMENT - 1, new ModelSimulator(), bar::stepBy);
+                    TimeGrid.of(dt, steps, null, 1, times), Integrator.RK4, seeds, 0L, Limits.MAX_MOMENT_EXACT_ORDER, new ModelSimulator(), bar::stepBy);
         }
-        // the large-data face (its families carry no 1/n; the digits have d/n = 0.036) at the digits' own ratios
+        // the large-data face (no family carries a power of the sample size; the digits have d/n = 0.036) at the digits' own ratios
         DerivedPrism d = new PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false, null);
-        int n = d.space().index("n");
+        int n = d.space().index(GaussianEquivalence.samplesSize(m.engine().matrixModel().orElseThrow()));
         for (Regime face : d.regimes(d.perOrder().dimension() - 1)) {
             if (face.face().vertices().stream().anyMatch(v -> v.get(n) != 0)) continue;
             IntVector u = d.simplestScaling(face.face()).orElse(null);
@@ -284,9 +288,11 @@ public final class ReportCommand implements Callable<Integer> {
         for (Path p : GaussianEquivalenceReport.figure(r, dir.resolve("gaussian-equivalence"))) written.add(p.getFileName().toString());
         String command = "prism compare --model examples/" + DIGITS_MODEL + ".prism --data " + DIGITS + " --drop-column 65 -p m=16,sigma2=1/64"
                 + " --t-max 2 --points 11 --seeds " + seeds + (r.face() == null ? "" : " --face " + r.face());
-        Files.writeString(dir.resolve("README.md"), GaussianEquivalenceReport.page(r, command, table.toString()));
+        Files.writeString(dir.resolve("README.md"), GaussianEquivalenceReport.page(r, command, DIGITS_READING, table.toString()));
         printWritten(dir, written);
-        return GaussianEquivalenceReport.section(r, "data/digits/");
+        return GaussianEquivalenceReport.section(r, "data/digits/", "The tied autoencoder with a covariance, trained on the UCI handwritten digits (d = "
+                + set.d() + ", n = " + set.n() + "), on Gaussian data with the digits' covariance, and by the diagrams at that covariance's moments",
+                "the digits");
     }
 
     /** How finely an alpha scan brackets the changes of P. */

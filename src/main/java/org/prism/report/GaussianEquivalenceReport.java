@@ -177,29 +177,24 @@ public final class GaussianEquivalenceReport {
         w.flush();
     }
 
-    /** What the comparison means for a model that sees its data only through X X^T / n (said on the page). */
-    private static final String READING = "The tied autoencoder's flow sees the data only through S = X X^T/n. On the real data S is the data's"
-            + " covariance Sigma itself; in the twin it is a Wishart sample around Sigma, of relative fluctuation ~ sqrt(d/n). So real and"
-            + " twin differ by that sampling fluctuation and by whatever in the digits is not Gaussian, which can act only through S; the"
-            + " diagrams give the twin's expectation exactly (to the orders computed) where their resummation is claimed.";
-
-    /** The page of {@code reports/data/<set>/}: what was run, the reading, the table, the figure. */
-    public static String page(GaussianEquivalence.Result r, String command, String table) {
-        return "# Gaussian equivalence on " + r.data() + "\n\n`" + command + "` (written by `prism report`).\n\n" + READING + "\n\n"
+    /** The page of {@code reports/data/<set>/}: what was run, how to read it (the caller's words), the table, the figure. */
+    public static String page(GaussianEquivalence.Result r, String command, String reading, String table) {
+        return "# Gaussian equivalence on " + r.data() + "\n\n`" + command + "` (written by `prism report`).\n\n" + reading + "\n\n"
                 + "![real data, Gaussian twin and diagrams](gaussian-equivalence.png)\n\n```\n" + table + "```\n\n"
                 + "The numbers: [gaussian-equivalence.csv](gaussian-equivalence.csv) (loss,t,real_mean,real_se,twin_mean,twin_se,series,diagrams).\n";
     }
 
-    /** The section of the top README: the summary per loss and links. */
-    public static String section(GaussianEquivalence.Result r, String folder) {
+    /**
+     * The section of the top README: {@code intro} (what was trained on what, in the caller's words), a link to the page,
+     * and per loss the summary, the data set called {@code dataName}.
+     */
+    public static String section(GaussianEquivalence.Result r, String folder, String intro, String dataName) {
         StringBuilder sb = new StringBuilder("## Gaussian equivalence on a real data set\n\n");
-        sb.append("The tied autoencoder with a covariance, trained on the UCI handwritten digits (d = ").append(r.at().values().get("d"))
-                .append(", n = ").append(r.at().values().get("n")).append("), on Gaussian data with the digits' covariance, and by the"
-                + " diagrams at that covariance's moments ([").append(folder).append("README.md](").append(folder).append("README.md)):\n\n");
+        sb.append(intro).append(" ([").append(folder).append("README.md](").append(folder).append("README.md)):\n\n");
         for (GaussianEquivalence.Loss l : r.losses()) {
             int worst = worst(l);
-            sb.append(String.format(Locale.ROOT, "- %s loss: the digits differ from their Gaussian twin by at most %.2f%% (t = %.3g, %.1f standard errors)",
-                    l.name(), 100 * l.relativeDifference(worst), r.times()[worst], Math.abs(l.z(worst))));
+            sb.append(String.format(Locale.ROOT, "- %s loss: %s differ from their Gaussian twin by at most %.2f%% (t = %.3g, %.1f standard errors)",
+                    l.name(), dataName, 100 * l.relativeDifference(worst), r.times()[worst], Math.abs(l.z(worst))));
             String agreement = diagramsAgreement(l, r.times());
             sb.append(agreement == null ? "; the diagrams' curve is claimed at no compared time" : "; " + agreement);
             String face = faceAgreement(l, r);

@@ -197,7 +197,7 @@ public final class GaussianEquivalence {
     }
 
     /** The size of the samples: the other side of the data drawn from the covariance. */
-    private static String samplesSize(MatrixModel model) {
+    public static String samplesSize(MatrixModel model) {
         for (RandomMatrix r : model.matrices()) {
             if (r.covariance() != null) return r.rowCovariance() ? r.cols() : r.rows();
         }
