@@ -1,5 +1,6 @@
 package org.prism.algebra;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * symbol sets in name order, larger exponent first, so {@code d^2 > d*m > d > 1 > n^-1}.
  * Printing: {@code "d^2*m*n^-1"}, {@code "1"} for the empty monomial; {@link #parse} inverts it.
  */
-public final class Monomial implements Comparable<Monomial> {
+public final class Monomial implements Comparable<Monomial>, Serializable {
     public static final Monomial ONE = new Monomial(new String[0], new int[0]);
 
     private final String[] symbols;

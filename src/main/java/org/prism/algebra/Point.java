@@ -1,5 +1,6 @@
 package org.prism.algebra;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * so {@code sigma2=1/2} evaluates polynomials in sigma that have only even powers of it (as every
  * $c_s$ does) without irrational square roots.
  */
-public record Point(Map<String, Rational> values) {
+public record Point(Map<String, Rational> values) implements Serializable {
     public Point {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -1,5 +1,6 @@
 package org.prism.algebra;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * so equality is structural. {@link #toString()} prints e.g. {@code "3/2*d^2*n^-1 - d + 1"} and
  * {@link #parse} inverts it. Arithmetic costs $O(t \log t)$ for $t$ terms (products: $O(t_1 t_2 \log)$).
  */
-public final class Polynomial {
+public final class Polynomial implements Serializable {
     public static final Polynomial ZERO = new Polynomial(new TreeMap<>());
     public static final Polynomial ONE = constant(Rational.ONE);
 

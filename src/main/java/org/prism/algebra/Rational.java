@@ -1,5 +1,6 @@
 package org.prism.algebra;
 
+import java.io.Serializable;
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} prints {@code p} or {@code p/q}; {@link #parse} is its inverse.
  */
-public final class Rational implements Comparable<Rational> {
+public final class Rational implements Comparable<Rational>, Serializable {
     public static final Rational ZERO = new Rational(0, 1);
     public static final Rational ONE = new Rational(1, 1);
     public static final Rational MINUS_ONE = new Rational(-1, 1);

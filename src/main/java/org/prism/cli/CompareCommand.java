@@ -139,7 +139,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick,
                 LimitInput.toDoubles(point.single("is for --face; -r takes one point (-p)"))));
         Path folder = outputFolder();
-        Comparer comparer = threads == null ? new Comparer() : new Comparer(threads);
+        Comparer comparer = new Comparer(threads == null ? Runtime.getRuntime().availableProcessors() : threads, Session.current().cache());
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = CompareReport.mapper();
@@ -191,7 +191,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (int j = 0; j < points; j++) times.add(steps * dt * j / (points - 1));
         for (int j = 1; j <= Math.min(5, steps); j++) times.add(j * dt);
         TimeGrid grid = TimeGrid.of(dt, steps, null, 1, times);
-        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        ModelSimulator simulator = Session.current().simulator(threads);
         GaussianEquivalence.Result r;
         try (Progress bar = Progress.start("compare --data", 2L * steps * runs, true)) {
             r = GaussianEquivalence.run(m.engine(), model, set, others, grid, Integrator.RK4, runs, seed, top, simulator,
@@ -255,7 +255,7 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, Rational> firstPoint = new LinkedHashMap<>(pts.get(0));
         lawMoments.forEach(firstPoint::putIfAbsent);
         FaceLimit first = faces.limit(loaded, d, choice, losses, firstPoint, s, derivation.leading);
-        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        ModelSimulator simulator = Session.current().simulator(threads);
         String law = derivation.spectrum;
         FaceComparer comparer = moments.isEmpty() ? new FaceComparer(simulator) : new FaceComparer(simulator, size -> Spectrum.parse(law, size));
         Path folder = out == null ? null : OutputFolder.require(out, "--out");

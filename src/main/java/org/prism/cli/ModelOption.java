@@ -51,7 +51,7 @@ final class ModelOption {
          */
         private static LoadedModel of(TensorModel model, List<String> tracked) {
             String loss = tracked.isEmpty() || tracked.contains(model.flowLoss()) ? model.flowLoss() : tracked.get(0);
-            ModelEngine engine = ModelEngine.of(model);
+            ModelEngine engine = Session.current().engine(ModelEngine.of(model), model);
             boolean tied = engine.matrixModel().map(Models.tiedAutoencoder()::sameContent).orElse(false);
             return new LoadedModel(model.name(), model, engine, tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied,
                     List.copyOf(tracked));

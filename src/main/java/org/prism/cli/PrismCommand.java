@@ -1,13 +1,17 @@
 package org.prism.cli;
 
 import org.prism.algebra.Rational;
+import org.prism.store.RunStore;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code prism} command: lists its subcommands; run bare, prints usage. */
 @Command(name = "prism",
         mixinStandardHelpOptions = true,
-        version = "prism 0.1.0",
+        version = "prism " + RunStore.VERSION,
         header = "Exact diagram expansion of learning dynamics, and the regimes it implies.",
         description = {
             "Expands the expected loss curve of a model trained by gradient flow, E L(t) = sum_s c_s t^s/s!,",
@@ -25,6 +29,8 @@ import picocli.CommandLine.Command;
             CheckLimitsCommand.class,
             CompareCommand.class,
             ReportCommand.class,
+            SweepCommand.class,
+            StoreCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -32,6 +38,20 @@ import picocli.CommandLine.Command;
 public final class PrismCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // read by Session from the parse result, wherever on the line they stand
+    @Option(names = "--store", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The run store: finished runs and exact coefficients are read from it and kept in it (default: $XDG_CACHE_HOME/prism/runs.db"
+                    + " or ~/.cache/prism/runs.db; PRISM_STORE=FILE|none changes the default).")
+    Path store;
+
+    @Option(names = "--no-store", scope = ScopeType.INHERIT, description = "Neither read nor keep runs and coefficients.")
+    boolean noStore;
+
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "submit", scope = ScopeType.INHERIT,
+            description = "Run the simulations' runs as Apache Spark tasks (local[2], spark://host:7077, yarn; bare: the master spark-submit gives)."
+                    + " Needs Spark on the class path: submit target/prism.jar with spark-submit (docs/cluster.md).")
+    String spark;
 
     @Override
     public void run() {
@@ -54,6 +74,17 @@ public final class PrismCommand implements Runnable {
         cl.registerConverter(Double.TYPE, exact);
         cl.setParameterExceptionHandler(Errors::handleParameterException);
         cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+        cl.setExecutionStrategy(parsed -> {
+            Session session;
+            try {
+                session = Session.begin(parsed, cl.getErr());
+            } catch (IllegalArgumentException e) {
+                return Errors.handleExecutionException(e, cl, parsed);
+            }
+            try (session) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
         return cl;
     }
 

@@ -97,7 +97,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (!tablesOnly && !noFaces) {
                 List<FaceSweep.Outcome> outcomes = faceSweep(derivation.loaded(), md);
                 printWritten(dir.resolve("faces"), FaceSweepReport.files(dir.resolve("faces"), md, outcomes));
-                facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
+                facesSection = FaceSweepReport.section(md, outcomes, FaceSweeps.FACE_ORDER);
             }
             printWritten(dir, modelFolder(md, dir, derivation.loaded().name(), derivation.model.file.toString(), facesSection));
             return 0;
@@ -123,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> sections = new ArrayList<>();
         if (!tablesOnly) {
             List<Comparison> comparisons = new ArrayList<>();
-            Comparer comparer = new Comparer();
+            Comparer comparer = new Comparer(Runtime.getRuntime().availableProcessors(), Session.current().cache());
             for (String regime : ScalingPaths.REGIMES) {
                 for (ScalingPath path : ScalingPaths.forName(regime,
                         new ScalingPaths.Options(null, null, quick))) {
@@ -156,9 +156,9 @@ public final class ReportCommand implements Callable<Integer> {
                 List<FaceSweep.Outcome> outcomes = faceSweep(m, md);
                 List<String> written = FaceSweepReport.files(dir.resolve("faces"), md, outcomes);
                 printWritten(dir.resolve("faces"), written);
-                facesSection = FaceSweepReport.section(md, outcomes, FACE_ORDER);
+                facesSection = FaceSweepReport.section(md, outcomes, FaceSweeps.FACE_ORDER);
                 if (!m.engine().moments().isEmpty()) {
-                    facesSection += "\nThe runs draw their data from the spectrum `" + COVARIANCE_LAW + "` at every size, and each limit takes that law's"
+                    facesSection += "\nThe runs draw their data from the spectrum `" + FaceSweeps.COVARIANCE_LAW + "` at every size, and each limit takes that law's"
                             + " moments C_k.\n";
                 }
                 for (var o : outcomes) faceTable.append(FaceSweepReport.summaryRow(m.name(), o));
@@ -267,7 +267,7 @@ public final class ReportCommand implements Callable<Integer> {
         GaussianEquivalence.Result r;
         try (Progress bar = Progress.start("digits: real, twin, diagrams", 2L * steps * seeds, true)) {
             r = GaussianEquivalence.run(m.engine(), m.engine().matrixModel().orElseThrow(), set, Point.parse("m=16,sigma2=1/64"),
-                    TimeGrid.of(dt, steps, null, 1, times), Integrator.RK4, seeds, 0L, Limits.MAX_MOMENT_EXACT_ORDER, new ModelSimulator(), bar::stepBy);
+                    TimeGrid.of(dt, steps, null, 1, times), Integrator.RK4, seeds, 0L, Limits.MAX_MOMENT_EXACT_ORDER, Session.current().simulator(null), bar::stepBy);
         }
         // the large-data face (no family carries a power of the sample size; the digits have d/n = 0.036) at the digits' own ratios
         DerivedPrism d = new PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false, null);
@@ -298,37 +298,12 @@ public final class ReportCommand implements Callable<Integer> {
     /** How finely an alpha scan brackets the changes of P. */
     static final Rational SCAN_RESOLUTION = Rational.of(1, 64);
 
-    /** The spectrum the face sweep draws a covariance model's data from (a law with bounded moments). */
-    static final String COVARIANCE_LAW = "levels:1/2,3/2";
-
-    /** The face series' order in the sweep, where the leading-order engine reaches it. */
-    static final int FACE_ORDER = 10;
-
     /** Every regime of one model against its simulation (none when its polytope is not settled). */
     private List<FaceSweep.Outcome> faceSweep(ModelOption.LoadedModel m, DerivedPrism md) throws InterruptedException {
-        if (!md.settled()) return List.of();
         var options = new FaceComparer.Options(quick ? 3 : 5, quick ? 2 : 8, 2, 11, quick ? 2 : faceSeconds);
-        boolean covariance = !m.engine().moments().isEmpty(); // its runs draw from a spectrum with bounded moments
-        var comparer = covariance ? new FaceComparer(new ModelSimulator(), size -> Spectrum.parse(COVARIANCE_LAW, size))
-                : new FaceComparer(new ModelSimulator());
-        Map<String, Rational> moments = new LinkedHashMap<>();
-        if (covariance) {
-            List<Rational> law = Spectrum.limitMoments(COVARIANCE_LAW, m.engine().moments().size()).orElseThrow();
-            for (int k = 0; k < law.size(); k++) moments.put(m.engine().moments().get(k), law.get(k));
-        }
-        // the face series to order 10 by the leading-order engine where it reaches (the terms on a face's level are tree diagrams)
-        // a covariance's moments: the leading-order engine with moments ran out of the 8 GiB heap at order 9 here (measured),
-        // so such a model's faces are read from the exact coefficients of the derivation
-        boolean leading = !covariance && m.engine().matrixModel().isPresent() && md.hasTreeRelation();
-        int order = md.maxOrder();
-        if (leading) {
-            order = FACE_ORDER;
-            for (String loss : m.tracked()) order = Math.min(order, Limits.highestWithinReach(m, loss, FACE_ORDER, true).order());
-        }
         List<FaceSweep.Outcome> outcomes;
         try (Progress bar = Progress.start(m.name() + " faces", -1, true)) {
-            outcomes = FaceSweep.run(m.name(), m.source(), m.engine(), md, m.tracked(), m.ratios(), moments, order, leading, options,
-                    comparer, 0L, bar::stepBy);
+            outcomes = FaceSweeps.run(m, md, options, Session.current().simulator(null), 0L, bar::stepBy, label -> true);
         }
         if (!quick) return outcomes;
         // a quick look is too small to judge convergence: inconclusive by design, as compare --quick says

@@ -233,7 +233,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Point point = Point.parse(at);
         Spectrum law = spectrum == null ? null : Spectrum.parse(spectrum, covarianceSize(matrix, point));
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
-        ModelSimulator simulator = threads == null ? new ModelSimulator() : new ModelSimulator(threads);
+        ModelSimulator simulator = Session.current().simulator(threads);
         double step = dt != null ? dt : suggested(() -> matrix.isPresent() ? simulator.suggestStep(matrix.get(), point, law, method, seeds, seed, fixedData)
                 : simulator.suggestStep(loaded.source(), point, method, seeds, seed, fixedData));
         ModelSimulationParams params = new ModelSimulationParams(point, TimeGrid.of(step, horizon.steps, horizon.tMax, recordEvery, times),

@@ -1,7 +1,8 @@
 package org.prism.model;
 
+import java.io.Serializable;
 /** One factor of a matrix product: a random matrix or its transpose. */
-public record Letter(RandomMatrix matrix, boolean transposed) {
+public record Letter(RandomMatrix matrix, boolean transposed) implements Serializable {
     public String rows() {
         return transposed ? matrix.cols() : matrix.rows();
     }

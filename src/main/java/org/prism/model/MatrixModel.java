@@ -1,5 +1,8 @@
 package org.prism.model;
 
+import com.google.common.hash.Hashing;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ public record MatrixModel(
         List<String> sizes,
         List<RandomMatrix> matrices,
         Map<String, List<MatrixProduct>> losses,
-        Map<RandomMatrix, List<MatrixProduct>> velocity) {
+        Map<RandomMatrix, List<MatrixProduct>> velocity) implements Serializable {
 
     public MatrixModel {
         sizes = List.copyOf(sizes);
@@ -68,6 +71,14 @@ public record MatrixModel(
     }
 
     /** Whether {@code other} is this model under any name: the same sizes, matrices, losses and flow. */
+    /**
+     * SHA-256 (hex) of the model's content, its name left out: equal for models with {@link #sameContent}, the key under
+     * which stored runs and coefficients are found again.
+     */
+    public String contentHash() {
+        return Hashing.sha256().hashString("matrix " + new MatrixModel("", sizes, matrices, losses, velocity), StandardCharsets.UTF_8).toString();
+    }
+
     public boolean sameContent(MatrixModel other) {
         return sizes.equals(other.sizes) && matrices.equals(other.matrices) && losses.equals(other.losses) && velocity.equals(other.velocity);
     }

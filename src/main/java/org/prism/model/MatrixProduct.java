@@ -1,5 +1,6 @@
 package org.prism.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.prism.algebra.Polynomial;
@@ -9,7 +10,7 @@ import org.prism.algebra.Polynomial;
  * e.g. $-1/n$) times a product of letters. In a loss it stands for $c \operatorname{tr}(M_1 \cdots M_k)$
  * (the empty product for the scalar $c$); in a velocity for the matrix itself.
  */
-public record MatrixProduct(Polynomial coefficient, List<Letter> letters) {
+public record MatrixProduct(Polynomial coefficient, List<Letter> letters) implements Serializable {
     public MatrixProduct {
         letters = List.copyOf(letters);
         for (int i = 0; i + 1 < letters.size(); i++) {

@@ -1,5 +1,6 @@
 package org.prism.model;
 
+import java.io.Serializable;
 import org.prism.algebra.Monomial;
 
 /**
@@ -10,7 +11,7 @@ import org.prism.algebra.Monomial;
  * matrix is fixed. A {@code constant} matrix is a covariance itself: fixed, symmetric, never
  * paired, known through its moments.
  */
-public record RandomMatrix(String name, String rows, String cols, Monomial variance, boolean trained, boolean constant, RandomMatrix covariance) {
+public record RandomMatrix(String name, String rows, String cols, Monomial variance, boolean trained, boolean constant, RandomMatrix covariance) implements Serializable {
     public RandomMatrix {
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("not a matrix name: '" + name + "'");

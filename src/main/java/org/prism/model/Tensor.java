@@ -1,5 +1,6 @@
 package org.prism.model;
 
+import java.io.Serializable;
 import java.util.List;
 import org.prism.algebra.Monomial;
 
@@ -13,7 +14,7 @@ import org.prism.algebra.Monomial;
  * {@link Role#COVARIANCE} is that $C$: a fixed symmetric positive matrix $[s, s]$, known only
  * through its normalised moments $C_k = \operatorname{tr}(C^k)/s$; its variance is 1 and unused.
  */
-public record Tensor(String name, List<String> shape, Role role, Monomial variance, String covariance) {
+public record Tensor(String name, List<String> shape, Role role, Monomial variance, String covariance) implements Serializable {
     public enum Role { PARAMETER, DATA, COVARIANCE }
 
     public Tensor {

@@ -1,5 +1,6 @@
 package org.prism.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * Kronecker delta $\delta[i_1, \dots, i_k]$ (1 when all its indices are equal, else 0; arity 2 is
  * the identity matrix, arity 3 the diagonal tensor of a CP target). Indices are index-variable names.
  */
-public sealed interface TensorFactor {
+public sealed interface TensorFactor extends Serializable {
     List<String> indices();
 
     record Entry(String tensor, List<String> indices) implements TensorFactor {

@@ -1,5 +1,8 @@
 package org.prism.model;
 
+import com.google.common.hash.Hashing;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,8 @@ import java.util.TreeSet;
  * This is the engine's generic input; {@link MatrixModel} is the fast path for models whose
  * networks are all traces of matrix products.
  */
-public record TensorModel(String name, List<String> sizes, List<Tensor> tensors, Map<String, List<TensorTerm>> losses, String flowLoss) {
+public record TensorModel(String name, List<String> sizes, List<Tensor> tensors, Map<String, List<TensorTerm>> losses, String flowLoss)
+        implements Serializable {
     public TensorModel {
         sizes = List.copyOf(sizes);
         tensors = List.copyOf(tensors);
@@ -47,6 +51,11 @@ public record TensorModel(String name, List<String> sizes, List<Tensor> tensors,
     private static Tensor tensor(List<Tensor> tensors, String name) {
         for (Tensor t : tensors) if (t.name().equals(name)) return t;
         throw new IllegalArgumentException("unknown tensor '" + name + "'");
+    }
+
+    /** SHA-256 (hex) of the model's content, its name left out: the key under which stored runs and coefficients are found again. */
+    public String contentHash() {
+        return Hashing.sha256().hashString("network " + new TensorModel("", sizes, tensors, losses, flowLoss), StandardCharsets.UTF_8).toString();
     }
 
     public Tensor tensor(String name) {

@@ -1,5 +1,6 @@
 package org.prism.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,7 @@ import org.prism.algebra.Polynomial;
  * variable summed over its size ({@code indexSize} maps each index variable to a size symbol).
  * A loss is a sum of such terms; the empty product stands for the scalar $c$.
  */
-public record TensorTerm(Polynomial coefficient, List<TensorFactor> factors, Map<String, String> indexSize) {
+public record TensorTerm(Polynomial coefficient, List<TensorFactor> factors, Map<String, String> indexSize) implements Serializable {
     public TensorTerm {
         factors = List.copyOf(factors);
         indexSize = java.util.Collections.unmodifiableMap(new TreeMap<>(indexSize));

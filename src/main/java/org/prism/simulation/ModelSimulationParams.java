@@ -1,5 +1,6 @@
 package org.prism.simulation;
 
+import java.io.Serializable;
 import org.prism.algebra.Point;
 
 /**
@@ -16,7 +17,7 @@ import org.prism.algebra.Point;
  * @param data a real data set in place of the data drawn from the model's covariance (the covariance is then the data's), or null
  */
 public record ModelSimulationParams(Point at, TimeGrid grid, Integrator integrator, int seeds, long seed, boolean fixedData, Spectrum covariance,
-        RealData data) {
+        RealData data) implements Serializable {
     public ModelSimulationParams {
         if (at == null) throw new IllegalArgumentException("the model's symbols need values (--at)");
         if (grid == null) throw new IllegalArgumentException("a time grid is required");

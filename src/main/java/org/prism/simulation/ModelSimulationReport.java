@@ -64,6 +64,11 @@ public final class ModelSimulationReport {
 
     /** The JSON contract (see the class comment), one line; with {@code runs}, each loss also has {@code "runs":[[...],...]}. */
     public static void json(Writer out, ModelSimulationResult r, SeriesColumns series, boolean runs) throws IOException {
+        SimulationReport.writeLine(out, tree(r, series, runs));
+    }
+
+    /** The JSON contract as a tree (for documents that hold several simulations). */
+    public static ObjectNode tree(ModelSimulationResult r, SeriesColumns series, boolean runs) {
         ModelSimulationParams p = r.params();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode params = root.putObject("params");
@@ -80,6 +85,6 @@ public final class ModelSimulationReport {
             SimulationReport.curve(node, r.mean()[k], r.se()[k], series == null ? null : series.of(loss));
             if (runs) SimulationReport.runs(node, r.perSeed()[k]);
         }
-        SimulationReport.writeLine(out, root);
+        return root;
     }
 }

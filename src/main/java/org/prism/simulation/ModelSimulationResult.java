@@ -16,7 +16,11 @@ import java.util.List;
  * @param multiplyAddsPerStep matrix multiply-adds per step of one run (the integrator's evaluations included)
  * @param threads worker threads used
  * @param backend what ran the products, e.g. {@code matrix products, OpenBLAS dgemm} or {@code tensor contractions, Java loops}
+ * @param reused runs read from the run store rather than computed
+ * @param runSeconds the seconds of all runs added up, each as long as it took where it was computed (a run read from
+ *        the store counts its first computation): the same however many of them the store held
  */
 public record ModelSimulationResult(ModelSimulationParams params, String model, List<String> losses, double[] times,
-        double[][] mean, double[][] se, double[][][] perSeed, double multiplyAddsPerStep, int threads, String backend) {
+        double[][] mean, double[][] se, double[][][] perSeed, double multiplyAddsPerStep, int threads, String backend,
+        int reused, double runSeconds) {
 }

@@ -1,5 +1,6 @@
 package org.prism.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.prism.algebra.Point;
 import org.prism.model.MatrixModel;
@@ -51,32 +53,52 @@ public final class ModelSimulator {
 
     private final int threads;
     private final Backend backend;
+    private final RunCache cache;
+    /** Where runs not in the cache go; null: this process's own threads. */
+    private final RunExecutor executor;
 
     /** A simulator on {@link Backend#current()} with at most {@code threads} workers (results do not depend on it). */
     public ModelSimulator(int threads) {
-        this(threads, Backend.current());
+        this(threads, Backend.current(), RunCache.NONE, null);
     }
 
     /** The same on a given backend (for tests that compare the backends). */
     ModelSimulator(int threads, Backend backend) {
+        this(threads, backend, RunCache.NONE, null);
+    }
+
+    private ModelSimulator(int threads, Backend backend, RunCache cache, RunExecutor executor) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
         this.backend = backend;
+        this.cache = cache;
+        this.executor = executor;
     }
 
     public ModelSimulator() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
+    /** This simulator, reading finished runs from {@code cache} and keeping every new run there as it finishes. */
+    public ModelSimulator withCache(RunCache cache) {
+        return new ModelSimulator(threads, backend, cache, executor);
+    }
+
+    /** This simulator, computing the runs that are not cached on {@code executor} (null: on its own threads). */
+    public ModelSimulator withExecutor(RunExecutor executor) {
+        return new ModelSimulator(threads, backend, cache, executor);
+    }
+
     /**
-     * Runs {@code p.seeds()} independent simulations in parallel and averages their loss curves.
+     * Runs {@code p.seeds()} independent simulations in parallel and averages their loss curves. Runs the cache
+     * holds are read, not run again; every other run is kept in the cache as it finishes.
      *
      * @throws IllegalArgumentException for bad values or sizes that do not fit in memory
      * @throws DivergenceException if a run diverges (the whole simulation stops)
      * @throws InterruptedException if interrupted; all runs stop between steps
      */
     public ModelSimulationResult run(MatrixModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
-        return run(new MatrixFlow(model, p.at(), p.covariance(), p.data()), p, listener);
+        return run(new SimulationJob(model, null, p), listener);
     }
 
     /**
@@ -85,50 +107,96 @@ public final class ModelSimulator {
      * is faster).
      */
     public ModelSimulationResult run(TensorModel model, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
-        return run(new NetworkFlow(model, p.at()), p, listener);
+        return run(new SimulationJob(null, model, p), listener);
     }
 
-    private ModelSimulationResult run(CompiledFlow flow, ModelSimulationParams p, ProgressListener listener) throws InterruptedException {
+    /** The same for a job. */
+    public ModelSimulationResult run(SimulationJob job, ProgressListener listener) throws InterruptedException {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        ModelSimulationParams p = job.params();
+        CompiledFlow flow = job.flow();
         TimeGrid grid = p.grid();
         int[] rec = grid.recordSteps();
         List<String> losses = flow.losses();
         int workers = workers(flow, p, rec.length, losses.size());
         double perStep = p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
-        long chunk = Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
+        RunBatch batch = job.batch();
+        StoredRun[] runs = new StoredRun[p.seeds()];
+        AtomicBoolean warned = new AtomicBoolean();
+        List<Integer> todo = new ArrayList<>();
+        int reused = 0;
+        for (int i = 0; i < runs.length; i++) {
+            StoredRun s = cache.find(batch, i);
+            if (s != null && s.losses().equals(losses) && s.curves()[0].length == rec.length) {
+                runs[i] = s;
+                reused++;
+                for (String w : s.warnings()) if (warned.compareAndSet(false, true)) l.warning(w);
+                l.stepsDone(grid.steps());
+            } else {
+                todo.add(i);
+            }
+        }
+        int[] missing = todo.stream().mapToInt(Integer::intValue).toArray();
+        BiConsumer<Integer, StoredRun> done = (i, r) -> {
+            cache.put(batch, i, r);
+            runs[i] = r;
+        };
+        if (missing.length > 0 && executor != null) {
+            executor.execute(job, missing, done, l);
+        } else if (missing.length > 0) {
+            local(flow, p, missing, Math.min(workers, missing.length), perStep, done, l, warned);
+        }
+        double[][][] values = new double[losses.size()][p.seeds()][];
+        double seconds = 0;
+        for (int i = 0; i < runs.length; i++) {
+            for (int k = 0; k < losses.size(); k++) values[k][i] = runs[i].curves()[k];
+            seconds += runs[i].seconds();
+        }
+        double[][] mean = new double[losses.size()][];
+        double[][] se = new double[losses.size()][];
+        for (int k = 0; k < losses.size(); k++) {
+            double[][] stats = GradientDescentSimulator.meanAndSe(values[k]);
+            mean[k] = stats[0];
+            se[k] = stats[1];
+        }
+        return new ModelSimulationResult(p, flow.modelName(), losses, grid.times(), mean, se, values, perStep, workers,
+                executor != null && missing.length > 0 ? executor.describe() : flow.kernels(backend), reused, seconds);
+    }
 
+    /** Runs {@code missing} on this process's threads, each passed to {@code done} as it finishes. */
+    private void local(CompiledFlow flow, ModelSimulationParams p, int[] missing, int workers, double perStep, BiConsumer<Integer, StoredRun> done,
+            ProgressListener l, AtomicBoolean warned) throws InterruptedException {
+        TimeGrid grid = p.grid();
+        int[] rec = grid.recordSteps();
+        long chunk = Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
         SplittableRandom root = new SplittableRandom(p.seed());
         SplittableRandom dataRoot = root.split();
         SplittableRandom[] runRng = new SplittableRandom[p.seeds()];
         for (int i = 0; i < runRng.length; i++) runRng[i] = root.split();
-        DMatrixRMaj[] shared = null;
-        if (p.fixedData()) {
-            shared = new DMatrixRMaj[flow.tensorCount()];
-            for (int i = 0; i < shared.length; i++) if (!flow.trained(i)) shared[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
-            drawData(flow, shared, dataRoot);
-        }
-        double[][][] values = new double[losses.size()][p.seeds()][rec.length];
-        AtomicBoolean warned = new AtomicBoolean();
+        DMatrixRMaj[] shared = p.fixedData() ? sharedData(flow, dataRoot) : null;
         BlockingQueue<Run> idle = new ArrayBlockingQueue<>(workers);
         for (int t = 0; t < workers; t++) idle.add(new Run(flow, shared, p.integrator(), backend));
         ExecutorService pool = Workers.pool(workers, "prism-simulate-model");
         try {
-            ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < p.seeds(); i++) {
-                int index = i;
-                done.submit(() -> {
+            ExecutorCompletionService<Integer> finished = new ExecutorCompletionService<>(pool);
+            for (int index : missing) {
+                finished.submit(() -> {
                     Run r = idle.take();
+                    StoredRun s;
                     try {
-                        r.seed(index, runRng[index], p, rec, values, l, chunk, warned);
+                        s = r.seed(index, runRng[index], p, rec, l, chunk, warned);
                     } finally {
                         idle.add(r);
+                    }
+                    synchronized (done) {
+                        done.accept(index, s);
                     }
                     return index;
                 });
             }
-            for (int k = 0; k < p.seeds(); k++) {
+            for (int k = 0; k < missing.length; k++) {
                 try {
-                    done.take().get();
+                    finished.take().get();
                 } catch (ExecutionException e) {
                     throw Workers.cause(e);
                 }
@@ -141,14 +209,29 @@ public final class ModelSimulator {
                 Thread.currentThread().interrupt();
             }
         }
-        double[][] mean = new double[losses.size()][];
-        double[][] se = new double[losses.size()][];
-        for (int k = 0; k < losses.size(); k++) {
-            double[][] stats = GradientDescentSimulator.meanAndSe(values[k]);
-            mean[k] = stats[0];
-            se[k] = stats[1];
-        }
-        return new ModelSimulationResult(p, flow.modelName(), losses, grid.times(), mean, se, values, perStep, workers, flow.kernels(backend));
+    }
+
+    /** Run {@code index} of {@code job} alone, on the calling thread (see {@link SimulationJob#compute}). */
+    static StoredRun computeOne(SimulationJob job, int index, Backend backend) throws InterruptedException {
+        ModelSimulationParams p = job.params();
+        if (index < 0 || index >= p.seeds()) throw new IllegalArgumentException("run " + index + " of " + p.seeds());
+        CompiledFlow flow = job.flow();
+        SplittableRandom root = new SplittableRandom(p.seed());
+        SplittableRandom dataRoot = root.split();
+        SplittableRandom rng = root.split();
+        for (int i = 0; i < index; i++) rng = root.split();
+        Run r = new Run(flow, p.fixedData() ? sharedData(flow, dataRoot) : null, p.integrator(), backend);
+        double perStep = p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
+        long chunk = Math.max(1, Math.min(p.grid().steps() / 200, (long) (1e8 / Math.max(1, perStep))));
+        return r.seed(index, rng, p, p.grid().recordSteps(), ProgressListener.NONE, chunk, new AtomicBoolean());
+    }
+
+    /** The data all runs share, drawn from {@code dataRoot}. */
+    private static DMatrixRMaj[] sharedData(CompiledFlow flow, SplittableRandom dataRoot) {
+        DMatrixRMaj[] shared = new DMatrixRMaj[flow.tensorCount()];
+        for (int i = 0; i < shared.length; i++) if (!flow.trained(i)) shared[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
+        drawData(flow, shared, dataRoot);
+        return shared;
     }
 
     /**
@@ -169,13 +252,7 @@ public final class ModelSimulator {
     private double suggestStep(CompiledFlow flow, Integrator integrator, int seeds, long seed, boolean fixedData) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom dataRoot = root.split();
-        DMatrixRMaj[] shared = null;
-        if (fixedData) {
-            shared = new DMatrixRMaj[flow.tensorCount()];
-            for (int i = 0; i < shared.length; i++) if (!flow.trained(i)) shared[i] = new DMatrixRMaj(flow.rows(i), flow.cols(i));
-            drawData(flow, shared, dataRoot);
-        }
-        Run r = new Run(flow, shared, integrator, backend);
+        Run r = new Run(flow, fixedData ? sharedData(flow, dataRoot) : null, integrator, backend);
         double lambda = 0;
         for (int i = 0; i < Math.min(seeds, GradientDescentSimulator.SUGGEST_SEEDS); i++) lambda = Math.max(lambda, r.stiffnessAt(root.split()));
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
@@ -267,19 +344,36 @@ public final class ModelSimulator {
             return field.stiffness(w).lambda();
         }
 
-        void seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, double[][][] values,
-                ProgressListener l, long chunk, AtomicBoolean warned) throws InterruptedException {
+        /** Run {@code index}: draws from {@code rng}, integrates, and returns its curves, seconds and warnings. */
+        StoredRun seed(int index, SplittableRandom rng, ModelSimulationParams p, int[] rec, ProgressListener l, long chunk, AtomicBoolean warned)
+                throws InterruptedException {
+            long start = System.nanoTime();
             draw(rng);
             double dt = p.grid().dt();
-            integrator.checkStability(w, dt, l, warned);
+            List<String> warnings = new ArrayList<>();
+            ProgressListener own = new ProgressListener() {
+                @Override
+                public void stepsDone(long steps) {
+                    l.stepsDone(steps);
+                }
+
+                @Override
+                public void warning(String message) {
+                    warnings.add(message);
+                    if (warned.compareAndSet(false, true)) l.warning(message);
+                }
+            };
+            integrator.checkStability(w, dt, own, new AtomicBoolean());
             List<String> names = flow.losses();
+            double[][] values = new double[names.size()][rec.length];
             integrator.integrate(w, dt, p.grid().steps(), rec, r -> {
                 for (int k = 0; k < names.size(); k++) {
                     double v = ws.loss(k);
                     if (!Double.isFinite(v)) throw integrator.divergence("loss " + names.get(k) + " is " + v, v);
-                    values[k][index][r] = v;
+                    values[k][r] = v;
                 }
-            }, index, p.seeds() > 1, l, chunk);
+            }, index, p.seeds() > 1, own, chunk);
+            return new StoredRun(names, values, (System.nanoTime() - start) / 1e9, warnings);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.prism.simulation;
 
+import java.io.Serializable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * @param x the prepared data, {@code d x n}
  * @param dropped the 1-based column dropped, or 0
  */
-public record RealData(String source, DMatrixRMaj x, int dropped) {
+public record RealData(String source, DMatrixRMaj x, int dropped) implements Serializable {
     /**
      * Reads and prepares a data set.
      *

@@ -1,5 +1,6 @@
 package org.prism.simulation;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param basis the eigenvectors as columns ({@code d x d}, orthogonal), or null for the coordinate axes: then
  *     {@code C = V diag(lambda) V^T} and a sample is {@code V diag(sqrt(lambda)) z}
  */
-public record Spectrum(String description, double[] eigenvalues, DMatrixRMaj basis) {
+public record Spectrum(String description, double[] eigenvalues, DMatrixRMaj basis) implements Serializable {
     /** A covariance diagonal in the coordinates. */
     public Spectrum(String description, double[] eigenvalues) {
         this(description, eigenvalues, null);

@@ -1,5 +1,6 @@
 package org.prism.simulation;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,7 +15,7 @@ import java.util.TreeSet;
  * @param recordTimes if not empty, record at these times instead, each rounded to the nearest step
  *        ({@code round(t/dt)}); they must lie in {@code [0, steps*dt]}
  */
-public record TimeGrid(double dt, int steps, int recordEvery, List<Double> recordTimes) {
+public record TimeGrid(double dt, int steps, int recordEvery, List<Double> recordTimes) implements Serializable {
     /** Automatic grid: about this many recording intervals. */
     static final int AUTO_INTERVALS = 100;
 

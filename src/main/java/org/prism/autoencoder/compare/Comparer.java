@@ -5,6 +5,7 @@ import java.util.List;
 import org.prism.autoencoder.LimitCurve;
 import org.prism.simulation.GradientDescentSimulator;
 import org.prism.simulation.ProgressListener;
+import org.prism.simulation.RunCache;
 
 /**
  * Runs a {@link ScalingPath}: for each size, simulates its runs ({@link StepSimulator}), normalises
@@ -17,7 +18,12 @@ public final class Comparer {
 
     /** A comparer using up to {@code threads} worker threads per size. */
     public Comparer(int threads) {
-        this.simulator = new StepSimulator(threads);
+        this(threads, RunCache.NONE);
+    }
+
+    /** The same, reading and keeping each size's runs in {@code cache}. */
+    public Comparer(int threads, RunCache cache) {
+        this.simulator = new StepSimulator(threads, cache);
     }
 
     public Comparer() {

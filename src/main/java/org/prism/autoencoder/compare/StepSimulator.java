@@ -21,6 +21,9 @@ import org.prism.simulation.ModelSimulationParams;
 import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.ProgressListener;
+import org.prism.simulation.RunBatch;
+import org.prism.simulation.RunCache;
+import org.prism.simulation.StoredRun;
 import org.prism.simulation.SimulationParams;
 import org.prism.simulation.SimulationResult;
 import org.prism.simulation.TimeGrid;
@@ -52,11 +55,21 @@ import org.prism.simulation.Workers;
  * </ul>
  */
 public final class StepSimulator {
+    /** The kind of run batch this simulator keeps in a {@link RunCache}. */
+    static final String KIND = "tied-autoencoder-step";
+
     private final int threads;
+    private final RunCache cache;
 
     public StepSimulator(int threads) {
+        this(threads, RunCache.NONE);
+    }
+
+    /** A simulator that reads a step's runs from {@code cache} when it holds them all, and keeps every step it runs there. */
+    public StepSimulator(int threads, RunCache cache) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.cache = cache;
     }
 
     /**
@@ -81,6 +94,53 @@ public final class StepSimulator {
      */
     public Runs run(ScalingPath.Step step, double[] grid, int substeps, boolean needTrace, long seed, ProgressListener listener)
             throws InterruptedException {
+        // a step's runs are kept together: its routes draw and integrate all of them at once
+        RunBatch batch = batch(step, grid, substeps, needTrace, seed);
+        Runs stored = stored(batch, step, grid, substeps);
+        if (stored != null) {
+            listener.stepsDone((long) step.seeds() * (grid.length - 1) * substeps);
+            return stored;
+        }
+        long start = System.nanoTime();
+        Runs r = compute(step, grid, substeps, needTrace, seed, listener);
+        double seconds = (System.nanoTime() - start) / 1e9 / step.seeds();
+        for (int i = 0; i < step.seeds(); i++) {
+            cache.put(batch, i, new StoredRun(List.of("train", "pop", "tr-sigma", "time"),
+                    new double[][] {r.train()[i], r.pop()[i], {r.traceSigma()[i]}, r.times()}, seconds, List.of()));
+        }
+        return r;
+    }
+
+    /** The identity of a step's runs: the tied autoencoder, the step's sizes and seeds, the grid, the sub-steps, the seed. */
+    private static RunBatch batch(ScalingPath.Step step, double[] grid, int substeps, boolean needTrace, long seed) {
+        double[] times = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) times[i] = grid[i] * step.timeScale();
+        String point = "d=" + step.d() + ",m=" + step.m() + ",n=" + (step.infiniteData() ? "inf" : step.n()) + ",sigma2=" + step.sigma2();
+        String description = "step=" + step + " grid=" + Arrays.toString(grid).replace(" ", "") + " substeps=" + substeps + " trace=" + needTrace
+                + " seed=" + seed;
+        return new RunBatch(KIND, "tied-autoencoder", Models.tiedAutoencoder().contentHash(), point, description.replace(' ', ';'), times);
+    }
+
+    /** The step's runs from the cache when it holds every one, else null. */
+    private Runs stored(RunBatch batch, ScalingPath.Step step, double[] grid, int substeps) {
+        int k = step.seeds();
+        double[][] train = new double[k][];
+        double[][] pop = new double[k][];
+        double[] trace = new double[k];
+        double[] times = null;
+        for (int i = 0; i < k; i++) {
+            StoredRun s = cache.find(batch, i);
+            if (s == null || s.curves().length != 4 || s.curves()[0].length != grid.length) return null;
+            train[i] = s.curves()[0];
+            pop[i] = s.curves()[1];
+            trace[i] = s.curves()[2][0];
+            times = s.curves()[3];
+        }
+        return new Runs(times, train, pop, trace, route(step, grid, substeps));
+    }
+
+    private Runs compute(ScalingPath.Step step, double[] grid, int substeps, boolean needTrace, long seed, ProgressListener listener)
+            throws InterruptedException {
         int intervals = grid.length - 1;
         double tMax = grid[intervals] * step.timeScale();
         int steps = intervals * substeps;
@@ -101,10 +161,7 @@ public final class StepSimulator {
 
     private Runs viaSimulator(ScalingPath.Step step, double[] grid, double dt, double tMax, int steps, boolean needTrace, long seed,
             ProgressListener listener) throws InterruptedException {
-        List<Double> record = new ArrayList<>();
-        for (double g : grid) record.add(g * step.timeScale());
-        SimulationParams p = SimulationParams.builder().d(step.d()).m(step.m()).n(step.n()).sigma2(step.sigma2())
-                .dt(dt).tMax(tMax).recordTimes(record).integrator(Integrator.RK4).seeds(step.seeds()).seed(seed).build();
+        SimulationParams p = simulatorParams(step, grid, dt, tMax, seed);
         if (p.steps() != steps || p.recordCount() != grid.length) {
             throw new IllegalStateException("time grid does not fall on the steps (" + p.steps() + " steps, " + p.recordCount() + " records)");
         }
@@ -209,8 +266,27 @@ public final class StepSimulator {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        String route = (step.infiniteData() ? "sigma=identity" : "data") + (step.gramReduced() ? ",gram-reduced" : "");
-        return new Runs(times[0], train, pop, trace, route);
+        return new Runs(times[0], train, pop, trace, (step.infiniteData() ? "sigma=identity" : "data") + (step.gramReduced() ? ",gram-reduced" : ""));
+    }
+
+    /** The route name of a step: how its runs are made (for the simulator's, the route its plan picks). */
+    private String route(ScalingPath.Step step, double[] grid, int substeps) {
+        if (step.freeDynamics()) return "free-dynamics";
+        if (!step.infiniteData() && !step.gramReduced()) {
+            int steps = (grid.length - 1) * substeps;
+            double tMax = grid[grid.length - 1] * step.timeScale();
+            SimulationParams p = simulatorParams(step, grid, tMax / steps, tMax, 0);
+            return new GradientDescentSimulator(threads).plan(p).route().name().toLowerCase(Locale.ROOT);
+        }
+        return (step.infiniteData() ? "sigma=identity" : "data") + (step.gramReduced() ? ",gram-reduced" : "");
+    }
+
+    /** The tied autoencoder's own simulator's parameters for a step. */
+    private static SimulationParams simulatorParams(ScalingPath.Step step, double[] grid, double dt, double tMax, long seed) {
+        List<Double> record = new ArrayList<>();
+        for (double g : grid) record.add(g * step.timeScale());
+        return SimulationParams.builder().d(step.d()).m(step.m()).n(step.n()).sigma2(step.sigma2())
+                .dt(dt).tMax(tMax).recordTimes(record).integrator(Integrator.RK4).seeds(step.seeds()).seed(seed).build();
     }
 
     /** X (d x n) drawn as the simulator draws it: point after point, d consecutive N(0,1) each. */

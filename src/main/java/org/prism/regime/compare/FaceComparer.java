@@ -266,7 +266,9 @@ public final class FaceComparer {
             LongConsumer steps) throws InterruptedException {
         double[] taus = plan.taus();
         int runs = plan.runs();
-        long start = System.nanoTime();
+        // each attempt's seconds as its runs took where they were computed (the run store keeps them), so that a size
+        // read back from the store steers the time budget exactly as when it was run
+        double seconds = 0;
         ModelSimulationResult r = null;
         int refine = 1;
         for (; r == null; refine *= 4) {
@@ -283,10 +285,13 @@ public final class FaceComparer {
                     unstable.set(true); // above the estimated stability limit: refine rather than trust the run
                 }
             };
+            long start = System.nanoTime();
             try {
                 r = matrix != null ? simulator.run(matrix, p, listener) : simulator.run(model, p, listener);
+                seconds += r.runSeconds() / r.threads();
                 if (unstable.get() && refine < 64) r = null;
             } catch (IllegalArgumentException e) { // a DivergenceException too
+                seconds += (System.nanoTime() - start) / 1e9;
                 boolean stability = e instanceof DivergenceException || (e.getMessage() != null && e.getMessage().contains("stability"));
                 if (refine >= 64 || !stability) throw e;
             }
@@ -297,7 +302,6 @@ public final class FaceComparer {
         double n = plan.n();
         Point point = plan.point();
         double timeScale = plan.timeScale();
-        double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, double[]> mean = new LinkedHashMap<>();
         Map<String, double[]> se = new LinkedHashMap<>();
         Map<String, Double> error = new LinkedHashMap<>();

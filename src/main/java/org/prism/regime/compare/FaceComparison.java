@@ -40,7 +40,7 @@ public record FaceComparison(String model, String face, IntVector direction, Str
      * @param se per loss, its standard error
      * @param error per loss, $\max_\tau |\text{mean} - \text{predicted}| / \max_\tau |\text{predicted}|$
      * @param noise per loss, $\max_\tau 2\,\text{SE} / \max_\tau |\text{predicted}|$
-     * @param seconds wall time
+     * @param seconds what its runs took, each as long as where it was computed, over the workers (the wall time when none came from the run store)
      * @param refinement how many times the first step count the runs needed to stay stable (1, 4, 16 or 64)
      */
     public record Size(double n, Point at, int runs, Map<String, Double> normalisation, double timeScale, Map<String, double[]> predicted,

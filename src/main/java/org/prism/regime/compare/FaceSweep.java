@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
 import org.prism.algebra.Rational;
@@ -41,10 +42,18 @@ public final class FaceSweep {
     public static List<Outcome> run(String name, TensorModel model, ModelEngine engine, DerivedPrism d, List<String> losses, Map<String, Monomial> ratios,
             Map<String, Rational> moments, int order, boolean leading, FaceComparer.Options options, FaceComparer comparer, long seed, LongConsumer steps)
             throws InterruptedException {
+        return run(name, model, engine, d, losses, ratios, moments, order, leading, options, comparer, seed, steps, label -> true);
+    }
+
+    /** The same for the faces whose label {@code wanted} accepts. */
+    public static List<Outcome> run(String name, TensorModel model, ModelEngine engine, DerivedPrism d, List<String> losses, Map<String, Monomial> ratios,
+            Map<String, Rational> moments, int order, boolean leading, FaceComparer.Options options, FaceComparer comparer, long seed, LongConsumer steps,
+            Predicate<String> wanted) throws InterruptedException {
         Map<String, List<Polynomial>> cache = new LinkedHashMap<>();
         List<Outcome> out = new ArrayList<>();
         for (Regime r : d.regimes(d.perOrder().dimension() - 1)) {
             String label = d.label(r);
+            if (!wanted.test(label)) continue;
             IntVector u = d.simplestScaling(r.face()).or(() -> d.centre(r.face())).orElse(null);
             if (u == null) {
                 out.add(new Outcome(label, r.families(), null, null, "it leads along no scaling with growing sizes"));
