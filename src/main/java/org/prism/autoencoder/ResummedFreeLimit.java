@@ -12,6 +12,7 @@ import org.prism.autoencoder.LimitCurve;
 import org.prism.autoencoder.LimitSeries;
 import org.prism.autoencoder.Params;
 import org.prism.autoencoder.RegimeLimit;
+import org.prism.diagram.ExpectedLoss;
 import org.prism.diagram.LossCoefficients;
 import org.prism.model.MatrixModel;
 import org.prism.model.Models;
@@ -71,11 +72,24 @@ public final class ResummedFreeLimit implements RegimeLimit {
         return resummation(loss, order, () -> {});
     }
 
+    /**
+     * As {@link #resummation(String, int)}, with the leading-order coefficients read from {@code coefficients} (the
+     * tied autoencoder's, e.g. through the run store).
+     */
+    public static FreeResummation resummation(String loss, int order, ExpectedLoss coefficients) {
+        return resummation(loss, order, () -> {}, coefficients);
+    }
+
     /** As {@link #resummation(String, int)}, calling {@code step} after each coefficient computed. */
     private static FreeResummation resummation(String loss, int order, Runnable step) {
+        return resummation(loss, order, step, null);
+    }
+
+    private static FreeResummation resummation(String loss, int order, Runnable step, ExpectedLoss coefficients) {
         return CACHE.computeIfAbsent(loss + "/" + order, key -> {
             MatrixModel model = Models.tiedAutoencoder();
-            DerivedPrism prism = new PrismDerivation(model, RegimeNames.TIED_AUTOENCODER).derive(loss, LossCoefficients.leading(model, loss), order, s -> step.run());
+            ExpectedLoss cs = coefficients != null ? coefficients : LossCoefficients.leading(model, loss);
+            DerivedPrism prism = new PrismDerivation(model, RegimeNames.TIED_AUTOENCODER).derive(loss, cs, order, s -> step.run());
             return FreeResummation.of(prism, prism.coefficients(), Models.tiedAutoencoderRatios());
         });
     }

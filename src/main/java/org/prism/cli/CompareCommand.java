@@ -137,7 +137,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (regime == null) throw new IllegalArgumentException("give --face or --scaling (a face of any model) or --regime (the tied autoencoder's paths)");
         derivation.loaded().requireTiedAutoencoder("Comparisons with the closed-form limits (-r)");
         List<ScalingPath> paths = ScalingPaths.forName(regime, new ScalingPaths.Options(sizes, seeds, quick,
-                LimitInput.toDoubles(point.single("is for --face; -r takes one point (-p)"))));
+                LimitInput.toDoubles(point.single("is for --face; -r takes one point (-p)"))).withEngine(Session.current().tiedAutoencoder()));
         Path folder = outputFolder();
         Comparer comparer = new Comparer(threads == null ? Runtime.getRuntime().availableProcessors() : threads, Session.current().cache());
         PrintWriter o = spec.commandLine().getOut();

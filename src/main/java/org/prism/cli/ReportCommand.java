@@ -34,9 +34,7 @@ import org.prism.report.FaceSweepReport;
 import org.prism.report.GaussianEquivalenceReport;
 import org.prism.report.ReportWriter;
 import org.prism.simulation.Integrator;
-import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.RealData;
-import org.prism.simulation.Spectrum;
 import org.prism.simulation.TimeGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,7 +124,7 @@ public final class ReportCommand implements Callable<Integer> {
             Comparer comparer = new Comparer(Runtime.getRuntime().availableProcessors(), Session.current().cache());
             for (String regime : ScalingPaths.REGIMES) {
                 for (ScalingPath path : ScalingPaths.forName(regime,
-                        new ScalingPaths.Options(null, null, quick))) {
+                        new ScalingPaths.Options(null, null, quick).withEngine(Session.current().tiedAutoencoder()))) {
                     try (Progress bar = Progress.start("compare " + path.name(), path.totalSteps(), true)) {
                         comparisons.add(comparer.run(path, 0L, bar::stepBy));
                     }

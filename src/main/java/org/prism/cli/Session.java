@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import org.prism.diagram.ModelEngine;
+import org.prism.model.Models;
 import org.prism.model.TensorModel;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.RunCache;
@@ -122,6 +123,12 @@ final class Session implements AutoCloseable {
         return s == null ? engine : new StoredEngine(engine, source.contentHash(), s);
     }
 
+    /** The tied autoencoder's engine, with its coefficients kept in the store. */
+    ModelEngine tiedAutoencoder() {
+        TensorModel model = Models.tiedAutoencoderFile();
+        return engine(ModelEngine.of(model), model);
+    }
+
     @Override
     public synchronized void close() {
         if (executor instanceof AutoCloseable c) {
@@ -131,7 +138,14 @@ final class Session implements AutoCloseable {
                 if (err != null) err.println("prism: warning: stopping Spark: " + e.getMessage());
             }
         }
-        if (store != null) store.close();
+        if (store != null) {
+            String activity = store.activity();
+            if (activity != null && err != null) {
+                err.println("prism: run store " + store.file() + ": " + activity);
+                err.flush();
+            }
+            store.close();
+        }
         executor = null;
         store = null;
         if (current == this) current = new Session(null, null, null);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.prism.report.StoreReport;
@@ -54,7 +55,8 @@ public final class StoreCommand implements Runnable {
             RunStore s = store();
             StoreContents c = new StoreContents(s);
             PrintWriter out = spec.commandLine().getOut();
-            long bytes = Files.exists(s.file()) ? Files.size(s.file()) : 0;
+            long bytes = 0;
+            for (Path f : List.of(s.file(), Path.of(s.file() + "-wal"))) if (Files.exists(f)) bytes += Files.size(f); // the log holds recent runs
             if (format == Format.json) {
                 StoreReport.json(out, s.file(), bytes, c.batches(), c.coefficients());
             } else {

@@ -337,6 +337,14 @@ public final class FaceLimitSeries {
     }
 
     /** $f_0..f_S$ at the given parameter values (every parameter needed). */
+    /**
+     * The series' content as text (loss, parameters, moments and every coefficient polynomial): equal texts give equal
+     * values {@link #at} every point.
+     */
+    public String identity() {
+        return loss + "|" + parameters + "|" + moments() + "|" + series;
+    }
+
     public List<Rational> at(Map<String, Rational> values) {
         Map<String, Rational> bySymbol = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {

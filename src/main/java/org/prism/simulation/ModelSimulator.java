@@ -79,6 +79,11 @@ public final class ModelSimulator {
         this(Runtime.getRuntime().availableProcessors());
     }
 
+    /** Where this simulator reads and keeps finished runs ({@link RunCache#NONE} without a store). */
+    public RunCache cache() {
+        return cache;
+    }
+
     /** This simulator, reading finished runs from {@code cache} and keeping every new run there as it finishes. */
     public ModelSimulator withCache(RunCache cache) {
         return new ModelSimulator(threads, backend, cache, executor);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.prism.algebra.Polynomial;
 import org.prism.simulation.RunBatch;
@@ -53,6 +54,8 @@ public final class RunStore implements RunCache, AutoCloseable {
 
     private final Path file;
     private final Connection db;
+    /** Runs and coefficients read and kept since this store was opened: {runs read, runs kept, coefficients read, coefficients kept}. */
+    private final long[] counts = new long[4];
     private final Consumer<String> warnings;
     private boolean warned;
 
@@ -142,6 +145,7 @@ public final class RunStore implements RunCache, AutoCloseable {
                 }
             }
             if (losses.isEmpty()) return null;
+            counts[0]++;
             return new StoredRun(losses, curves.toArray(new double[0][]), seconds, warned.isEmpty() ? List.of() : Arrays.asList(warned.split("\n")));
         } catch (SQLException e) {
             warn(e);
@@ -198,6 +202,7 @@ public final class RunStore implements RunCache, AutoCloseable {
                 c.executeBatch();
             }
             db.commit();
+            counts[1]++;
         } catch (SQLException e) {
             rollback();
             warn(e);
@@ -221,7 +226,9 @@ public final class RunStore implements RunCache, AutoCloseable {
             q.setString(4, quantity);
             q.setInt(5, s);
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Polynomial.parse(r.getString(1)) : null;
+                if (!r.next()) return null;
+                counts[2]++;
+                return Polynomial.parse(r.getString(1));
             }
         } catch (SQLException e) {
             warn(e);
@@ -244,9 +251,16 @@ public final class RunStore implements RunCache, AutoCloseable {
             q.setString(9, VERSION);
             q.setString(10, Instant.now().toString());
             q.executeUpdate();
+            counts[3]++;
         } catch (SQLException e) {
             warn(e);
         }
+    }
+
+    /** What this process read and kept, e.g. {@code 120 runs read, 40 kept; 12 coefficients read, 0 kept}; null when nothing. */
+    public synchronized String activity() {
+        if (counts[0] + counts[1] + counts[2] + counts[3] == 0) return null;
+        return String.format(Locale.ROOT, "%d runs read, %d kept; %d coefficients read, %d kept", counts[0], counts[1], counts[2], counts[3]);
     }
 
     /** The connection, for the queries of {@link StoreContents} (same thread rules: hold this store's lock). */

@@ -161,77 +161,77 @@ public final class StoreContents {
     }
 
     private void writeBatches(JsonGenerator g) throws SQLException, IOException {
-                try (Statement s = store.connection().createStatement();
-                     ResultSet r = s.executeQuery("SELECT b.id, b.kind, b.model, b.model_hash, b.point, b.description, b.times, u.run, u.seconds,"
-                             + " u.warnings, c.loss, c.curve FROM batches b JOIN runs u ON u.batch = b.id JOIN curves c ON c.batch = u.batch"
-                             + " AND c.run = u.run ORDER BY b.created, b.id, u.run, c.position")) {
-                    String batch = null;
-                    int run = -1;
-                    while (r.next()) {
-                        if (!r.getString(1).equals(batch)) {
-                            if (batch != null) {
-                                g.writeEndObject(); // curves
-                                g.writeEndObject(); // run
-                                g.writeEndArray(); // runs
-                                g.writeEndObject(); // batch
-                            }
-                            batch = r.getString(1);
-                            run = -1;
-                            g.writeStartObject();
-                            g.writeStringField("id", batch);
-                            g.writeStringField("kind", r.getString(2));
-                            g.writeStringField("model", r.getString(3));
-                            g.writeStringField("model_hash", r.getString(4));
-                            g.writeStringField("point", r.getString(5));
-                            g.writeStringField("description", r.getString(6));
-                            g.writeFieldName("times");
-                            double[] times = RunStore.doubles(r.getBytes(7));
-                            g.writeArray(times, 0, times.length);
-                            g.writeArrayFieldStart("runs");
-                        }
-                        if (r.getInt(8) != run) {
-                            if (run >= 0) {
-                                g.writeEndObject();
-                                g.writeEndObject();
-                            }
-                            run = r.getInt(8);
-                            g.writeStartObject();
-                            g.writeNumberField("run", run);
-                            g.writeNumberField("seconds", r.getDouble(9));
-                            g.writeArrayFieldStart("warnings");
-                            for (String line : r.getString(10).split("\n")) if (!line.isEmpty()) g.writeString(line);
-                            g.writeEndArray();
-                            g.writeObjectFieldStart("curves");
-                        }
-                        g.writeFieldName(r.getString(11));
-                        double[] curve = RunStore.doubles(r.getBytes(12));
-                        g.writeArray(curve, 0, curve.length);
-                    }
+        try (Statement s = store.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT b.id, b.kind, b.model, b.model_hash, b.point, b.description, b.times, u.run, u.seconds,"
+                     + " u.warnings, c.loss, c.curve FROM batches b JOIN runs u ON u.batch = b.id JOIN curves c ON c.batch = u.batch"
+                     + " AND c.run = u.run ORDER BY b.created, b.id, u.run, c.position")) {
+            String batch = null;
+            int run = -1;
+            while (r.next()) {
+                if (!r.getString(1).equals(batch)) {
                     if (batch != null) {
+                        g.writeEndObject(); // curves
+                        g.writeEndObject(); // run
+                        g.writeEndArray(); // runs
+                        g.writeEndObject(); // batch
+                    }
+                    batch = r.getString(1);
+                    run = -1;
+                    g.writeStartObject();
+                    g.writeStringField("id", batch);
+                    g.writeStringField("kind", r.getString(2));
+                    g.writeStringField("model", r.getString(3));
+                    g.writeStringField("model_hash", r.getString(4));
+                    g.writeStringField("point", r.getString(5));
+                    g.writeStringField("description", r.getString(6));
+                    g.writeFieldName("times");
+                    double[] times = RunStore.doubles(r.getBytes(7));
+                    g.writeArray(times, 0, times.length);
+                    g.writeArrayFieldStart("runs");
+                }
+                if (r.getInt(8) != run) {
+                    if (run >= 0) {
                         g.writeEndObject();
-                        g.writeEndObject();
-                        g.writeEndArray();
                         g.writeEndObject();
                     }
+                    run = r.getInt(8);
+                    g.writeStartObject();
+                    g.writeNumberField("run", run);
+                    g.writeNumberField("seconds", r.getDouble(9));
+                    g.writeArrayFieldStart("warnings");
+                    for (String line : r.getString(10).split("\n")) if (!line.isEmpty()) g.writeString(line);
+                    g.writeEndArray();
+                    g.writeObjectFieldStart("curves");
                 }
+                g.writeFieldName(r.getString(11));
+                double[] curve = RunStore.doubles(r.getBytes(12));
+                g.writeArray(curve, 0, curve.length);
+            }
+            if (batch != null) {
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
     }
 
     private void writeCoefficients(JsonGenerator g) throws SQLException, IOException {
-                try (Statement s = store.connection().createStatement();
-                     ResultSet r = s.executeQuery("SELECT model, model_hash, engine, loss, quantity, s, polynomial FROM coefficients"
-                             + " ORDER BY model, engine, loss, quantity, s")) {
-                    while (r.next()) {
-                        g.writeStartObject();
-                        g.writeStringField("model", r.getString(1));
-                        g.writeStringField("model_hash", r.getString(2));
-                        g.writeStringField("engine", r.getString(3));
-                        g.writeStringField("loss", r.getString(4));
-                        g.writeStringField("quantity", r.getString(5));
-                        g.writeNumberField("s", r.getInt(6));
-                        g.writeStringField("polynomial", r.getString(7));
-                        g.writeEndObject();
-                    }
-                }
+        try (Statement s = store.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT model, model_hash, engine, loss, quantity, s, polynomial FROM coefficients"
+                     + " ORDER BY model, engine, loss, quantity, s")) {
+            while (r.next()) {
+                g.writeStartObject();
+                g.writeStringField("model", r.getString(1));
+                g.writeStringField("model_hash", r.getString(2));
+                g.writeStringField("engine", r.getString(3));
+                g.writeStringField("loss", r.getString(4));
+                g.writeStringField("quantity", r.getString(5));
+                g.writeNumberField("s", r.getInt(6));
+                g.writeStringField("polynomial", r.getString(7));
+                g.writeEndObject();
+            }
+        }
     }
 
     private static void bind(PreparedStatement q, Selection s) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.prism.algebra.Rational;
+import org.prism.diagram.ModelEngine;
 import org.prism.autoencoder.FreeResummation;
 import org.prism.autoencoder.ResummedFreeLimit;
 import org.prism.autoencoder.RegimeLimits;
@@ -83,9 +84,18 @@ public final class ScalingPaths {
      * @param seeds runs at the largest size (null: the path's default), at least 1
      * @param quick smallest 3 sizes and 2 runs at the largest (unless sizes/seeds are given)
      */
-    public record Options(Integer sizes, Integer seeds, boolean quick, Map<String, Double> params) {
+    public record Options(Integer sizes, Integer seeds, boolean quick, Map<String, Double> params, ModelEngine engine) {
         public Options(Integer sizes, Integer seeds, boolean quick) {
             this(sizes, seeds, quick, Map.of());
+        }
+
+        public Options(Integer sizes, Integer seeds, boolean quick, Map<String, Double> params) {
+            this(sizes, seeds, quick, params, null);
+        }
+
+        /** These options, with the tied autoencoder's coefficients read from {@code engine} (e.g. through the run store). */
+        public Options withEngine(ModelEngine engine) {
+            return new Options(sizes, seeds, quick, params, engine);
         }
 
         public Options {
@@ -265,7 +275,7 @@ public final class ScalingPaths {
     public static ScalingPath freeY1(Options o, boolean halfGamma) {
         o.noParams("the free paths");
         int order = o.quick() ? 6 : PREDICTION_ORDER;
-        FreeResummation pade = resummation(order);
+        FreeResummation pade = resummation(o, order);
         Prediction prediction = halfGamma ? Predictions.resummed(pade, Rational.ONE, Rational.of(1, 2))
                 : Predictions.freeClosedForm(Rational.ONE, pade);
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
@@ -281,7 +291,7 @@ public final class ScalingPaths {
     public static ScalingPath freeDynamics(Options o) {
         o.noParams("the free paths");
         int order = o.quick() ? 6 : PREDICTION_ORDER;
-        Prediction prediction = Predictions.resummed(resummation(order), Rational.ONE, Rational.of(1, 2));
+        Prediction prediction = Predictions.resummed(resummation(o, order), Rational.ONE, Rational.of(1, 2));
         List<ScalingPath.Step> steps = steps(o.sizesOr(4), o.seedsOr(4), k -> {
             int d = 32 << k;
             return new ScalingPath.Step(d, d, d, 2 * d, 1, 1.0 / d, 1, false, true);
@@ -294,5 +304,10 @@ public final class ScalingPaths {
     /** The free face series of the population loss from c_0..c_order of the leading-order engine, resummed (cached). */
     public static FreeResummation resummation(int order) {
         return ResummedFreeLimit.resummation("pop", order);
+    }
+
+    /** The same, with the coefficients from the options' engine when they name one. */
+    static FreeResummation resummation(Options o, int order) {
+        return o.engine() == null ? resummation(order) : ResummedFreeLimit.resummation("pop", order, o.engine().leading("pop"));
     }
 }

@@ -1,5 +1,7 @@
 package org.prism.regime.compare;
 
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +34,9 @@ import org.prism.simulation.ModelSimulationResult;
 import org.prism.simulation.ModelSimulator;
 import org.prism.simulation.Spectrum;
 import org.prism.simulation.ProgressListener;
+import org.prism.simulation.RunBatch;
+import org.prism.simulation.RunCache;
+import org.prism.simulation.StoredRun;
 import org.prism.simulation.TimeGrid;
 
 /**
@@ -235,9 +240,13 @@ public final class FaceComparer {
         Map<String, double[][]> bounds = new LinkedHashMap<>();
         Map<String, Double> norm = new LinkedHashMap<>();
         for (Map.Entry<String, FaceLimitSeries> e : limit.series().entrySet()) {
-            Resummation.Curve curve = Resummation.of(e.getValue().at(ratios), taus);
-            predicted.put(e.getKey(), curve.value());
-            if (curve.bounds() != null) bounds.put(e.getKey(), curve.bounds());
+            double[][] curve = prediction(limit, e.getValue(), ratios, taus);
+            predicted.put(e.getKey(), curve[0]);
+            if (curve.length == 3) {
+                double[][] b = new double[taus.length][];
+                for (int t = 0; t < taus.length; t++) b[t] = new double[] {curve[1][t], curve[2][t]};
+                bounds.put(e.getKey(), b);
+            }
             norm.put(e.getKey(), monomial(e.getValue().scale(), symbols, at).doubleValue());
         }
         List<Double> record = new ArrayList<>();
@@ -246,6 +255,41 @@ public final class FaceComparer {
         double cost = matrix != null ? ModelSimulator.totalMultiplyAdds(matrix, p) : ModelSimulator.totalMultiplyAdds(model, p);
         return new Plan(n, point, runs, timeScale, predicted, bounds, norm, taus, record, seed, cost);
     }
+
+    /**
+     * A face series resummed at a point's own ratios: {value} or {value, lower, upper} at {@code taus}. Exact arithmetic
+     * on those ratios (rationals of 53-bit doubles where a root or a moment enters) makes this the costliest part of a
+     * comparison once its runs are stored, so the curves are kept in the simulator's run cache too, as a batch of kind
+     * {@value #PREDICTION} keyed by the series, the ratios and the times.
+     */
+    private double[][] prediction(FaceLimit limit, FaceLimitSeries series, Map<String, Rational> ratios, double[] taus) {
+        RunCache cache = simulator.cache();
+        StringBuilder values = new StringBuilder();
+        ratios.forEach((k, v) -> values.append(values.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        RunBatch key = new RunBatch(PREDICTION, limit.label(), Hashing.sha256().hashString(series.identity(), StandardCharsets.UTF_8).toString(),
+                values.toString(), "taus=" + Arrays.toString(taus).replace(" ", ""), taus);
+        StoredRun kept = cache.find(key, 0);
+        if (kept != null) return kept.curves();
+        long start = System.nanoTime();
+        Resummation.Curve curve = Resummation.of(series.at(ratios), taus);
+        double[][] out;
+        if (curve.bounds() == null) {
+            out = new double[][] {curve.value()};
+        } else {
+            out = new double[3][taus.length];
+            out[0] = curve.value();
+            for (int t = 0; t < taus.length; t++) {
+                out[1][t] = curve.bounds()[t][0];
+                out[2][t] = curve.bounds()[t][1];
+            }
+        }
+        cache.put(key, 0, new StoredRun(out.length == 1 ? List.of("value") : List.of("value", "lower", "upper"), out, (System.nanoTime() - start) / 1e9,
+                List.of()));
+        return out;
+    }
+
+    /** The kind of the batches that keep resummed face series. */
+    static final String PREDICTION = "face-prediction";
 
     /** The spectrum of the runs' data at {@code point}: the covariance's law at its size there; null without a covariance. */
     private Spectrum spectrumAt(MatrixModel matrix, Point point) {
