@@ -187,7 +187,8 @@ public final class SimulateCommand implements Callable<Integer> {
         DMatrixRMaj given = real == null ? null : real.x();
         Spectrum law = spectrum == null ? null : Spectrum.parse(spectrum, d);
         Integrator method = integrator == Method.rk4 ? Integrator.RK4 : Integrator.EULER;
-        GradientDescentSimulator simulator = threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads);
+        GradientDescentSimulator simulator = (threads == null ? new GradientDescentSimulator() : new GradientDescentSimulator(threads))
+                .withCache(Session.current().cache());
         double step = dt != null ? dt : suggested(() -> simulator.suggestStep(d, m, n, variance.doubleValue(), method, seeds, seed, fixedData,
                 given, law));
         SimulationParams params = SimulationParams.builder()

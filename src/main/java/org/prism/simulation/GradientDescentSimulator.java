@@ -1,6 +1,7 @@
 package org.prism.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.prism.model.Models;
 
 /**
  * Independent numerical simulation of the weight-tied linear autoencoder trained by full-batch
@@ -74,6 +76,7 @@ public final class GradientDescentSimulator {
 
     private final int threads;
     private final Backend backend;
+    private final RunCache cache;
 
     /** A simulator using as many worker threads as there are available processors. */
     public GradientDescentSimulator() {
@@ -87,9 +90,19 @@ public final class GradientDescentSimulator {
 
     /** A simulator on a given backend (for tests that compare the backends). */
     GradientDescentSimulator(int threads, Backend backend) {
+        this(threads, backend, RunCache.NONE);
+    }
+
+    private GradientDescentSimulator(int threads, Backend backend, RunCache cache) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
         this.backend = backend;
+        this.cache = cache;
+    }
+
+    /** This simulator, reading finished runs from {@code cache} and keeping every new run there as it finishes. */
+    public GradientDescentSimulator withCache(RunCache cache) {
+        return new GradientDescentSimulator(threads, backend, cache);
     }
 
     /**
@@ -187,6 +200,19 @@ public final class GradientDescentSimulator {
         double[][] train = new double[seeds][rec.length];
         double[][] pop = new double[seeds][rec.length];
         AtomicBoolean warned = new AtomicBoolean();
+        RunBatch batch = batch(p, plan, data, spectrum);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            StoredRun s = cache.find(batch, i);
+            if (s != null && s.curves().length == 2 && s.curves()[0].length == rec.length) {
+                train[i] = s.curves()[0];
+                pop[i] = s.curves()[1];
+                for (String w : s.warnings()) if (warned.compareAndSet(false, true)) l.warning(w);
+                l.stepsDone(p.steps());
+            } else {
+                todo.add(i);
+            }
+        }
         // report progress about every 1e8 multiply-adds (tens of ms), and at least 200 times per run
         long chunk = Math.max(1, Math.min(p.steps() / 200, (long) (1e8 / plan.multiplyAddsPerStep())));
         Dataset shared = null;
@@ -207,19 +233,26 @@ public final class GradientDescentSimulator {
             }
             pool = Workers.pool(plan.threads(), "prism-simulate");
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < seeds; i++) {
-                int index = i;
+            for (int index : todo) {
                 done.submit(() -> {
                     Runner<?> r = idle.take();
+                    long start = System.nanoTime();
+                    List<String> warnings = new ArrayList<>();
+                    ProgressListener own = ProgressListener.of(l::stepsDone, message -> {
+                        warnings.add(message);
+                        if (warned.compareAndSet(false, true)) l.warning(message);
+                    });
                     try {
-                        r.runSeed(index, runRng[index], p, scale, rec, train[index], pop[index], l, chunk, warned);
+                        r.runSeed(index, runRng[index], p, scale, rec, train[index], pop[index], own, chunk, new AtomicBoolean());
                     } finally {
                         idle.add(r);
                     }
+                    cache.put(batch, index, new StoredRun(List.of("train", "pop"), new double[][] {train[index], pop[index]},
+                            (System.nanoTime() - start) / 1e9, warnings));
                     return index;
                 });
             }
-            for (int k = 0; k < seeds; k++) {
+            for (int k = 0; k < todo.size(); k++) {
                 try {
                     done.take().get();
                 } catch (ExecutionException e) {
@@ -249,6 +282,23 @@ public final class GradientDescentSimulator {
         double[][] trainStats = meanAndSe(train);
         double[][] popStats = meanAndSe(pop);
         return new SimulationResult(p, plan, times, trainStats[0], trainStats[1], popStats[0], popStats[1], train, pop);
+    }
+
+    /**
+     * The identity of a simulation's runs: the tied autoencoder, d, m, n, sigma^2, and (as {@link RunBatch#of} for the
+     * generic simulator) the integrator, step, steps, recording steps, seed, shared data and the data's law or set; and
+     * the evaluation route, whose products round differently.
+     */
+    private static RunBatch batch(SimulationParams p, SimulationPlan plan, DMatrixRMaj data, Spectrum spectrum) {
+        String point = "d=" + p.d() + ",m=" + p.m() + ",n=" + p.n() + ",sigma2=" + p.sigma2();
+        StringBuilder d = new StringBuilder("integrator=").append(p.integrator().name()).append(" dt=").append(p.dt()).append(" steps=").append(p.steps())
+                .append(" record=").append(Arrays.toString(p.recordSteps()).replace(" ", "")).append(" seed=").append(p.seed())
+                .append(" fixed-data=").append(p.fixedData()).append(" route=").append(plan.route().name());
+        if (spectrum != null) d.append(" spectrum=").append(RunBatch.hash(spectrum.eigenvalues(), spectrum.basis()));
+        if (data != null) d.append(" data=").append(RunBatch.hash(new double[0], data));
+        double[] times = new double[p.recordSteps().length];
+        for (int j = 0; j < times.length; j++) times[j] = p.recordSteps()[j] * p.dt();
+        return new RunBatch("tied-autoencoder", "tied-autoencoder", Models.tiedAutoencoder().contentHash(), point, d.toString(), times);
     }
 
     /**

@@ -356,18 +356,10 @@ public final class ModelSimulator {
             draw(rng);
             double dt = p.grid().dt();
             List<String> warnings = new ArrayList<>();
-            ProgressListener own = new ProgressListener() {
-                @Override
-                public void stepsDone(long steps) {
-                    l.stepsDone(steps);
-                }
-
-                @Override
-                public void warning(String message) {
-                    warnings.add(message);
-                    if (warned.compareAndSet(false, true)) l.warning(message);
-                }
-            };
+            ProgressListener own = ProgressListener.of(l::stepsDone, message -> {
+                warnings.add(message);
+                if (warned.compareAndSet(false, true)) l.warning(message);
+            });
             integrator.checkStability(w, dt, own, new AtomicBoolean());
             List<String> names = flow.losses();
             double[][] values = new double[names.size()][rec.length];

@@ -43,8 +43,8 @@ public record RunBatch(String kind, String model, String modelHash, String point
         return new RunBatch("model", model, modelHash, p.at().text(","), d.toString(), g.times());
     }
 
-    /** The first 16 hex digits of SHA-256 over the values' bits. */
-    private static String hash(double[] values, DMatrixRMaj matrix) {
+    /** The first 16 hex digits of SHA-256 over the values' bits (and the matrix's shape and entries, when given). */
+    static String hash(double[] values, DMatrixRMaj matrix) {
         Hasher h = Hashing.sha256().newHasher();
         for (double v : values) h.putLong(Double.doubleToLongBits(v));
         if (matrix != null) {

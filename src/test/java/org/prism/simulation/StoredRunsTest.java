@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.prism.algebra.Point;
 import org.prism.model.MatrixLowering;
@@ -78,6 +79,23 @@ class StoredRunsTest {
         assertEquals(more.runSeconds(), again.runSeconds());
     }
 
+    /** The tied autoencoder's own simulator keeps its runs too: 4 kept, 8 asked, 4 more run, and the 8 are those without a cache. */
+    @Test
+    void theTiedAutoencodersOwnSimulatorKeepsItsRuns() throws InterruptedException {
+        MapCache cache = new MapCache();
+        IntFunction<SimulationParams> p = seeds -> SimulationParams.builder().d(6).m(4).n(10).sigma2(0.25).dt(0.02).tMax(1.0)
+                .recordEvery(10).integrator(Integrator.RK4).seeds(seeds).seed(5).build();
+        new GradientDescentSimulator(2).withCache(cache).run(p.apply(4), null);
+        assertEquals(4, cache.puts.get());
+        SimulationResult more = new GradientDescentSimulator(2).withCache(cache).run(p.apply(8), null);
+        assertEquals(8, cache.puts.get());
+        SimulationResult plain = new GradientDescentSimulator(1).run(p.apply(8), null);
+        for (int s = 0; s < 8; s++) {
+            assertArrayEquals(plain.trainPerSeed()[s], more.trainPerSeed()[s]);
+            assertArrayEquals(plain.popPerSeed()[s], more.popPerSeed()[s]);
+        }
+    }
+
     /** What identifies a batch: another seed, step, point or law is another batch; the number of seeds is not part of it. */
     @Test
     void aBatchIsItsRunsIdentity() {
@@ -123,15 +141,7 @@ class StoredRunsTest {
         MatrixModel model = Models.tiedAutoencoder();
         MapCache cache = new MapCache();
         List<String> heard = new ArrayList<>();
-        ProgressListener listen = new ProgressListener() {
-            @Override
-            public void stepsDone(long steps) {}
-
-            @Override
-            public void warning(String message) {
-                heard.add(message);
-            }
-        };
+        ProgressListener listen = ProgressListener.of(steps -> {}, heard::add);
         // d = m = n = 8, sigma^2 = 1: the Euler limit is about 0.008 (ModelSimulatorTest), so 0.012 warns but stays finite for 5 steps
         ModelSimulationParams p = new ModelSimulationParams(Point.parse("d=8,m=8,n=8,sigma2=1"), new TimeGrid(0.012, 5, 1, null), Integrator.EULER,
                 2, 1L, false);

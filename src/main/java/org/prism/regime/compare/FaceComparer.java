@@ -318,17 +318,8 @@ public final class FaceComparer {
         for (; r == null; refine *= 4) {
             ModelSimulationParams p = params(plan.point(), taus, plan.timeScale(), plan.record(), runs, plan.seed(), refine, spectrumAt(matrix, plan.point()));
             AtomicBoolean unstable = new AtomicBoolean();
-            ProgressListener listener = new ProgressListener() {
-                @Override
-                public void stepsDone(long done) {
-                    steps.accept(done);
-                }
-
-                @Override
-                public void warning(String message) {
-                    unstable.set(true); // above the estimated stability limit: refine rather than trust the run
-                }
-            };
+            // above the estimated stability limit: refine rather than trust the run
+            ProgressListener listener = ProgressListener.of(steps, message -> unstable.set(true));
             long start = System.nanoTime();
             try {
                 r = matrix != null ? simulator.run(matrix, p, listener) : simulator.run(model, p, listener);
