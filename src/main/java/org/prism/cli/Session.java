@@ -26,16 +26,20 @@ final class Session implements AutoCloseable {
     /** The class that runs simulations on Spark; loaded by name, since Spark is on the class path only under spark-submit. */
     static final String SPARK_EXECUTOR = "org.prism.spark.SparkRunExecutor";
 
-    private static volatile Session current = new Session(null, null, null);
+    private static volatile Session current = new Session(null, false, null, null);
 
     private final Path storeFile;
+    /** Whether the store was named on the command line (then a store that cannot be opened is bad input). */
+    private final boolean storeGiven;
     private final String spark;
     private final PrintWriter err;
     private RunStore store;
+    private boolean failed;
     private RunExecutor executor;
 
-    private Session(Path storeFile, String spark, PrintWriter err) {
+    private Session(Path storeFile, boolean storeGiven, String spark, PrintWriter err) {
         this.storeFile = storeFile;
+        this.storeGiven = storeGiven;
         this.spark = spark;
         this.err = err;
     }
@@ -56,7 +60,7 @@ final class Session implements AutoCloseable {
             if (p.hasMatchedOption("--spark")) spark = p.matchedOptionValue("--spark", "submit");
         }
         if (store != null && none) throw new IllegalArgumentException("give --store FILE or --no-store, not both");
-        Session s = new Session(none ? null : store != null ? store : defaultStore(), spark, err);
+        Session s = new Session(none ? null : store != null ? store : defaultStore(), store != null, spark, err);
         current = s;
         return s;
     }
@@ -70,17 +74,28 @@ final class Session implements AutoCloseable {
         return cache.resolve("prism").resolve("runs.db");
     }
 
-    /** The store, opened on first use; null with {@code --no-store}. */
+    /**
+     * The store, opened on first use; null with {@code --no-store}, or when the default store cannot be opened (said
+     * once on stderr: the command goes on without it). A store named by {@code --store} that cannot be opened is bad input.
+     */
     synchronized RunStore store() {
-        if (store == null && storeFile != null) {
-            store = RunStore.open(storeFile, w -> {
-                if (err != null) {
-                    err.println("prism: warning: " + w);
-                    err.flush();
-                }
-            });
+        if (store == null && storeFile != null && !failed) {
+            try {
+                store = RunStore.open(storeFile, this::warn);
+            } catch (IllegalArgumentException e) {
+                if (storeGiven) throw e;
+                failed = true;
+                warn(e.getMessage().replaceFirst("^--store: ", "") + "; going on without a run store (--no-store, or --store FILE)");
+            }
         }
         return store;
+    }
+
+    private void warn(String message) {
+        if (err != null) {
+            err.println("prism: warning: " + message);
+            err.flush();
+        }
     }
 
     /** The store as the simulators see it. */
@@ -148,6 +163,6 @@ final class Session implements AutoCloseable {
         }
         executor = null;
         store = null;
-        if (current == this) current = new Session(null, null, null);
+        if (current == this) current = new Session(null, false, null, null);
     }
 }

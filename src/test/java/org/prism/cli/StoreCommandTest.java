@@ -93,6 +93,25 @@ class StoreCommandTest {
         assertEquals(0, spark.exitCode(), spark.err());
     }
 
+    /** A default store that cannot be opened (a file where its folder should be) is said once; the command goes on without it. */
+    @Test
+    void aDefaultStoreThatCannotOpenIsSaidAndSkipped() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String before = System.getProperty("prism.store");
+        System.setProperty("prism.store", file.resolve("runs.db").toString());
+        try {
+            CliRunner r = CliRunner.run("coefficients", "--order", "1");
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith("prism: warning: cannot create the folder"), r.err());
+            assertTrue(r.err().contains("going on without a run store"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertEquals(CliRunner.run("coefficients", "--order", "1", "--no-store").out(), r.out());
+        } finally {
+            if (before == null) System.clearProperty("prism.store");
+            else System.setProperty("prism.store", before);
+        }
+    }
+
     /**
      * kill -9 in the middle of a simulation: the store stays consistent (SQLite's integrity check; every run kept has all
      * its curves), and the same command afterwards computes only the runs that were not kept and prints what a
