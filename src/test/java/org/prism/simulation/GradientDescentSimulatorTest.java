@@ -235,17 +235,7 @@ class GradientDescentSimulatorTest {
         assertTrue(e.getMessage().startsWith("--dt 5.0 is far beyond the stability limit of euler"), e.getMessage());
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicLong steps = new AtomicLong();
-        ProgressListener l = new ProgressListener() {
-            @Override
-            public void stepsDone(long k) {
-                steps.addAndGet(k);
-            }
-
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        };
+        ProgressListener l = ProgressListener.of(steps::addAndGet, warnings::add);
         // sigma2 = 0: W stays 0, so an over-large step cannot diverge, but it is warned about (once)
         SimulationParams zero = new SimulationParams(4, 4, 8, 0.0, 0.3, 50, 5, Integrator.EULER, 3, 0L, false);
         SimulationResult res = new GradientDescentSimulator(2).run(zero, l);
