@@ -1,5 +1,6 @@
 package org.prism.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +49,10 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
     @Override
     public void execute(SimulationJob job, int[] runs, BiConsumer<Integer, StoredRun> done, ProgressListener listener) throws InterruptedException {
         List<Integer> pending = new ArrayList<>();
-        List<JavaFutureAction<List<StoredRun>>> futures = new ArrayList<>();
+        List<JavaFutureAction<List<Outcome>>> futures = new ArrayList<>();
         for (int i : runs) {
             pending.add(i);
-            futures.add(spark.parallelize(List.of(i), 1).map(job::compute).collectAsync());
+            futures.add(spark.parallelize(List.of(i), 1).map(index -> Outcome.of(job, index)).collectAsync());
         }
         long steps = job.params().grid().steps();
         try {
@@ -74,10 +75,26 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
         }
     }
 
-    /** A finished task's run, or what the run threw (an IllegalArgumentException, a divergence among them, keeps its type). */
-    private static StoredRun result(JavaFutureAction<List<StoredRun>> f) throws InterruptedException {
+    /**
+     * What a task returns: its run, or the bad value it met (a divergence among them). A run that fails this way is a
+     * finished task, not a failed one, so Spark neither retries it (it would fail the same way) nor logs it as an error.
+     */
+    record Outcome(StoredRun run, IllegalArgumentException failure) implements Serializable {
+        static Outcome of(SimulationJob job, int index) throws InterruptedException {
+            try {
+                return new Outcome(job.compute(index), null);
+            } catch (IllegalArgumentException e) {
+                return new Outcome(null, e);
+            }
+        }
+    }
+
+    /** A finished task's run, or what the run threw, with its type (a divergence stays a {@code DivergenceException}). */
+    private static StoredRun result(JavaFutureAction<List<Outcome>> f) throws InterruptedException {
         try {
-            return f.get().get(0);
+            Outcome o = f.get().get(0);
+            if (o.failure() != null) throw o.failure();
+            return o.run();
         } catch (ExecutionException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof IllegalArgumentException iae) throw iae;
