@@ -11,7 +11,9 @@ import org.prism.model.MatrixModel;
 import org.prism.model.Models;
 import org.prism.model.TensorModel;
 import org.prism.model.lang.ModelFile;
+import org.prism.regime.DerivedPrism;
 import org.prism.regime.FaceNames;
+import org.prism.regime.PrismDerivation;
 import picocli.CommandLine.Option;
 
 /** The {@code --model FILE} option shared by every command; without it, the built-in tied autoencoder. */
@@ -55,6 +57,18 @@ final class ModelOption {
             boolean tied = engine.matrixModel().map(Models.tiedAutoencoder()::sameContent).orElse(false);
             return new LoadedModel(model.name(), model, engine, tied ? Models.tiedAutoencoderRatios() : Map.of(), loss, tied,
                     List.copyOf(tracked));
+        }
+
+        /** The order its polytope is derived at in reports and sweeps: the default, or the highest within the engine's reach. */
+        int defaultOrder() {
+            return Limits.highestWithinReach(this, defaultLoss, DerivationOptions.DEFAULT_MAX_ORDER, false).order();
+        }
+
+        /** Its polytope from {@code c_0..c_order} of its default loss, with a progress bar. */
+        DerivedPrism derive(int order) {
+            try (Progress bar = Progress.start(name + " c_0..c_" + order, order + 1, true)) {
+                return new PrismDerivation(engine, names()).derive(defaultLoss, order, false, s -> bar.stepBy(1));
+            }
         }
 
         /** The model's vocabulary: the tied autoencoder's names (recognised by content), else its ratios alone. */

@@ -108,7 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (var list = Files.list(examples)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".prism")).sorted().toList()) {
                 ModelOption.LoadedModel m = ModelOption.LoadedModel.of(ModelFile.read(f));
-                orders.put(f, modelsOrder != null ? modelsOrder : Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false).order());
+                orders.put(f, modelsOrder != null ? modelsOrder : m.defaultOrder());
                 Limits.require(m, List.of(m.defaultLoss()), orders.get(f), false); // before anything is written
                 models.put(f, m);
             }
@@ -142,11 +142,8 @@ public final class ReportCommand implements Callable<Integer> {
         for (Map.Entry<Path, ModelOption.LoadedModel> e : models.entrySet()) {
             Path f = e.getKey();
             ModelOption.LoadedModel m = e.getValue();
-            DerivedPrism md;
             int order = orders.get(f);
-            try (Progress bar = Progress.start(m.name() + " c_0..c_" + order, order + 1, true)) {
-                md = new PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
-            }
+            DerivedPrism md = m.derive(order);
             Path dir = out.resolve("models").resolve(m.name());
             String facesSection = "";
             List<String> scanFiles = List.of();

@@ -1,12 +1,12 @@
 package org.prism.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
@@ -264,11 +264,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** The value of the covariance's size at the point (the number of eigenvalues a spectrum needs); 1 when there is none to size. */
     private static int covarianceSize(Optional<MatrixModel> matrix, Point point) {
-        Optional<RandomMatrix> c = matrix.flatMap(MatrixModel::covariance);
-        if (c.isEmpty()) return 1;
-        Rational v = point.values().get(c.get().rows());
-        if (v == null || !v.isInteger() || v.signum() <= 0) throw new IllegalArgumentException("--at needs a positive integer " + c.get().rows() + "=...");
-        return v.numerator().intValueExact();
+        return matrix.map(m -> m.covarianceSize(point)).orElse(OptionalInt.empty()).orElse(1);
     }
 
     /** The point with the covariance's moments C_1..C_K of this spectrum (double precision, as decimals), for the series. */

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.prism.model.lang.ModelFile;
 import org.prism.regime.DerivedPrism;
-import org.prism.regime.PrismDerivation;
 import org.prism.regime.Regime;
 import org.prism.regime.compare.FaceComparer;
 import org.prism.regime.compare.FaceComparison;
@@ -61,11 +60,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<DerivedPrism> prisms = new ArrayList<>();
         for (SweepFile.Faces entry : sweep.faces()) {
             ModelOption.LoadedModel m = ModelOption.LoadedModel.of(ModelFile.read(entry.model()));
-            int order = Limits.highestWithinReach(m, m.defaultLoss(), DerivationOptions.DEFAULT_MAX_ORDER, false).order();
-            DerivedPrism d;
-            try (Progress bar = Progress.start(m.name() + " c_0..c_" + order, order + 1, true)) {
-                d = new PrismDerivation(m.engine(), m.names()).derive(m.defaultLoss(), order, false, s -> bar.stepBy(1));
-            }
+            DerivedPrism d = m.derive(m.defaultOrder());
             Set<String> labels = new TreeSet<>();
             for (Regime r : d.regimes(d.perOrder().dimension() - 1)) labels.add(d.label(r));
             for (String name : entry.names()) {

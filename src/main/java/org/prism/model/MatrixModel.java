@@ -3,10 +3,13 @@ package org.prism.model;
 import com.google.common.hash.Hashing;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import org.prism.algebra.Point;
+import org.prism.algebra.Rational;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,6 +66,22 @@ public record MatrixModel(
     /** The model's covariance, the one fixed matrix of its data law, if it has one. */
     public Optional<RandomMatrix> covariance() {
         return matrices.stream().filter(RandomMatrix::constant).findFirst();
+    }
+
+    /**
+     * The value at {@code at} of the covariance's size (the number of eigenvalues its spectrum has); empty without a
+     * covariance.
+     *
+     * @throws IllegalArgumentException when {@code at} gives that size no positive integer value
+     */
+    public OptionalInt covarianceSize(Point at) {
+        Optional<RandomMatrix> c = covariance();
+        if (c.isEmpty()) return OptionalInt.empty();
+        Rational v = at.values().get(c.get().rows());
+        if (v == null || !v.isInteger() || v.signum() <= 0) {
+            throw new IllegalArgumentException("size " + c.get().rows() + " (the covariance's) must be a positive integer, got " + (v == null ? "none" : v));
+        }
+        return OptionalInt.of(v.numerator().intValueExact());
     }
 
     private static RandomMatrix requireDeclared(RandomMatrix m, List<RandomMatrix> matrices) {

@@ -87,11 +87,13 @@ public final class FaceSweepReport {
         return out;
     }
 
-    private static String num(double n) {
+    /** A size: integers as such, else four digits. */
+    static String num(double n) {
         return n == Math.rint(n) ? Long.toString((long) n) : String.format(Locale.ROOT, "%.4g", n);
     }
 
-    private static String pct(Double v) {
+    /** A relative error in percent, two decimals; {@code -} for none. */
+    static String pct(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 

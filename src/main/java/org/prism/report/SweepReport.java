@@ -62,8 +62,8 @@ public final class SweepReport {
                 } else {
                     FaceComparison.Size last = c.sizes().get(c.sizes().size() - 1);
                     List<String> errors = new ArrayList<>();
-                    last.error().forEach((loss, e) -> errors.add(String.format(Locale.ROOT, "%s %.2f%%", loss, 100 * e)));
-                    w.printf(Locale.ROOT, "  %-8s %s at N = %s (%s): %s%n", o.face(), c.verdict().name().toLowerCase(Locale.ROOT), num(last.n()),
+                    last.error().forEach((loss, e) -> errors.add(loss + " " + FaceSweepReport.pct(e)));
+                    w.printf(Locale.ROOT, "  %-8s %s at N = %s (%s): %s%n", o.face(), c.verdict().name().toLowerCase(Locale.ROOT), FaceSweepReport.num(last.n()),
                             String.join(", ", errors), c.reason());
                 }
             }
@@ -133,9 +133,5 @@ public final class SweepReport {
             }
         }
         w.flush();
-    }
-
-    private static String num(double n) {
-        return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
     }
 }

@@ -1,7 +1,6 @@
 package org.prism.simulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -73,6 +72,9 @@ public final class GradientDescentSimulator {
     /** Fraction of the available memory the matrices may use. */
     static final double HEAP_FRACTION = 0.85;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+    /** The losses of every run, in the order a {@link RunCache} keeps them. */
+    private static final List<String> LOSSES = List.of("train", "pop");
 
     private final int threads;
     private final Backend backend;
@@ -201,17 +203,12 @@ public final class GradientDescentSimulator {
         double[][] pop = new double[seeds][rec.length];
         AtomicBoolean warned = new AtomicBoolean();
         RunBatch batch = batch(p, plan, data, spectrum);
-        List<Integer> todo = new ArrayList<>();
+        StoredRun[] kept = new StoredRun[seeds];
+        int[] todo = KeptRuns.read(cache, batch, LOSSES, rec.length, kept, p.steps(), l, warned);
         for (int i = 0; i < seeds; i++) {
-            StoredRun s = cache.find(batch, i);
-            if (s != null && s.curves().length == 2 && s.curves()[0].length == rec.length) {
-                train[i] = s.curves()[0];
-                pop[i] = s.curves()[1];
-                for (String w : s.warnings()) if (warned.compareAndSet(false, true)) l.warning(w);
-                l.stepsDone(p.steps());
-            } else {
-                todo.add(i);
-            }
+            if (kept[i] == null) continue;
+            train[i] = kept[i].curves()[0];
+            pop[i] = kept[i].curves()[1];
         }
         // report progress about every 1e8 multiply-adds (tens of ms), and at least 200 times per run
         long chunk = Math.max(1, Math.min(p.steps() / 200, (long) (1e8 / plan.multiplyAddsPerStep())));
@@ -238,21 +235,18 @@ public final class GradientDescentSimulator {
                     Runner<?> r = idle.take();
                     long start = System.nanoTime();
                     List<String> warnings = new ArrayList<>();
-                    ProgressListener own = ProgressListener.of(l::stepsDone, message -> {
-                        warnings.add(message);
-                        if (warned.compareAndSet(false, true)) l.warning(message);
-                    });
+                    ProgressListener own = KeptRuns.recording(l, warned, warnings);
                     try {
                         r.runSeed(index, runRng[index], p, scale, rec, train[index], pop[index], own, chunk, new AtomicBoolean());
                     } finally {
                         idle.add(r);
                     }
-                    cache.put(batch, index, new StoredRun(List.of("train", "pop"), new double[][] {train[index], pop[index]},
+                    cache.put(batch, index, new StoredRun(LOSSES, new double[][] {train[index], pop[index]},
                             (System.nanoTime() - start) / 1e9, warnings));
                     return index;
                 });
             }
-            for (int k = 0; k < todo.size(); k++) {
+            for (int k = 0; k < todo.length; k++) {
                 try {
                     done.take().get();
                 } catch (ExecutionException e) {
@@ -291,14 +285,10 @@ public final class GradientDescentSimulator {
      */
     private static RunBatch batch(SimulationParams p, SimulationPlan plan, DMatrixRMaj data, Spectrum spectrum) {
         String point = "d=" + p.d() + ",m=" + p.m() + ",n=" + p.n() + ",sigma2=" + p.sigma2();
-        StringBuilder d = new StringBuilder("integrator=").append(p.integrator().name()).append(" dt=").append(p.dt()).append(" steps=").append(p.steps())
-                .append(" record=").append(Arrays.toString(p.recordSteps()).replace(" ", "")).append(" seed=").append(p.seed())
-                .append(" fixed-data=").append(p.fixedData()).append(" route=").append(plan.route().name());
-        if (spectrum != null) d.append(" spectrum=").append(RunBatch.hash(spectrum.eigenvalues(), spectrum.basis()));
-        if (data != null) d.append(" data=").append(RunBatch.hash(new double[0], data));
+        String d = RunBatch.describe(p.integrator(), p.grid(), p.seed(), p.fixedData(), spectrum, data) + " route=" + plan.route().name();
         double[] times = new double[p.recordSteps().length];
         for (int j = 0; j < times.length; j++) times[j] = p.recordSteps()[j] * p.dt();
-        return new RunBatch("tied-autoencoder", "tied-autoencoder", Models.tiedAutoencoder().contentHash(), point, d.toString(), times);
+        return new RunBatch("tied-autoencoder", "tied-autoencoder", Models.tiedAutoencoder().contentHash(), point, d, times);
     }
 
     /**

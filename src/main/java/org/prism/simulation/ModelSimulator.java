@@ -128,20 +128,7 @@ public final class ModelSimulator {
         RunBatch batch = job.batch();
         StoredRun[] runs = new StoredRun[p.seeds()];
         AtomicBoolean warned = new AtomicBoolean();
-        List<Integer> todo = new ArrayList<>();
-        int reused = 0;
-        for (int i = 0; i < runs.length; i++) {
-            StoredRun s = cache.find(batch, i);
-            if (s != null && s.losses().equals(losses) && s.curves()[0].length == rec.length) {
-                runs[i] = s;
-                reused++;
-                for (String w : s.warnings()) if (warned.compareAndSet(false, true)) l.warning(w);
-                l.stepsDone(grid.steps());
-            } else {
-                todo.add(i);
-            }
-        }
-        int[] missing = todo.stream().mapToInt(Integer::intValue).toArray();
+        int[] missing = KeptRuns.read(cache, batch, losses, rec.length, runs, grid.steps(), l, warned);
         BiConsumer<Integer, StoredRun> done = (i, r) -> {
             cache.put(batch, i, r);
             runs[i] = r;
@@ -165,15 +152,15 @@ public final class ModelSimulator {
             se[k] = stats[1];
         }
         return new ModelSimulationResult(p, flow.modelName(), losses, grid.times(), mean, se, values, perStep, workers,
-                executor != null && missing.length > 0 ? executor.describe() : flow.kernels(backend), reused, seconds);
+                executor != null && missing.length > 0 ? executor.describe() : flow.kernels(backend),
+                runs.length - missing.length, seconds);
     }
 
     /** Runs {@code missing} on this process's threads, each passed to {@code done} as it finishes. */
     private void local(CompiledFlow flow, ModelSimulationParams p, int[] missing, int workers, double perStep, BiConsumer<Integer, StoredRun> done,
             ProgressListener l, AtomicBoolean warned) throws InterruptedException {
-        TimeGrid grid = p.grid();
-        int[] rec = grid.recordSteps();
-        long chunk = Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
+        int[] rec = p.grid().recordSteps();
+        long chunk = chunk(p.grid(), perStep);
         SplittableRandom root = new SplittableRandom(p.seed());
         SplittableRandom dataRoot = root.split();
         SplittableRandom[] runRng = new SplittableRandom[p.seeds()];
@@ -226,9 +213,13 @@ public final class ModelSimulator {
         SplittableRandom rng = root.split();
         for (int i = 0; i < index; i++) rng = root.split();
         Run r = new Run(flow, p.fixedData() ? sharedData(flow, dataRoot) : null, p.integrator(), backend);
-        double perStep = p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation();
-        long chunk = Math.max(1, Math.min(p.grid().steps() / 200, (long) (1e8 / Math.max(1, perStep))));
+        long chunk = chunk(p.grid(), p.integrator().evaluationsPerStep() * flow.multiplyAddsPerEvaluation());
         return r.seed(index, rng, p, p.grid().recordSteps(), ProgressListener.NONE, chunk, new AtomicBoolean());
+    }
+
+    /** Steps between progress reports: about every 1e8 multiply-adds, and at least 200 times per run. */
+    private static long chunk(TimeGrid grid, double perStep) {
+        return Math.max(1, Math.min(grid.steps() / 200, (long) (1e8 / Math.max(1, perStep))));
     }
 
     /** The data all runs share, drawn from {@code dataRoot}. */
@@ -356,10 +347,7 @@ public final class ModelSimulator {
             draw(rng);
             double dt = p.grid().dt();
             List<String> warnings = new ArrayList<>();
-            ProgressListener own = ProgressListener.of(l::stepsDone, message -> {
-                warnings.add(message);
-                if (warned.compareAndSet(false, true)) l.warning(message);
-            });
+            ProgressListener own = KeptRuns.recording(l, warned, warnings);
             integrator.checkStability(w, dt, own, new AtomicBoolean());
             List<String> names = flow.losses();
             double[][] values = new double[names.size()][rec.length];

@@ -4,6 +4,7 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 
@@ -30,21 +31,26 @@ public record RunBatch(String kind, String model, String modelHash, String point
 
     /** The batch of {@link ModelSimulator}'s runs of a model with this content hash. */
     static RunBatch of(String model, String modelHash, ModelSimulationParams p) {
-        TimeGrid g = p.grid();
+        return new RunBatch("model", model, modelHash, p.at().text(","),
+                describe(p.integrator(), p.grid(), p.seed(), p.fixedData(), p.covariance(), p.data() == null ? null : p.data().x()), p.grid().times());
+    }
+
+    /**
+     * The description of runs on this grid: {@code integrator=RK4 dt=0.01 steps=200 record=0,20,.. seed=0 fixed-data=false},
+     * then {@code spectrum=LAW:HASH} for data drawn from a spectrum, {@code data=HASH} for a data set.
+     */
+    static String describe(Integrator integrator, TimeGrid g, long seed, boolean fixedData, Spectrum spectrum, DMatrixRMaj data) {
         StringBuilder d = new StringBuilder();
-        d.append("integrator=").append(p.integrator().name()).append(" dt=").append(g.dt()).append(" steps=").append(g.steps())
-                .append(" record=").append(java.util.Arrays.stream(g.recordSteps()).mapToObj(Integer::toString).collect(Collectors.joining(",")))
-                .append(" seed=").append(p.seed()).append(" fixed-data=").append(p.fixedData());
-        if (p.covariance() != null) {
-            Spectrum s = p.covariance();
-            d.append(" spectrum=").append(s.description().replace(' ', '_')).append(':').append(hash(s.eigenvalues(), s.basis()));
-        }
-        if (p.data() != null) d.append(" data=").append(hash(new double[0], p.data().x()));
-        return new RunBatch("model", model, modelHash, p.at().text(","), d.toString(), g.times());
+        d.append("integrator=").append(integrator.name()).append(" dt=").append(g.dt()).append(" steps=").append(g.steps())
+                .append(" record=").append(Arrays.stream(g.recordSteps()).mapToObj(Integer::toString).collect(Collectors.joining(",")))
+                .append(" seed=").append(seed).append(" fixed-data=").append(fixedData);
+        if (spectrum != null) d.append(" spectrum=").append(spectrum.description().replace(' ', '_')).append(':').append(hash(spectrum.eigenvalues(), spectrum.basis()));
+        if (data != null) d.append(" data=").append(hash(new double[0], data));
+        return d.toString();
     }
 
     /** The first 16 hex digits of SHA-256 over the values' bits (and the matrix's shape and entries, when given). */
-    static String hash(double[] values, DMatrixRMaj matrix) {
+    private static String hash(double[] values, DMatrixRMaj matrix) {
         Hasher h = Hashing.sha256().newHasher();
         for (double v : values) h.putLong(Double.doubleToLongBits(v));
         if (matrix != null) {

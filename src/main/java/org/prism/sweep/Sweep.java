@@ -3,14 +3,13 @@ package org.prism.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.prism.algebra.Rational;
 import org.prism.model.MatrixLowering;
 import org.prism.model.MatrixModel;
-import org.prism.model.RandomMatrix;
 import org.prism.model.TensorModel;
 import org.prism.model.lang.ModelFile;
 import org.prism.regime.DerivedPrism;
@@ -43,7 +42,8 @@ public final class Sweep {
     public static SimulationJob job(SweepFile.Simulation c, long seed, ModelSimulator simulator) {
         TensorModel model = ModelFile.read(c.model()).model();
         Optional<MatrixModel> matrix = MatrixLowering.lower(model);
-        Spectrum law = c.spectrum() == null ? null : Spectrum.parse(c.spectrum(), covarianceSize(matrix, c));
+        Spectrum law = c.spectrum() == null ? null : Spectrum.parse(c.spectrum(), matrix.map(m -> m.covarianceSize(c.at())).orElse(OptionalInt.empty())
+                .orElseThrow(() -> new IllegalArgumentException("spectrum is for a model with a covariance; " + c.model() + " has none")));
         double dt = c.dt() != null ? c.dt() : matrix.isPresent() ? simulator.suggestStep(matrix.get(), c.at(), law, c.integrator(), c.seeds(), seed, false)
                 : simulator.suggestStep(model, c.at(), c.integrator(), c.seeds(), seed, false);
         List<Double> times = new ArrayList<>();
@@ -107,13 +107,5 @@ public final class Sweep {
             total += (long) Math.ceil(c.tMax() / c.dt() * (1 - 1e-12)) * c.seeds();
         }
         return total;
-    }
-
-    private static int covarianceSize(Optional<MatrixModel> matrix, SweepFile.Simulation c) {
-        Optional<RandomMatrix> cov = matrix.flatMap(MatrixModel::covariance);
-        if (cov.isEmpty()) throw new IllegalArgumentException("spectrum is for a model with a covariance; " + c.model() + " has none");
-        Rational v = c.at().values().get(cov.get().rows());
-        if (v == null || !v.isInteger() || v.signum() <= 0) throw new IllegalArgumentException("at needs a positive integer " + cov.get().rows());
-        return v.numerator().intValueExact();
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
@@ -293,8 +294,9 @@ public final class FaceComparer {
 
     /** The spectrum of the runs' data at {@code point}: the covariance's law at its size there; null without a covariance. */
     private Spectrum spectrumAt(MatrixModel matrix, Point point) {
-        if (covariance == null || matrix == null || matrix.covariance().isEmpty()) return null;
-        return covariance.apply(point.values().get(matrix.covariance().get().rows()).numerator().intValueExact());
+        if (covariance == null || matrix == null) return null;
+        OptionalInt size = matrix.covarianceSize(point);
+        return size.isPresent() ? covariance.apply(size.getAsInt()) : null;
     }
 
     /** RK4 with about STEPS_PER_UNIT * refine steps per unit of tau, landing on every recorded time. */
