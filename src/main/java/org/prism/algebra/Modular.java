@@ -9,18 +9,19 @@ import java.util.List;
  * interpolation of a polynomial from its values at $x = 1, 2, \dots$, and the lift of residues to the
  * integer they represent (Chinese remainders, Garner's algorithm).
  *
- * <p>All primes are below $2^{28}$ so that a product of two residues is below $2^{56}$ and 127 of
- * them add up without overflow (a reduction per state rather than per product); callers rely on that.
+ * <p>All primes are below $2^{31}$: a residue fits an {@code int} and a product of two residues is
+ * below $2^{62}$, so products of residues are reduced one by one; a product of a residue with a small
+ * integer $w$ may be summed $(2^{63} - p)/(w p)$ times before a reduction ({@link #products}).
  */
 public final class Modular {
     /** Every prime used is below this. */
-    public static final long PRIME_BOUND = 1L << 28;
+    public static final long PRIME_BOUND = 1L << 31;
 
     private static final List<Long> PRIMES = new ArrayList<>();
 
     private Modular() {}
 
-    /** The {@code i}-th largest prime below $2^{28}$ (deterministic trial division). */
+    /** The {@code i}-th largest prime below $2^{31}$ (deterministic trial division). */
     public static synchronized long prime(int i) {
         if (i < 0) throw new IllegalArgumentException("prime index must be >= 0, got " + i);
         long c = PRIMES.isEmpty() ? PRIME_BOUND - 1 : PRIMES.get(PRIMES.size() - 1) - 2;
@@ -47,14 +48,25 @@ public final class Modular {
     }
 
     /**
-     * $x \bmod p$ for $0 \le x < 2^{63}$ and $p$ below {@link #PRIME_BOUND}, given {@code inverse}
+     * $x \bmod p$ for $0 \le x < 2^{63} - p$ and $2^{30} < p <$ {@link #PRIME_BOUND}, given {@code inverse}
      * $= 1.0/p$: the quotient from one floating multiply is off by at most one (its relative error is a
-     * few $2^{-53}$ and $x/p < 2^{36}$), and one correction fixes it. Several times faster than {@code %}.
+     * few $2^{-53}$ and $x/p < 2^{33}$), and one correction fixes it. Several times faster than {@code %}.
      */
     public static long reduce(long x, long p, double inverse) {
         long r = x - (long) (x * inverse) * p;
         if (r < 0) return r + p;
         return r >= p ? r - p : r;
+    }
+
+    /**
+     * How many products $w \cdot r$ of residues $r < p$ with integers $0 \le w <$ {@code weight} may be
+     * added to a reduced value (below $p$) before the sum can pass $2^{63}$; 0 when not even one.
+     */
+    public static long products(long weight, long p) {
+        if (weight <= 0) return Long.MAX_VALUE;
+        long room = Long.MAX_VALUE - 2 * p; // reduce's bound
+        if (weight > room / p) return 0;
+        return room / (weight * p);
     }
 
     public static long mod(BigInteger x, long p) {

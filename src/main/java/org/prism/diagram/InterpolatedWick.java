@@ -44,6 +44,7 @@ public final class InterpolatedWick {
     private static final int BUILD_BATCHES = 32;
     private static final double BUILD_SHARE = 0.1;
     private final MatrixModel model;
+    private final int maxLanes;
     private final Alphabet alphabet;
     private final WickGraph graph;
     private final Map<String, LossExpansion> expansions = new HashMap<>();
@@ -54,6 +55,13 @@ public final class InterpolatedWick {
     public record Result(Polynomial coefficient, Polynomial pairingCounts) {}
 
     public InterpolatedWick(MatrixModel model) {
+        this(model, Integer.MAX_VALUE);
+    }
+
+    /** The same with at most {@code maxLanes} grid points per pass (tests: passes of one point, a last pass part full). */
+    InterpolatedWick(MatrixModel model, int maxLanes) {
+        if (maxLanes < 1) throw new IllegalArgumentException("maxLanes must be >= 1, got " + maxLanes);
+        this.maxLanes = maxLanes;
         this.model = model;
         this.alphabet = new Alphabet(model);
         this.graph = new WickGraph(alphabet);
@@ -219,9 +227,7 @@ public final class InterpolatedWick {
 
         // values[g][prime][gridPoint][block of the symbolic exponents]
         long[][][][] values = new long[groups][primes][grid][];
-        int passes = primes * grid;
-        ticker.passes(passes);
-        if (passes > 0) runPasses(passes, grid, sym, stride, width, maxLetters, parts, lo, hi, values, ticker);
+        if (primes > 0) runPasses(primes, grid, sym, stride, width, maxLetters, parts, lo, hi, values, ticker);
         ticker.finish();
 
         // every group's terms go into one map per (loss, kind), made a polynomial once: adding group by group copied the
@@ -293,59 +299,104 @@ public final class InterpolatedWick {
         }
     }
 
-    /** The passes one after the other (each is parallel inside, over the states of a level: memory for two levels, not per thread). */
-    private void runPasses(int passes, int grid, Symbolic sym, int[] stride, int[] width, int maxLetters, List<Part> parts,
+    /**
+     * The passes one after the other, each a group of grid points (lanes) for one prime: each pass is
+     * parallel inside, over the states of a level (memory for two levels, not per thread), and its
+     * parts are added into their groups in parallel over the groups.
+     */
+    private void runPasses(int primes, int grid, Symbolic sym, int[] stride, int[] width, int maxLetters, List<Part> parts,
             int[][] lo, int[][] hi, long[][][][] values, Ticker ticker) {
         int nSizes = stride.length;
-        List<List<Part>> byLevel = new ArrayList<>();
+        // parts by level, then by group: a group's accumulator is touched by one thread only
+        Map<Integer, Map<Integer, List<Part>>> byLevel = new HashMap<>();
+        int[] minExp = new int[nSizes];
+        int[] maxExp = new int[nSizes];
         for (Part part : parts) {
-            int lv = graph.letters(part.state);
-            while (byLevel.size() <= lv) byLevel.add(new ArrayList<>());
-            byLevel.get(lv).add(part);
+            byLevel.computeIfAbsent(graph.letters(part.state), l -> new TreeMap<>()).computeIfAbsent(part.group, g -> new ArrayList<>()).add(part);
+            for (int k = 0; k < nSizes; k++) {
+                minExp[k] = Math.min(minExp[k], part.sizeExponents[k]);
+                maxExp[k] = Math.max(maxExp[k], part.sizeExponents[k]);
+            }
         }
-        long[] sizeValue = new long[nSizes];
-        for (int pass = 0; pass < passes; pass++) {
-            if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
-            int q = pass / grid;
-            int point = pass % grid;
+        Map<Integer, List<List<Part>>> work = new HashMap<>();
+        byLevel.forEach((lv, groups) -> work.put(lv, new ArrayList<>(groups.values())));
+        int lanes = lanes(sym, maxLetters, grid);
+        int groupsPerPrime = (grid + lanes - 1) / lanes;
+        ticker.passes(primes * groupsPerPrime);
+        for (int q = 0; q < primes; q++) {
             long p = Modular.prime(q);
-            for (int k = 0; k < nSizes; k++) sizeValue[k] = sym.contains(k) ? 0 : (point / stride[k]) % Math.max(1, width[k]) + 1;
-            Accumulator acc = new Accumulator(p, q, sym, sizeValue, lo, hi, values.length);
-            graph.evaluate(p, sym.a(), sym.b(), sizeValue, maxLetters, (letters, states, offsets, vals) -> {
-                if (letters < byLevel.size()) for (Part part : byLevel.get(letters)) acc.add(part, offsets, vals);
-            });
-            acc.store(values, point);
-            ticker.passDone();
+            for (int first = 0; first < grid; first += lanes) {
+                if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
+                int count = Math.min(lanes, grid - first);
+                long[][] sizeValues = new long[count][nSizes];
+                for (int lane = 0; lane < count; lane++) {
+                    int point = first + lane;
+                    for (int k = 0; k < nSizes; k++) sizeValues[lane][k] = sym.contains(k) ? 0 : (point / stride[k]) % Math.max(1, width[k]) + 1;
+                }
+                Accumulator acc = new Accumulator(p, q, sym, sizeValues, minExp, maxExp, lo, hi, values.length);
+                graph.evaluate(p, sym.a(), sym.b(), sizeValues, maxLetters, (letters, states, offsets, vals) -> {
+                    List<List<Part>> level = work.get(letters);
+                    if (level != null) level.parallelStream().forEach(group -> {
+                        for (Part part : group) acc.add(part, offsets, vals);
+                    });
+                });
+                acc.store(values, first);
+                ticker.passDone();
+            }
         }
     }
 
     /**
+     * How many grid points a pass evaluates together: all of them when two levels of values for all
+     * fit in a quarter of the heap that is free, else as many as do (at least one).
+     */
+    private int lanes(Symbolic sym, int maxLetters, int grid) {
+        long[] cells = graph.levelCells(sym.a(), sym.b(), maxLetters);
+        long most = 1;
+        for (int lv = 0; lv < cells.length; lv++) most = Math.max(most, cells[lv] + (lv >= 2 ? cells[lv - 2] : 0));
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long fit = free / 4 / (most * Integer.BYTES);
+        long byArray = (Integer.MAX_VALUE - 8) / Math.max(1, Arrays.stream(cells).max().orElse(1));
+        return (int) Math.max(1, Math.min(Math.min(grid, maxLanes), Math.min(fit, byArray)));
+    }
+
+    /**
      * The groups' blocks of one pass: every part's state block, times its weight and its evaluated
-     * size powers, added into its group's block. Products stay below $2^{56}$, so a group is reduced
-     * once per 127 parts.
+     * size powers, added into its group's block, for every lane (grid point) of the pass. Each product
+     * of residues is reduced (they reach $2^{62}$). Parts of different groups may be added from
+     * different threads; one group's parts from one thread.
      */
     private final class Accumulator {
         private final long p;
         private final int q;
         private final double inverse;
         private final Symbolic sym;
-        private final long[] sizeValue;
+        private final int lanes;
+        private final int[] minExp;
+        private final long[][][] power; // lane, size, exponent - minExp: the evaluated size's power mod p
         private final int[][] lo;
         private final int[][] hi;
-        private final long[][] acc;
-        private final int[] pending;
-        private final Map<Long, Long> powers = new HashMap<>();
+        private final long[][][] acc; // lane, group, block
 
-        Accumulator(long p, int q, Symbolic sym, long[] sizeValue, int[][] lo, int[][] hi, int groups) {
+        Accumulator(long p, int q, Symbolic sym, long[][] sizeValues, int[] minExp, int[] maxExp, int[][] lo, int[][] hi, int groups) {
             this.p = p;
             this.q = q;
             this.inverse = 1.0 / p;
             this.sym = sym;
-            this.sizeValue = sizeValue;
+            this.lanes = sizeValues.length;
+            this.minExp = minExp;
             this.lo = lo;
             this.hi = hi;
-            this.acc = new long[groups][];
-            this.pending = new int[groups];
+            this.acc = new long[lanes][groups][];
+            this.power = new long[lanes][minExp.length][];
+            for (int lane = 0; lane < lanes; lane++) {
+                for (int k = 0; k < minExp.length; k++) {
+                    long[] pw = new long[maxExp[k] - minExp[k] + 1];
+                    for (int e = minExp[k]; e <= maxExp[k]; e++) pw[e - minExp[k]] = sym.contains(k) ? 1 : Modular.power(sizeValues[lane][k], e, p);
+                    power[lane][k] = pw;
+                }
+            }
         }
 
         void add(Part part, int[] offsets, int[] vals) {
@@ -353,36 +404,37 @@ public final class InterpolatedWick {
             int b = sym.b();
             int g = part.group;
             int cols = sym.cols(lo[g], hi[g]);
-            if (acc[g] == null) acc[g] = new long[sym.rows(lo[g], hi[g]) * cols];
-            long[] v = acc[g];
-            long w = part.weights[q];
-            for (int k = 0; k < sizeValue.length; k++) {
-                int e = part.sizeExponents[k];
-                if (sym.contains(k) || e == 0) continue;
-                long x = sizeValue[k];
-                w = w * powers.computeIfAbsent(x * 1024 + e, key -> Modular.power(x, e, p)) % p;
-            }
             int s = part.state;
             int sRows = graph.high(s, a) - graph.low(s, a) + 1;
             int sCols = b < 0 ? 1 : graph.high(s, b) - graph.low(s, b) + 1;
             int rowShift = graph.low(s, a) + part.sizeExponents[a] - lo[g][a];
             int colShift = b < 0 ? 0 : graph.low(s, b) + part.sizeExponents[b] - lo[g][b];
-            int o = offsets[graph.position(s)];
-            for (int r = 0; r < sRows; r++) {
-                int at = (rowShift + r) * cols + colShift;
-                for (int j = 0; j < sCols; j++) v[at + j] += w * vals[o + r * sCols + j];
-            }
-            if (++pending[g] == 127) {
-                for (int j = 0; j < v.length; j++) v[j] = Modular.reduce(v[j], p, inverse);
-                pending[g] = 0;
+            int at0 = offsets[graph.position(s)];
+            for (int lane = 0; lane < lanes; lane++) {
+                if (acc[lane][g] == null) acc[lane][g] = new long[sym.rows(lo[g], hi[g]) * cols];
+                long[] v = acc[lane][g];
+                long w = part.weights[q];
+                for (int k = 0; k < minExp.length; k++) {
+                    int e = part.sizeExponents[k];
+                    if (e != 0 && !sym.contains(k)) w = Modular.reduce(w * power[lane][k][e - minExp[k]], p, inverse);
+                }
+                for (int r = 0; r < sRows; r++) {
+                    int at = (rowShift + r) * cols + colShift;
+                    int from = at0 + r * sCols * lanes + lane;
+                    for (int j = 0; j < sCols; j++) v[at + j] += Modular.reduce(w * vals[from + j * lanes], p, inverse);
+                }
             }
         }
 
-        void store(long[][][][] values, int point) {
-            for (int g = 0; g < acc.length; g++) {
-                if (acc[g] == null) continue;
-                for (int j = 0; j < acc[g].length; j++) acc[g][j] = Modular.reduce(acc[g][j], p, inverse);
-                values[g][q][point] = acc[g];
+        /** The lanes' blocks as the values of grid points {@code first}, {@code first + 1}, ... */
+        void store(long[][][][] values, int first) {
+            for (int lane = 0; lane < lanes; lane++) {
+                for (int g = 0; g < acc[lane].length; g++) {
+                    long[] v = acc[lane][g];
+                    if (v == null) continue;
+                    for (int j = 0; j < v.length; j++) v[j] = Modular.reduce(v[j], p, inverse);
+                    values[g][q][first + lane] = v;
+                }
             }
         }
     }

@@ -40,6 +40,7 @@ final class WickGraph {
     private final TreeMap<Integer, IntList> pendingByLevel = new TreeMap<>();
     private final List<IntList> byLevel = new ArrayList<>(); // ids per number of letters
     private int firstPending; // states below were expanded and bounded
+    private long maxMultiplicity;
 
     // per state
     private final IntList level = new IntList();
@@ -133,6 +134,7 @@ final class WickGraph {
                     for (WickStates.Child c : cs) {
                         child.add(idOf(c.state(), level.get(s) - 2));
                         multiplicity.add(c.multiplicity());
+                        maxMultiplicity = Math.max(maxMultiplicity, c.multiplicity());
                         loops.add((byte) ((c.loop1() + 1) * (sizes + 1) + (c.loop2() + 1)));
                     }
                     edgeCount.set(s, cs.size());
@@ -196,48 +198,83 @@ final class WickGraph {
         return position.get(state);
     }
 
+    /**
+     * Values per level of the symbolic sizes' blocks over all states, $\sum_s$ width_a(s) width_b(s)
+     * for each level up to {@code maxLetters} (index: letters): what one lane of a pass holds.
+     */
+    long[] levelCells(int a, int b, int maxLetters) {
+        int levels = Math.min(byLevel.size() - 1, maxLetters);
+        long[] cells = new long[levels + 1];
+        for (int lv = 0; lv <= levels; lv++) {
+            IntList ls = byLevel.get(lv);
+            for (int i = 0; i < ls.size(); i++) cells[lv] += (long) width(ls.get(i), a) * width(ls.get(i), b);
+        }
+        return cells;
+    }
+
     /** Receives the values of one level of a pass; the arrays are valid only during the call. */
     interface LevelSink {
         /**
          * @param letters the level
          * @param states its states, in order
          * @param offsets where each state's block starts in {@code values} (one more entry: the total)
-         * @param values the blocks, row-major over the exponents of the two symbolic sizes
+         * @param values the blocks, row-major over the exponents of the two symbolic sizes and then the
+         *     lanes: the value of $a^i b^j$ in lane $l$ at {@code offsets[k] + (i * width_b + j) * lanes + l}
          */
         void level(int letters, int[] states, int[] offsets, int[] values);
     }
 
     /**
-     * One pass: $Q(s) \bmod p$ for every state up to {@code maxLetters} letters, at the sizes
-     * {@code sizeValue[k]} (residues mod p) except sizes {@code a} and {@code b} ({@code b} may be
-     * -1), kept symbolic: the coefficients of $a^i b^j$ over the state's exponent ranges
-     * ({@link #low}..{@link #high}), row-major. Levels are computed in increasing order, each handed to
-     * {@code sink}, and dropped once the next-but-one level is done (a step removes two letters), so
-     * memory holds two levels; the states of a level are computed in parallel.
-     * $p < 2^{28}$ ({@link org.prism.algebra.Modular#PRIME_BOUND}), so 127 products of residues sum
-     * below $2^{63}$ between reductions. Cost: one multiply-add per edge and symbolic coefficient of
-     * the child, in contiguous rows.
+     * One pass over several lanes: $Q(s) \bmod p$ for every state up to {@code maxLetters} letters, at
+     * the sizes {@code sizeValues[l][k]} of each lane {@code l} (residues mod p) except sizes {@code a}
+     * and {@code b} ({@code b} may be -1), kept symbolic: the coefficients of $a^i b^j$ over the state's
+     * exponent ranges ({@link #low}..{@link #high}), row-major, the lanes of a coefficient side by side.
+     * Levels are computed in increasing order, each handed to {@code sink}, and dropped once the
+     * next-but-one level is done (a step removes two letters), so memory holds two levels; the states
+     * of a level are computed in parallel.
+     * An edge's weight (multiplicity times the loops' sizes) is a small integer, not reduced, so its
+     * products with residues are summed without reduction for as long as {@link Modular#products}
+     * allows (at order 12 of the tied autoencoder, past every state's number of edges). Cost: one multiply-add per edge, lane and symbolic coefficient
+     * of the child, in contiguous rows. Why lanes: a row of a child's block, all lanes side by side, is
+     * one loop long enough for the vector unit, and the child is read once for all lanes instead of
+     * once per pass.
      */
-    void evaluate(long p, int a, int b, long[] sizeValue, int maxLetters, LevelSink sink) {
+    void evaluate(long p, int a, int b, long[][] sizeValues, int maxLetters, LevelSink sink) {
+        int lanes = sizeValues.length;
         int codes = (sizes + 1) * (sizes + 1);
-        long[] codeFactor = new long[codes];
+        long[][] codeFactor = new long[codes][lanes];
         int[] shiftA = new int[codes];
         int[] shiftB = new int[codes];
         for (int code = 0; code < codes; code++) {
-            long f = 1;
             for (int l : new int[] {code / (sizes + 1) - 1, code % (sizes + 1) - 1}) {
-                if (l < 0) continue;
                 if (l == a) shiftA[code]++;
-                else if (l == b) shiftB[code]++;
-                else f = f * sizeValue[l] % p;
+                else if (l >= 0 && l == b) shiftB[code]++;
             }
-            codeFactor[code] = f;
+            for (int lane = 0; lane < lanes; lane++) {
+                long f = 1;
+                for (int l : new int[] {code / (sizes + 1) - 1, code % (sizes + 1) - 1}) {
+                    if (l >= 0 && l != a && l != b) f = f * sizeValues[lane][l] % p;
+                }
+                codeFactor[code][lane] = f;
+            }
+        }
+        // an edge's weight for the lane of position t in a row: multiplicity times laneFactor[code][t], unreduced
+        long largest = 0;
+        for (long[] fs : codeFactor) for (long f : fs) largest = Math.max(largest, f);
+        long every = Modular.products(largest * maxMultiplicity + 1, p);
+        if (every < 1) throw new ArithmeticException("Wick graph: edge weight " + largest + " x " + maxMultiplicity + " too large for one pass");
+        int widest = 1;
+        for (int state = 0; state < level.size(); state++) widest = Math.max(widest, width(state, b));
+        long[][] laneFactor = new long[codes][widest * lanes];
+        for (int code = 0; code < codes; code++) {
+            for (int t = 0; t < widest * lanes; t++) laneFactor[code][t] = codeFactor[code][t % lanes];
         }
         double inverse = 1.0 / p;
         int levels = Math.min(byLevel.size() - 1, maxLetters);
         int[][] offsets = new int[levels + 1][];
         int[][] values = new int[levels + 1][];
         ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[1 << 10]);
+        int chunk = Math.max(16, 1024 / lanes);
         for (int lv = 0; lv <= levels; lv++) {
             if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
             int[] states = byLevel.get(lv).toArray();
@@ -245,53 +282,53 @@ final class WickGraph {
             long total = 0;
             for (int i = 0; i < states.length; i++) {
                 off[i] = (int) total;
-                total += (long) width(states[i], a) * width(states[i], b);
+                total += (long) width(states[i], a) * width(states[i], b) * lanes;
                 if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("Wick graph too large to evaluate: level " + lv + " has " + total + " values");
             }
             off[states.length] = (int) total;
             int[] val = new int[(int) total];
             int[] childOff = lv >= 2 ? offsets[lv - 2] : null;
             int[] childVal = lv >= 2 ? values[lv - 2] : null;
-            int chunks = (states.length + 1023) / 1024;
+            int chunks = (states.length + chunk - 1) / chunk;
             IntStream.range(0, chunks).parallel().forEach(ch -> {
                 long[] acc = scratch.get();
-                for (int i = ch * 1024, end = Math.min(states.length, i + 1024); i < end; i++) {
+                for (int i = ch * chunk, end = Math.min(states.length, i + chunk); i < end; i++) {
                     int s = states[i];
                     int count = edgeCount.get(s);
                     int o = off[i];
                     if (count == 0) {
-                        val[o] = 1;
+                        for (int lane = 0; lane < lanes; lane++) val[o + lane] = 1;
                         continue;
                     }
                     int loA = lowOf(s, a);
                     int loB = lowOf(s, b);
                     int rowLen = width(s, b);
                     int len = width(s, a) * rowLen;
-                    if (acc.length < len) {
-                        acc = new long[Integer.highestOneBit(len) * 2];
+                    int all = len * lanes;
+                    if (acc.length < all) {
+                        acc = new long[Integer.highestOneBit(all) * 2];
                         scratch.set(acc);
                     }
-                    Arrays.fill(acc, 0, len, 0L);
-                    int pending = 0;
+                    Arrays.fill(acc, 0, all, 0L);
+                    long pending = 0;
                     for (int e = edgeStart.get(s), stop = e + count; e < stop; e++) {
                         int c = child.get(e);
                         int code = loops.get(e);
-                        long w = multiplicity.get(e) * codeFactor[code] % p;
-                        int co = childOff[position.get(c)];
+                        long m = multiplicity.get(e);
+                        long[] f = laneFactor[code];
                         int cRows = width(c, a);
-                        int cLen = width(c, b);
-                        int base = (shiftA[code] + lowOf(c, a) - loA) * rowLen + shiftB[code] + lowOf(c, b) - loB;
-                        for (int r = 0; r < cRows; r++) {
-                            int at = base + r * rowLen;
-                            int from = co + r * cLen;
-                            for (int j = 0; j < cLen; j++) acc[at + j] += w * childVal[from + j];
+                        int run = width(c, b) * lanes;
+                        int from = childOff[position.get(c)];
+                        int at = ((shiftA[code] + lowOf(c, a) - loA) * rowLen + shiftB[code] + lowOf(c, b) - loB) * lanes;
+                        for (int r = 0; r < cRows; r++, at += rowLen * lanes, from += run) {
+                            for (int t = 0; t < run; t++) acc[at + t] += m * f[t] * childVal[from + t];
                         }
-                        if (++pending == 127) {
-                            for (int j = 0; j < len; j++) acc[j] = Modular.reduce(acc[j], p, inverse);
+                        if (++pending == every) {
+                            for (int j = 0; j < all; j++) acc[j] = Modular.reduce(acc[j], p, inverse);
                             pending = 0;
                         }
                     }
-                    for (int j = 0; j < len; j++) val[o + j] = (int) Modular.reduce(acc[j], p, inverse);
+                    for (int j = 0; j < all; j++) val[o + j] = (int) Modular.reduce(acc[j], p, inverse);
                 }
             });
             offsets[lv] = off;

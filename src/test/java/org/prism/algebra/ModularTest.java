@@ -32,6 +32,22 @@ class ModularTest {
         assertEquals(x % p, Modular.reduce(x, p, 1.0 / p));
     }
 
+    /** The sum that {@link Modular#products} allows, worst case, stays where reduce is exact; one more product would not. */
+    @Property(tries = 2000, seed = "7")
+    void productsBoundTheLazySum(@ForAll @LongRange(min = 1, max = 1L << 32) long weight, @ForAll @IntRange(min = 0, max = 11) int which) {
+        long p = Modular.prime(which);
+        long k = Modular.products(weight, p);
+        BigInteger worst = BigInteger.valueOf(p - 1).add(BigInteger.valueOf(k).multiply(BigInteger.valueOf(weight - 1)).multiply(BigInteger.valueOf(p - 1)));
+        BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
+        assertTrue(worst.compareTo(limit) <= 0, "weight " + weight + ": " + k + " products pass 2^63");
+        BigInteger oneMore = BigInteger.valueOf(p).add(BigInteger.valueOf(k + 1).multiply(BigInteger.valueOf(weight)).multiply(BigInteger.valueOf(p)));
+        assertTrue(oneMore.compareTo(limit.subtract(BigInteger.valueOf(p))) > 0, "weight " + weight + ": the bound is loose");
+        if (k > 0) {
+            long sum = worst.longValueExact();
+            assertEquals(sum % p, Modular.reduce(sum, p, 1.0 / p));
+        }
+    }
+
     @Test
     void reduceAtTheEdges() {
         long p = Modular.prime(0);

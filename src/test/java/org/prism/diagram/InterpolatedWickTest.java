@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prism.algebra.Point;
 import org.prism.algebra.Polynomial;
 import org.prism.model.MatrixLowering;
@@ -24,7 +25,10 @@ import org.prism.oracle.EntrywiseTaylorOracle;
  */
 class InterpolatedWickTest {
     private static void assertSameAsPolynomialMemo(MatrixModel model, int maxOrder) {
-        InterpolatedWick engine = new InterpolatedWick(model);
+        assertSameAsPolynomialMemo(new InterpolatedWick(model), model, maxOrder);
+    }
+
+    private static void assertSameAsPolynomialMemo(InterpolatedWick engine, MatrixModel model, int maxOrder) {
         for (String loss : model.losses().keySet()) engine.loss(loss);
         for (String loss : model.losses().keySet()) {
             LossCoefficients memo = new LossCoefficients(model, loss);
@@ -39,6 +43,14 @@ class InterpolatedWickTest {
     @Test
     void tiedAutoencoderEqualsThePolynomialMemo() {
         assertSameAsPolynomialMemo(Models.tiedAutoencoder(), 6);
+    }
+
+    /** Grid points one per pass, and three per pass (the last pass of an order part full): the same coefficients. */
+    @ParameterizedTest(name = "at most {0} points per pass")
+    @ValueSource(ints = {1, 3})
+    void passesOfFewerPointsAgree(int lanes) {
+        MatrixModel model = Models.tiedAutoencoder();
+        assertSameAsPolynomialMemo(new InterpolatedWick(model, lanes), model, 6);
     }
 
     @ParameterizedTest(name = "{0} to c_{1}")
