@@ -1,7 +1,13 @@
 package org.prism.diagram;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.prism.algebra.ExponentPacking;
@@ -112,28 +118,131 @@ public final class NetworkWick {
     }
 
     /**
-     * As {@link #sizeExpectation(TensorNetwork)}, polling {@code cancelled} before every new state.
+     * As {@link #sizeExpectation(TensorNetwork)}, polling {@code cancelled} (from any thread) while it works.
      *
      * @throws WickRecursion.CancellationException when {@code cancelled} answers true
      */
     public IntegerPolynomial sizeExpectation(TensorNetwork n, BooleanSupplier cancelled) {
-        if (variance(n) == null) return IntegerPolynomial.ZERO;
-        return expect(n, cancelled);
+        return sizeExpectations(List.of(n), cancelled, null)[0];
     }
 
-    private IntegerPolynomial expect(TensorNetwork n, BooleanSupplier cancelled) {
-        if (n.factorCount() == 0) return IntegerPolynomial.ONE;
-        IntegerPolynomial v = memo.get(n.key());
-        if (v != null) return v;
-        if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
-        v = compute(n, cancelled);
-        IntegerPolynomial prev = memo.putIfAbsent(n.key(), v);
-        return prev != null ? prev : v;
+    /**
+     * {@link #sizeExpectation(TensorNetwork)} of several networks at once: their new states are
+     * found level by level (a Wick step removes two factors), the children of a level's states
+     * joined and canonicalised in parallel, then valued from the fewest factors up, each level in
+     * parallel. {@code done}, if not null, runs once per network as soon as its value is known.
+     *
+     * @throws WickRecursion.CancellationException when {@code cancelled} answers true
+     */
+    public IntegerPolynomial[] sizeExpectations(List<TensorNetwork> networks, BooleanSupplier cancelled, Runnable done) {
+        IntegerPolynomial[] out = new IntegerPolynomial[networks.size()];
+        // new states by number of factors, most first: every parent is expanded before its children's level
+        TreeMap<Integer, List<State>> levels = new TreeMap<>(Comparator.reverseOrder());
+        Map<String, State> found = new HashMap<>();
+        Map<String, List<Integer>> asked = new HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            TensorNetwork n = networks.get(i);
+            IntegerPolynomial known = variance(n) == null ? IntegerPolynomial.ZERO : known(n.key(), n.factorCount());
+            if (known != null) {
+                out[i] = known;
+                if (done != null) done.run();
+                continue;
+            }
+            asked.computeIfAbsent(n.key(), k -> new ArrayList<>()).add(i);
+            if (!found.containsKey(n.key())) {
+                State st = new State(n);
+                found.put(n.key(), st);
+                levels.computeIfAbsent(n.factorCount(), f -> new ArrayList<>()).add(st);
+            }
+        }
+        List<List<State>> expanded = new ArrayList<>();
+        while (!levels.isEmpty()) {
+            List<State> level = levels.pollFirstEntry().getValue();
+            level.parallelStream().forEach(st -> {
+                if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
+                st.expand(this);
+            });
+            // children in the level's order, so the numbering of states never depends on thread timing
+            for (State st : level) {
+                for (int c = 0; c < st.childKeys.length; c++) {
+                    TensorNetwork child = st.childNetworks[c];
+                    if (child == null || found.containsKey(st.childKeys[c]) || known(st.childKeys[c], child.factorCount()) != null) continue;
+                    State next = new State(child);
+                    found.put(st.childKeys[c], next);
+                    levels.computeIfAbsent(child.factorCount(), f -> new ArrayList<>()).add(next);
+                }
+                st.childNetworks = null;
+            }
+            expanded.add(level);
+        }
+        for (int l = expanded.size() - 1; l >= 0; l--) {
+            List<State> level = expanded.get(l);
+            level.parallelStream().forEach(st -> {
+                if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
+                IntegerPolynomial[] subs = new IntegerPolynomial[st.childKeys.length];
+                for (int c = 0; c < subs.length; c++) subs[c] = st.childFactors[c] == 0 ? IntegerPolynomial.ONE : memo.get(st.childKeys[c]);
+                memo.putIfAbsent(st.key, IntegerPolynomial.linearCombination(subs, st.multiplicity, st.loops));
+            });
+            for (State st : level) {
+                List<Integer> which = asked.get(st.key);
+                if (which == null) continue;
+                for (int i : which) {
+                    out[i] = memo.get(st.key);
+                    if (done != null) done.run();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The memoised value of a network with this key, ONE for the empty network, else null. */
+    private IntegerPolynomial known(String key, int factors) {
+        return factors == 0 ? IntegerPolynomial.ONE : memo.get(key);
+    }
+
+    /**
+     * A state being worked on: its network until it is expanded, then its distinct children
+     * (keys, factors, loops as packed size monomials, multiplicities).
+     */
+    private static final class State {
+        final String key;
+        TensorNetwork network;
+        String[] childKeys;
+        TensorNetwork[] childNetworks; // until the children are registered
+        int[] childFactors;
+        long[] loops;
+        long[] multiplicity;
+
+        State(TensorNetwork network) {
+            this.key = network.key();
+            this.network = network;
+        }
+
+        void expand(NetworkWick wick) {
+            Map<Child, long[]> children = wick.children(network);
+            int k = children.size();
+            childKeys = new String[k];
+            childNetworks = new TensorNetwork[k];
+            childFactors = new int[k];
+            loops = new long[k];
+            multiplicity = new long[k];
+            int j = 0;
+            for (Map.Entry<Child, long[]> e : children.entrySet()) {
+                TensorNetwork c = e.getKey().network();
+                childKeys[j] = c.key();
+                childFactors[j] = c.factorCount();
+                childNetworks[j] = c.factorCount() == 0 ? null : c;
+                loops[j] = e.getKey().loops();
+                multiplicity[j++] = e.getValue()[0];
+            }
+            network = null;
+        }
     }
 
     private record Child(TensorNetwork network, long loops) {}
 
-    private IntegerPolynomial compute(TensorNetwork n, BooleanSupplier cancelled) {
+    /** The distinct children of one Wick step on {@code n}, with their multiplicities. */
+    private Map<Child, long[]> children(TensorNetwork n) {
         // factors are sorted by tensor: find the shortest run (the rarest tensor)
         int start = -1;
         int best = Integer.MAX_VALUE;
@@ -163,14 +272,14 @@ public final class NetworkWick {
         }
         long[] multiplicity = new long[best];
         int[] representative = new int[best];
-        java.util.Arrays.fill(representative, -1);
+        Arrays.fill(representative, -1);
         for (int f = start; f < end; f++) {
             if (f == pivot) continue;
             int r = UnionFind.find(orbit, f - start);
             multiplicity[r]++;
             if (representative[r] < 0) representative[r] = f;
         }
-        Map<Child, long[]> children = new HashMap<>();
+        Map<Child, long[]> children = new LinkedHashMap<>();
         for (int r = 0; r < best; r++) {
             if (multiplicity[r] == 0) continue;
             TensorNetwork.Canonical c = TensorNetwork.join(n, pivot, null, representative[r]);
@@ -178,15 +287,6 @@ public final class NetworkWick {
             for (int l = 0; l < c.loopCount(); l++) loops = ExponentPacking.add(loops, loopKey[c.loop(l)]);
             children.computeIfAbsent(new Child(c.network(), loops), k -> new long[1])[0] += multiplicity[r];
         }
-        IntegerPolynomial[] subs = new IntegerPolynomial[children.size()];
-        long[] factors = new long[subs.length];
-        long[] shifts = new long[subs.length];
-        int j = 0;
-        for (Map.Entry<Child, long[]> e : children.entrySet()) {
-            subs[j] = expect(e.getKey().network(), cancelled);
-            factors[j] = e.getValue()[0];
-            shifts[j++] = e.getKey().loops();
-        }
-        return IntegerPolynomial.linearCombination(subs, factors, shifts);
+        return children;
     }
 }

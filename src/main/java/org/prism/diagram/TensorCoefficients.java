@@ -108,12 +108,9 @@ public final class TensorCoefficients implements ExpectedLoss {
         List<Map.Entry<TensorNetwork, Polynomial>> networks = new ArrayList<>(terms.terms().entrySet());
         Thread caller = Thread.currentThread();
         BooleanSupplier cancelled = caller::isInterrupted;
-        IntegerPolynomial[] values = new IntegerPolynomial[networks.size()];
-        // networks are independent given the shared, thread-safe memo
-        IntStream.range(0, networks.size()).parallel().forEach(i -> {
-            values[i] = wick.sizeExpectation(networks.get(i).getKey(), cancelled);
-            if (networkDone != null) networkDone.run();
-        });
+        List<TensorNetwork> keys = new ArrayList<>();
+        for (Map.Entry<TensorNetwork, Polynomial> e : networks) keys.add(e.getKey());
+        IntegerPolynomial[] values = wick.sizeExpectations(keys, cancelled, networkDone);
         // group by coefficient monomial times variance monomial
         Map<Monomial, List<long[]>> byMonomial = new HashMap<>();
         List<BigInteger> weights = new ArrayList<>();

@@ -46,7 +46,8 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     private final String key;
     private final int hash;
     private final int[] leader; // first factor of each factor's copy class
-    private int[][] symmetries = NONE; // set once by canonical(), before the network is shared
+    private volatile int[][] symmetries = NONE; // null until first asked: then computed from source
+    private Symmetries source; // what canonical() found, until the symmetries are asked for
 
     private TensorNetwork(int[] tensor, int[][] slots, int[] indexSize) {
         this.tensor = tensor;
@@ -208,7 +209,11 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
             newFactor[order[q]] = q;
         }
         TensorNetwork network = new TensorNetwork(newTensor, newSlots, newSize);
-        network.symmetries = symmetries(network, form.automorphisms(), kept, newIndex, factorVertex, newFactor, factors);
+        if (form.automorphisms().length > 0) {
+            // most networks are only looked up, never expanded: their symmetries are made when first asked for
+            network.source = new Symmetries(form.automorphisms(), kept, newIndex, factorVertex, newFactor);
+            network.symmetries = null;
+        }
         return new Canonical(network, loopSizes);
     }
 
@@ -216,9 +221,23 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
      * The automorphisms of the graph as maps on the network's copy classes: {@code map[q]} is the
      * leader (first factor) of the class that factor {@code q}'s class goes to.
      */
+    private record Symmetries(int[][] automorphisms, int kept, int[] newIndex, int[] factorVertex, int[] newFactor) {}
+
+    private int[][] symmetryMaps() {
+        int[][] s = symmetries;
+        if (s != null) return s;
+        synchronized (this) {
+            if (symmetries == null) {
+                Symmetries x = source;
+                symmetries = symmetries(this, x.automorphisms, x.kept, x.newIndex, x.factorVertex, x.newFactor, tensor.length);
+                source = null;
+            }
+            return symmetries;
+        }
+    }
+
     private static int[][] symmetries(TensorNetwork n, int[][] automorphisms, int kept, int[] newIndex,
             int[] factorVertex, int[] newFactor, int factors) {
-        if (automorphisms.length == 0) return NONE;
         int[] vertexFactor = new int[automorphisms[0].length]; // graph vertex of a factor -> new factor
         for (int f = 0; f < factors; f++) if (factorVertex[f] >= 0) vertexFactor[factorVertex[f]] = newFactor[f];
         int[] oldIndex = new int[kept];
@@ -381,19 +400,20 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
      * equivalent: removing or replacing either gives isomorphic networks.
      */
     public int[][] symmetries() {
-        int[][] c = new int[symmetries.length][];
-        for (int g = 0; g < c.length; g++) c[g] = symmetries[g].clone();
+        int[][] maps = symmetryMaps();
+        int[][] c = new int[maps.length][];
+        for (int g = 0; g < c.length; g++) c[g] = maps[g].clone();
         return c;
     }
 
     /** Number of symmetry generators. */
     public int symmetryCount() {
-        return symmetries.length;
+        return symmetryMaps().length;
     }
 
     /** Image of {@code f}'s class under generator {@code g}, as a leader. */
     public int symmetry(int g, int f) {
-        return symmetries[g][f];
+        return symmetryMaps()[g][f];
     }
 
     /** Whether factors {@code f} and {@code g} are copies of one entry (same tensor, same indices). */

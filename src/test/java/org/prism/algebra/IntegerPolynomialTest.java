@@ -79,6 +79,48 @@ class IntegerPolynomialTest {
         }
     }
 
+    /**
+     * The Accumulator's 128-bit coefficients against BigInteger sums of the same terms: long products
+     * near 2^126, sums that cross 2^64 and 2^127 (then BigInteger slots), cancellation back to small
+     * values, and BigInteger terms and factors mixed in.
+     */
+    @Test
+    void accumulatorAgreesWithBigIntegerSums() {
+        Random r = new Random(13);
+        for (int trial = 0; trial < 300; trial++) {
+            IntegerPolynomial.Accumulator acc = new IntegerPolynomial.Accumulator();
+            java.util.Map<Long, BigInteger> sums = new java.util.HashMap<>();
+            int keys = 1 + r.nextInt(5);
+            int adds = 1 + r.nextInt(trial % 10 == 0 ? 3000 : 40);
+            for (int t = 0; t < adds; t++) {
+                long key = PK.key("a", r.nextInt(keys));
+                long c = switch (r.nextInt(4)) {
+                    case 0 -> r.nextLong();
+                    case 1 -> Long.MIN_VALUE + r.nextInt(3);
+                    case 2 -> Long.MAX_VALUE - r.nextInt(3);
+                    default -> r.nextInt(2001) - 1000;
+                };
+                IntegerPolynomial pc = IntegerPolynomial.linearCombination(new IntegerPolynomial[] {IntegerPolynomial.ONE}, new long[] {c}, new long[] {0L});
+                BigInteger term;
+                if (r.nextInt(10) == 0) {
+                    BigInteger f = BigInteger.TWO.pow(64 + r.nextInt(80)).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1));
+                    acc.add(pc, f, key);
+                    term = f.multiply(BigInteger.valueOf(c));
+                } else {
+                    long f = r.nextBoolean() ? r.nextLong() : r.nextInt(7) - 3;
+                    acc.add(pc, f, key);
+                    term = BigInteger.valueOf(f).multiply(BigInteger.valueOf(c));
+                }
+                sums.merge(key, term, BigInteger::add);
+            }
+            IntegerPolynomial built = acc.build();
+            java.util.Map<Long, BigInteger> got = new java.util.HashMap<>();
+            for (int i = 0; i < built.size(); i++) got.put(built.key(i), built.coefficient(i));
+            sums.values().removeIf(v -> v.signum() == 0);
+            assertEquals(sums, got, "trial " + trial);
+        }
+    }
+
     @Test
     void cancellationLeavesNoZeroTerms() {
         IntegerPolynomial p = IntegerPolynomial.linearCombination(new IntegerPolynomial[] {IntegerPolynomial.ONE, IntegerPolynomial.ONE},
