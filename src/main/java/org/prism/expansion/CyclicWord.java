@@ -8,8 +8,8 @@ import java.util.Arrays;
  * ($\operatorname{tr}(M) = \operatorname{tr}(M^T)$, which reverses the word and transposes each letter).
  *
  * <p>Canonical at creation: the stored letters are the lexicographically least of the $2L$
- * images of the word under this dihedral group, so equal traces have equal words. Cost $O(L^2)$
- * worst case per creation, $O(L)$ typical (comparisons stop at the first difference).
+ * images of the word under this dihedral group, so equal traces have equal words. Cost $O(L)$ per
+ * creation.
  * Ordered by length, then lexicographically.
  */
 public final class CyclicWord implements Comparable<CyclicWord> {
@@ -30,30 +30,50 @@ public final class CyclicWord implements Comparable<CyclicWord> {
 
     /**
      * The least image of {@code w} under rotations and transpose-reversal (a new array; {@code w}
-     * is not modified).
+     * is not modified): the least rotation of the word and of its transpose-reversal, each found in
+     * $O(L)$ ({@link #leastRotation}), and the smaller of the two.
      */
     public static byte[] canonical(byte[] w) {
         int n = w.length;
         if (n == 0) return w.clone();
         byte[] r = new byte[n];
         for (int i = 0; i < n; i++) r[i] = (byte) (w[n - 1 - i] ^ 1);
-        byte[] best = w;
-        int bestStart = 0;
-        for (int s = 1; s < n; s++) {
-            if (compareRotations(w, s, best, bestStart) < 0) {
-                best = w;
-                bestStart = s;
-            }
-        }
-        for (int s = 0; s < n; s++) {
-            if (compareRotations(r, s, best, bestStart) < 0) {
-                best = r;
-                bestStart = s;
-            }
-        }
+        int sw = leastRotation(w);
+        int sr = leastRotation(r);
+        byte[] best = compareRotations(r, sr, w, sw) < 0 ? r : w;
+        int bestStart = best == r ? sr : sw;
         byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) out[i] = best[(bestStart + i) % n];
+        System.arraycopy(best, bestStart, out, 0, n - bestStart);
+        System.arraycopy(best, 0, out, n - bestStart, bestStart);
         return out;
+    }
+
+    /**
+     * The start of a lexicographically least rotation of {@code a} (bytes unsigned), by the
+     * two-candidate scan: candidates {@code i < j} and a matched length {@code k}; on a mismatch the
+     * loser and the {@code k} starts after it cannot be least (each would meet the same mismatch
+     * against a rotation of the winner), so it jumps past them. At most $3L$ comparisons.
+     */
+    static int leastRotation(byte[] a) {
+        int n = a.length;
+        int i = 0;
+        int j = 1;
+        int k = 0;
+        while (i < n && j < n && k < n) {
+            int ik = i + k;
+            int jk = j + k;
+            int x = a[ik < n ? ik : ik - n] & 0xFF;
+            int y = a[jk < n ? jk : jk - n] & 0xFF;
+            if (x == y) {
+                k++;
+                continue;
+            }
+            if (x > y) i += k + 1;
+            else j += k + 1;
+            if (i == j) j++;
+            k = 0;
+        }
+        return Math.min(i, j);
     }
 
     private static int compareRotations(byte[] a, int sa, byte[] b, int sb) {

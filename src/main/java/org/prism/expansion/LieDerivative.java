@@ -3,6 +3,7 @@ package org.prism.expansion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.prism.algebra.Polynomial;
 import org.prism.model.MatrixProduct;
 import org.prism.model.RandomMatrix;
@@ -37,9 +38,10 @@ public final class LieDerivative {
         }
     }
 
+    /** $\mathcal{L} f$; the words of {@code f} are derived in parallel and merged into one concurrent map (exact sums: the order of merging does not matter). */
     public TraceSum apply(TraceSum f) {
-        TraceSum.Builder out = new TraceSum.Builder();
-        for (Map.Entry<CyclicWord, Polynomial> e : f.terms().entrySet()) {
+        ConcurrentHashMap<CyclicWord, Polynomial> out = new ConcurrentHashMap<>(2 * f.size());
+        new ArrayList<>(f.terms().entrySet()).parallelStream().forEach(e -> {
             byte[] w = e.getKey().letters();
             for (int p = 0; p < w.length; p++) {
                 for (Substitution s : byCode.get(w[p])) {
@@ -47,10 +49,10 @@ public final class LieDerivative {
                     System.arraycopy(w, 0, v, 0, p);
                     System.arraycopy(s.letters(), 0, v, p, s.letters().length);
                     System.arraycopy(w, p + 1, v, p + s.letters().length, w.length - p - 1);
-                    out.add(CyclicWord.of(v), e.getValue().multiply(s.coefficient()));
+                    out.merge(CyclicWord.of(v), e.getValue().multiply(s.coefficient()), Polynomial::add);
                 }
             }
-        }
-        return out.build();
+        });
+        return TraceSum.of(out);
     }
 }

@@ -32,6 +32,36 @@ class CyclicWordTest {
         return s;
     }
 
+    /** The canonical word is the least of the 2n images, found by listing them all (periodic words, bytes above 127 included). */
+    @Test
+    void canonicalIsTheLeastImageByBruteForce() {
+        Random r = new Random(5);
+        for (int t = 0; t < 20000; t++) {
+            int n = 1 + r.nextInt(12);
+            byte[] w;
+            if (t % 3 == 0) { // a power of a short word: many equal rotations
+                byte[] base = randomWord(r, 1 + r.nextInt(3));
+                w = new byte[base.length * (1 + r.nextInt(4))];
+                for (int i = 0; i < w.length; i++) w[i] = base[i % base.length];
+            } else {
+                w = randomWord(r, n);
+                if (t % 5 == 0) for (int i = 0; i < w.length; i++) w[i] = (byte) (w[i] + 126); // 126..129: signed and unsigned orders differ
+            }
+            byte[] least = null;
+            int m = w.length;
+            for (int k = 0; k < m; k++) {
+                byte[] rot = new byte[m];
+                byte[] rev = new byte[m];
+                for (int i = 0; i < m; i++) {
+                    rot[i] = w[(k + i) % m];
+                    rev[i] = (byte) (w[(k + m - i) % m] ^ 1);
+                }
+                for (byte[] c : new byte[][] {rot, rev}) if (least == null || java.util.Arrays.compareUnsigned(c, least) < 0) least = c;
+            }
+            assertEquals(java.util.Arrays.toString(least), java.util.Arrays.toString(CyclicWord.canonical(w)), java.util.Arrays.toString(w));
+        }
+    }
+
     @Test
     void equalIffSameDihedralOrbit() {
         Random r = new Random(1);
