@@ -2,8 +2,11 @@ package org.prism.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.prism.diagram.ExactBenchmark;
 import org.prism.diagram.ModelEngine;
 import org.prism.simulation.StepBenchmark;
@@ -49,6 +52,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--leading", description = "Time the leading-order (planar) engine instead (orders " + Limits.LEADING_REACH + ").")
         boolean leading;
 
+        @Option(names = "--time-limit", paramLabel = "SECONDS",
+                description = {"Stop at this wall time: an order predicted to end past it (its predecessor's time times the last growth",
+                    "factor) is not started, one still running at it is interrupted. The commands' fixed order caps do not apply",
+                    "(the limit decides); the heap and word checks do. A last line says where and why the run stopped."})
+        Double timeLimit;
+
         @Option(names = "--memo", description = "Time the exact engine that memoises a polynomial per state (the previous engine; orders up to "
                 + Limits.MAX_MEMO_ORDER + ") instead of the graph evaluated mod primes.")
         boolean memo;
@@ -57,9 +66,10 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             if (leading && memo) throw new IllegalArgumentException("--leading and --memo are two different engines: choose one");
             if (memo) Limits.requireOrder(maxOrder, Limits.MAX_MEMO_ORDER, "polynomial-memo engine");
+            if (timeLimit != null && !(timeLimit > 0)) throw new IllegalArgumentException("--time-limit must be a positive number of seconds, got " + timeLimit);
             ModelOption.LoadedModel loaded = modelOption.load();
             List<String> losses = loaded.engine().losses();
-            Limits.require(loaded, losses, maxOrder, leading);
+            if (timeLimit == null) Limits.require(loaded, losses, maxOrder, leading);
             PrintWriter out = spec.commandLine().getOut();
             // one column of words (trace words or networks) and one of terms per loss
             List<String> head = new ArrayList<>(List.of("s"));
@@ -69,26 +79,38 @@ public final class BenchCommand implements Runnable {
             for (String l : losses) head.add("terms " + l);
             head.addAll(List.of("time (s)", "cumulative (s)", "peak heap (MiB)"));
             printRow(out, head);
-            if (markdown) printRow(out, java.util.Collections.nCopies(head.size(), "---"));
-            java.util.function.Consumer<ExactBenchmark.Row> print = r -> {
+            if (markdown) printRow(out, Collections.nCopies(head.size(), "---"));
+            Consumer<ExactBenchmark.Row> print = r -> {
                 List<String> row = new ArrayList<>(List.of(String.valueOf(r.order())));
                 r.words().forEach(w -> row.add(String.valueOf(w)));
                 row.add(String.valueOf(r.states()));
                 r.terms().forEach(t -> row.add(String.valueOf(t)));
-                row.add(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()));
-                row.add(String.format(java.util.Locale.ROOT, "%.3f", r.cumulative()));
+                row.add(String.format(Locale.ROOT, "%.3f", r.seconds()));
+                row.add(String.format(Locale.ROOT, "%.3f", r.cumulative()));
                 row.add(String.valueOf(r.peakHeapBytes() >> 20));
                 printRow(out, row);
             };
-            if (loaded.engine().matrixModel().isPresent()) {
+            ExactBenchmark.Stop stop = timeLimit == null ? ExactBenchmark.Stop.NEVER : new ExactBenchmark.TimeLimit(timeLimit, s -> {
+                try {
+                    Limits.require(loaded, losses, s, leading, false);
+                    return null;
+                } catch (IllegalArgumentException refused) {
+                    return refused.getMessage();
+                }
+            });
+            String stopped;
+            // the engine itself, never the run store: a benchmark times computing, not reading
+            ModelEngine own = ModelEngine.of(loaded.source());
+            if (own.matrixModel().isPresent() && own.moments().isEmpty()) {
                 ExactBenchmark.Engine engine = leading ? ExactBenchmark.Engine.LEADING : memo ? ExactBenchmark.Engine.MEMO : ExactBenchmark.Engine.INTERPOLATED;
-                ExactBenchmark.run(loaded.engine().matrixModel().get(), losses, maxOrder, engine, print);
+                stopped = ExactBenchmark.run(own.matrixModel().get(), losses, maxOrder, engine, print, stop);
             } else {
-                // the engine itself, never the run store: a benchmark times computing, not reading
-                ModelEngine engine = ModelEngine.of(loaded.source());
-                if (leading) engine.leading(losses.get(0)); // says why there is none
-                ExactBenchmark.run(engine, losses, maxOrder, print);
+                // tensor networks, or traces with moments (a covariance): the model's own engines
+                if (memo) throw new IllegalArgumentException("--memo times trace models without moments; " + loaded.name() + " has none to time");
+                stopped = ExactBenchmark.run(own, losses, maxOrder, leading, print, stop);
             }
+            if (stopped != null) out.println((markdown ? "\n" : "") + "stopped: " + stopped);
+            out.flush();
             return 0;
         }
 

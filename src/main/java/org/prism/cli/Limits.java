@@ -93,9 +93,21 @@ final class Limits {
      * and extrapolated with the last growth factor once it passes a few thousand words.
      */
     static void require(ModelOption.LoadedModel model, List<String> losses, int order, boolean leading) {
+        require(model, losses, order, leading, true);
+    }
+
+    /**
+     * As {@link #require(ModelOption.LoadedModel, List, int, boolean)}; without {@code orderCaps} the fixed
+     * order caps do not apply (a benchmark with a time limit finds the reach), the heap and word checks still do.
+     */
+    static void require(ModelOption.LoadedModel model, List<String> losses, int order, boolean leading, boolean orderCaps) {
         if (order < 0) throw new IllegalArgumentException("order must be >= 0, got " + order);
         if (model.engine().matrixModel().isEmpty()) {
-            requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
+            if (orderCaps) requireOrder(order, MAX_NETWORK_ORDER, "tensor-network engine");
+            return;
+        }
+        if (!orderCaps) {
+            for (String loss : losses) requireWords(model, loss, order, leading);
             return;
         }
         if (!model.engine().moments().isEmpty()) {

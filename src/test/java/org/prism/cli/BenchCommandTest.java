@@ -40,6 +40,36 @@ class BenchCommandTest {
         assertEquals("", huge.out(), "refused before the first size is timed");
     }
 
+    /**
+     * A time limit far below order 30: the run ends with one line saying which order was interrupted or
+     * not started, after a row for every order before it; a bad limit is one line and exit code 2.
+     */
+    @Test
+    void aTimeLimitStopsTheRunAndSaysWhere() {
+        CliRunner r = CliRunner.run("bench", "exact", "-S", "30", "--time-limit", "0.5");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("stopped: order (\\d+) (interrupted at the time limit of 0\\.5 s|not started: predicted .*past the time limit of 0\\.5 s)"), last);
+        int order = Integer.parseInt(last.replaceAll("stopped: order (\\d+) .*", "$1"));
+        assertEquals(order + 2, lines.length, "header, one row per finished order, the stop line: " + r.out());
+        assertTrue(order >= 1 && order < 30, last);
+        CliRunner bad = CliRunner.run("bench", "exact", "--time-limit", "0");
+        assertEquals(2, bad.exitCode());
+        assertEquals("prism bench exact: --time-limit must be a positive number of seconds, got 0.0", bad.err().strip());
+    }
+
+    /** A model with a covariance is timed on its own (moment) engines, exact and leading: it was an internal error. */
+    @Test
+    void aModelWithMomentsIsTimedOnItsOwnEngine() {
+        for (String engine : new String[] {"--exact", "--leading"}) {
+            CliRunner r = engine.equals("--exact") ? CliRunner.run("bench", "exact", "-S", "3", "--model", "examples/tied-autoencoder-covariance.prism")
+                    : CliRunner.run("bench", "exact", "-S", "3", "--leading", "--model", "examples/tied-autoencoder-covariance.prism");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(5, r.out().strip().split("\\R").length, r.out());
+        }
+    }
+
     @Test
     void exactEnginesAgreeOnWordsAndTermsPerOrder() {
         CliRunner graph = CliRunner.run("bench", "exact", "-S", "4");
