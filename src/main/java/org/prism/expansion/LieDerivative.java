@@ -43,13 +43,22 @@ public final class LieDerivative {
         ConcurrentHashMap<CyclicWord, Polynomial> out = new ConcurrentHashMap<>(2 * f.size());
         new ArrayList<>(f.terms().entrySet()).parallelStream().forEach(e -> {
             byte[] w = e.getKey().letters();
+            // the word's coefficient times a substitution's is the same at every position of that letter: once per code
+            Polynomial[][] times = new Polynomial[byCode.size()][];
             for (int p = 0; p < w.length; p++) {
-                for (Substitution s : byCode.get(w[p])) {
+                List<Substitution> subs = byCode.get(w[p]);
+                if (subs.isEmpty()) continue;
+                if (times[w[p]] == null) {
+                    times[w[p]] = new Polynomial[subs.size()];
+                    for (int j = 0; j < subs.size(); j++) times[w[p]][j] = e.getValue().multiply(subs.get(j).coefficient());
+                }
+                for (int j = 0; j < subs.size(); j++) {
+                    Substitution s = subs.get(j);
                     byte[] v = new byte[w.length - 1 + s.letters().length];
                     System.arraycopy(w, 0, v, 0, p);
                     System.arraycopy(s.letters(), 0, v, p, s.letters().length);
                     System.arraycopy(w, p + 1, v, p + s.letters().length, w.length - p - 1);
-                    out.merge(CyclicWord.of(v), e.getValue().multiply(s.coefficient()), Polynomial::add);
+                    out.merge(CyclicWord.of(v), times[w[p]][j], Polynomial::add);
                 }
             }
         });
