@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import org.prism.algebra.ExponentPacking;
 import org.prism.algebra.IntegerPolynomial;
@@ -156,23 +158,27 @@ public final class NetworkWick {
             }
         }
         List<List<State>> expanded = new ArrayList<>();
+        Map<String, State> registered = new ConcurrentHashMap<>(found);
         while (!levels.isEmpty()) {
-            List<State> level = levels.pollFirstEntry().getValue();
+            Map.Entry<Integer, List<State>> top = levels.pollFirstEntry();
+            List<State> level = top.getValue();
+            // a child is registered as soon as its parent is expanded, so the children that are already known
+            // (most of them) are dropped at once, with the automorphisms their canonical labelling found
+            Queue<State> next = new ConcurrentLinkedQueue<>();
             level.parallelStream().forEach(st -> {
                 if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
                 st.expand(this);
-            });
-            // children in the level's order, so the numbering of states never depends on thread timing
-            for (State st : level) {
                 for (int c = 0; c < st.childKeys.length; c++) {
                     TensorNetwork child = st.childNetworks[c];
-                    if (child == null || found.containsKey(st.childKeys[c]) || known(st.childKeys[c], child.factorCount()) != null) continue;
-                    State next = new State(child);
-                    found.put(st.childKeys[c], next);
-                    levels.computeIfAbsent(child.factorCount(), f -> new ArrayList<>()).add(next);
+                    if (child != null && known(st.childKeys[c], child.factorCount()) == null) {
+                        State fresh = new State(child);
+                        if (registered.putIfAbsent(st.childKeys[c], fresh) == null) next.add(fresh);
+                    }
                 }
                 st.childNetworks = null;
-            }
+            });
+            // every child has two factors fewer than its parent (the order of a level's states does not matter: values are exact)
+            if (!next.isEmpty()) levels.computeIfAbsent(top.getKey() - 2, f -> new ArrayList<>()).addAll(next);
             expanded.add(level);
         }
         for (int l = expanded.size() - 1; l >= 0; l--) {
