@@ -8,16 +8,18 @@
 # interrupted. Raw tables go to OUT/<model>[-leading].md, the summary (a markdown table) to stdout.
 #
 #   bench/reach.sh [OUT] [LIMIT_SECONDS]      (defaults: target/reach, 600)
+#   REACH_SUMMARY_ONLY=1 bench/reach.sh OUT   the summary of the tables already in OUT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/reach}
 limit=${2:-600}
 mkdir -p "$out"
-./prism --version >/dev/null # builds target/prism.jar when the sources are newer
+[ -n "${REACH_SUMMARY_ONLY:-}" ] || ./prism --version >/dev/null # builds target/prism.jar when the sources are newer
 
-run() { # name, extra options...
+run() { # name, model file, extra options...
     local name=$1 file=$2
     shift 2
+    [ -n "${REACH_SUMMARY_ONLY:-}" ] && return 0
     java -Xmx8g -Xss16m -jar target/prism.jar bench exact -S 100 --time-limit "$limit" --markdown --no-store \
         --model "$file" "$@" > "$out/$name.md" 2> "$out/$name.err" || true
 }
@@ -40,9 +42,11 @@ for f in examples/*.prism; do
         tag=$name${e:+-leading}
         run "$tag" "$f" $e
         stop=$(grep '^stopped: ' "$out/$tag.md" | sed 's/^stopped: //' || true)
-        [ -s "$out/$tag.err" ] && stop="$stop $(tr '\n' ' ' < "$out/$tag.err")"
+        # a run that ends otherwise (an error) says so on stderr: its first line
+        [ -z "$stop" ] && [ -s "$out/$tag.err" ] && stop=$(grep -m1 . "$out/$tag.err")
         if [ -n "$e" ]; then engine="leading (planar)"
         elif grep -q '| networks ' "$out/$tag.md"; then engine="tensor network"
+        elif grep -q '^covariance ' "$f"; then engine="moment memo"
         else engine="trace graph"; fi
         printf '| %s | %s | %s | %s | %s |\n' "$name" "$engine" "$(summarise "$out/$tag.md" 60)" \
             "$(summarise "$out/$tag.md" "$limit")" "${stop:-order 100 reached}"

@@ -57,10 +57,17 @@ final class Limits {
     static final long EXACT_MIN_HEAP = 6L << 30;
 
     /**
-     * Tensor-network engine (models that are not traces of matrix products): order 5 of the CP
-     * examples takes 4-24 s (bench exact --model), and each order costs 5-10x more.
+     * Tensor-network engine (models that are not traces of matrix products): order 6 of the CP examples
+     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 30 s, cp3-asym 66 s, cp4-sym 320 s:
+     * bench/reach.sh), order 7 does not (cp3-sym runs out of heap, the others are predicted at 15-120 minutes).
      */
-    static final int MAX_NETWORK_ORDER = 5;
+    static final int MAX_NETWORK_ORDER = 6;
+
+    /**
+     * The tensor-network engine's order when none is given: order 5 takes 3-16 s on the CP examples, 6 up to
+     * five minutes, so 6 is there when asked for ({@code -S 6}), never by default.
+     */
+    static final int DEFAULT_NETWORK_ORDER = 5;
 
     private Limits() {}
 
@@ -188,6 +195,11 @@ final class Limits {
      */
     static Reach highestWithinReach(ModelOption.LoadedModel model, String loss, int wanted, boolean leading) {
         String why = null;
+        if (model.engine().matrixModel().isEmpty() && wanted > DEFAULT_NETWORK_ORDER) {
+            why = "the tensor-network engine's default; order " + (DEFAULT_NETWORK_ORDER + 1) + " takes from 30 s to 5 minutes and up to 8 GiB"
+                    + " of heap: ask for it with -S " + (DEFAULT_NETWORK_ORDER + 1);
+            wanted = DEFAULT_NETWORK_ORDER;
+        }
         for (int s = wanted; s >= 2; s--) {
             try {
                 require(model, List.of(loss), s, leading);

@@ -141,6 +141,10 @@ public final class ExactBenchmark {
                 }
             } catch (WickRecursion.CancellationException interrupted) {
                 // the deadline: said below
+            } catch (OutOfMemoryError full) {
+                // the order's memo and graph are garbage once this thread ends: the rows so far stand
+                stopped[0] = String.format(Locale.ROOT, "order %d ran out of heap (%.1f GiB) after %.0f s", done.get(),
+                        Runtime.getRuntime().maxMemory() / (double) (1L << 30), (System.nanoTime() - start) / 1e9);
             } catch (RuntimeException e) {
                 failed[0] = e;
             }
