@@ -3,7 +3,9 @@ package org.prism.expansion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,9 @@ class CyclicWordTest {
         return w;
     }
 
-    /** All 2n images of w under the dihedral action, as strings: the orbit by brute force. */
-    private static Set<String> orbit(byte[] w) {
-        Set<String> s = new HashSet<>();
+    /** All 2n images of w under the dihedral action (rotations, and rotations of the transpose-reversal), by brute force. */
+    private static List<byte[]> images(byte[] w) {
+        List<byte[]> out = new ArrayList<>();
         int n = w.length;
         for (int k = 0; k < n; k++) {
             byte[] rot = new byte[n];
@@ -26,9 +28,16 @@ class CyclicWordTest {
                 rot[i] = w[(k + i) % n];
                 rev[i] = (byte) (w[(k + n - i) % n] ^ 1);
             }
-            s.add(java.util.Arrays.toString(rot));
-            s.add(java.util.Arrays.toString(rev));
+            out.add(rot);
+            out.add(rev);
         }
+        return out;
+    }
+
+    /** The orbit of w, as strings. */
+    private static Set<String> orbit(byte[] w) {
+        Set<String> s = new HashSet<>();
+        for (byte[] image : images(w)) s.add(java.util.Arrays.toString(image));
         return s;
     }
 
@@ -48,16 +57,7 @@ class CyclicWordTest {
                 if (t % 5 == 0) for (int i = 0; i < w.length; i++) w[i] = (byte) (w[i] + 126); // 126..129: signed and unsigned orders differ
             }
             byte[] least = null;
-            int m = w.length;
-            for (int k = 0; k < m; k++) {
-                byte[] rot = new byte[m];
-                byte[] rev = new byte[m];
-                for (int i = 0; i < m; i++) {
-                    rot[i] = w[(k + i) % m];
-                    rev[i] = (byte) (w[(k + m - i) % m] ^ 1);
-                }
-                for (byte[] c : new byte[][] {rot, rev}) if (least == null || java.util.Arrays.compareUnsigned(c, least) < 0) least = c;
-            }
+            for (byte[] c : images(w)) if (least == null || java.util.Arrays.compareUnsigned(c, least) < 0) least = c;
             assertEquals(java.util.Arrays.toString(least), java.util.Arrays.toString(CyclicWord.canonical(w)), java.util.Arrays.toString(w));
         }
     }
