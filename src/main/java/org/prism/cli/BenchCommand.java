@@ -106,7 +106,7 @@ public final class BenchCommand implements Runnable {
                 stopped = ExactBenchmark.run(own.matrixModel().get(), losses, maxOrder, engine, print, stop);
             } else {
                 // tensor networks, or traces with moments (a covariance): the model's own engines
-                if (memo) throw new IllegalArgumentException("--memo times trace models without moments; " + loaded.name() + " has none to time");
+                if (memo) throw new IllegalArgumentException("--memo times the polynomial memo of trace models without a covariance; " + loaded.name() + " is not one");
                 stopped = ExactBenchmark.run(own, losses, maxOrder, leading, print, stop);
             }
             if (stopped != null) out.println((markdown ? "\n" : "") + "stopped: " + stopped);
