@@ -164,20 +164,31 @@ public final class NetworkWick {
         while (!levels.isEmpty()) {
             Map.Entry<Integer, List<State>> top = levels.pollFirstEntry();
             List<State> level = top.getValue();
-            // a child is registered as soon as its parent is expanded, so the children that are already known
-            // (most of them) are dropped at once, with the automorphisms their canonical labelling found
+            // a child is resolved as soon as its parent is expanded: to its value when it is known, else to its
+            // state, registered once; known children (most of them) are dropped at once, with their networks
             Queue<State> next = new ConcurrentLinkedQueue<>();
             level.parallelStream().forEach(st -> {
                 if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
-                st.expand(this);
-                for (int c = 0; c < st.childKeys.length; c++) {
-                    TensorNetwork child = st.childNetworks[c];
-                    if (child != null && known(st.childKeys[c], child.factorCount()) == null) {
-                        State fresh = new State(child);
-                        if (registered.putIfAbsent(st.childKeys[c], fresh) == null) next.add(fresh);
+                Map<Child, long[]> children = children(st.network);
+                st.network = null;
+                int k = children.size();
+                st.children = new Object[k];
+                st.loops = new long[k];
+                st.multiplicity = new long[k];
+                int j = 0;
+                for (Map.Entry<Child, long[]> e : children.entrySet()) {
+                    TensorNetwork c = e.getKey().network();
+                    Object child = known(c.key(), c.factorCount());
+                    if (child == null) {
+                        State fresh = new State(c);
+                        State had = registered.putIfAbsent(fresh.key, fresh);
+                        if (had == null) next.add(fresh);
+                        child = had == null ? fresh : had;
                     }
+                    st.children[j] = child;
+                    st.loops[j] = e.getKey().loops();
+                    st.multiplicity[j++] = e.getValue()[0];
                 }
-                st.childNetworks = null;
             });
             // every child has two factors fewer than its parent (the order of a level's states does not matter: values are exact)
             if (!next.isEmpty()) levels.computeIfAbsent(top.getKey() - 2, f -> new ArrayList<>()).addAll(next);
@@ -187,15 +198,20 @@ public final class NetworkWick {
             List<State> level = expanded.get(l);
             level.parallelStream().forEach(st -> {
                 if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
-                IntegerPolynomial[] subs = new IntegerPolynomial[st.childKeys.length];
-                for (int c = 0; c < subs.length; c++) subs[c] = st.childFactors[c] == 0 ? IntegerPolynomial.ONE : memo.get(st.childKeys[c]);
-                memo.putIfAbsent(st.key, IntegerPolynomial.linearCombination(subs, st.multiplicity, st.loops));
+                IntegerPolynomial[] subs = new IntegerPolynomial[st.children.length];
+                for (int c = 0; c < subs.length; c++) subs[c] = st.children[c] instanceof State child ? child.value : (IntegerPolynomial) st.children[c];
+                IntegerPolynomial v = IntegerPolynomial.linearCombination(subs, st.multiplicity, st.loops);
+                IntegerPolynomial had = memo.putIfAbsent(st.key, v);
+                st.value = had != null ? had : v;
+                st.children = null; // valued: its children are needed no more
+                st.loops = null;
+                st.multiplicity = null;
             });
             for (State st : level) {
                 List<Integer> which = asked.get(st.key);
                 if (which == null) continue;
                 for (int i : which) {
-                    out[i] = memo.get(st.key);
+                    out[i] = st.value;
                     if (done != null) done.run();
                 }
             }
@@ -209,41 +225,21 @@ public final class NetworkWick {
     }
 
     /**
-     * A state being worked on: its network until it is expanded, then its distinct children
-     * (keys, factors, loops as packed size monomials, multiplicities).
+     * A state being worked on: its network until it is expanded; then its distinct children, each its
+     * value (known before) or its state (new), with the loops they closed (packed size monomials) and
+     * their multiplicities; then its value.
      */
     private static final class State {
         final String key;
         TensorNetwork network;
-        String[] childKeys;
-        TensorNetwork[] childNetworks; // until the children are registered
-        int[] childFactors;
+        Object[] children;
         long[] loops;
         long[] multiplicity;
+        IntegerPolynomial value;
 
         State(TensorNetwork network) {
             this.key = network.key();
             this.network = network;
-        }
-
-        void expand(NetworkWick wick) {
-            Map<Child, long[]> children = wick.children(network);
-            int k = children.size();
-            childKeys = new String[k];
-            childNetworks = new TensorNetwork[k];
-            childFactors = new int[k];
-            loops = new long[k];
-            multiplicity = new long[k];
-            int j = 0;
-            for (Map.Entry<Child, long[]> e : children.entrySet()) {
-                TensorNetwork c = e.getKey().network();
-                childKeys[j] = c.key();
-                childFactors[j] = c.factorCount();
-                childNetworks[j] = c.factorCount() == 0 ? null : c;
-                loops[j] = e.getKey().loops();
-                multiplicity[j++] = e.getValue()[0];
-            }
-            network = null;
         }
     }
 
