@@ -58,8 +58,8 @@ final class Limits {
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 6 of the CP examples
-     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 30 s, cp3-asym 66 s, cp4-sym 320 s:
-     * bench/reach.sh), order 7 does not (cp3-sym runs out of heap, the others are predicted at 15-120 minutes).
+     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 30 s, cp3-asym 66 s, cp4-sym 287 s:
+     * bench/reach.sh), order 7 only for cp3-sym (413 s, the heap nearly full; the others are predicted at 15-120 minutes).
      */
     static final int MAX_NETWORK_ORDER = 6;
 
