@@ -320,8 +320,6 @@ public final class InterpolatedWick {
                 maxExp[k] = Math.max(maxExp[k], part.sizeExponents[k]);
             }
         }
-        Map<Integer, List<List<Part>>> work = new HashMap<>();
-        byLevel.forEach((lv, groups) -> work.put(lv, new ArrayList<>(groups.values())));
         int lanes = lanes(sym, maxLetters, grid);
         int groupsPerPrime = (grid + lanes - 1) / lanes;
         ticker.passes(primes * groupsPerPrime);
@@ -337,8 +335,8 @@ public final class InterpolatedWick {
                 }
                 Accumulator acc = new Accumulator(p, q, sym, sizeValues, minExp, maxExp, lo, hi, values.length);
                 graph.evaluate(p, sym.a(), sym.b(), sizeValues, maxLetters, (letters, states, offsets, vals) -> {
-                    List<List<Part>> level = work.get(letters);
-                    if (level != null) level.parallelStream().forEach(group -> {
+                    Map<Integer, List<Part>> level = byLevel.get(letters);
+                    if (level != null) level.values().parallelStream().forEach(group -> {
                         for (Part part : group) acc.add(part, offsets, vals);
                     });
                 });
@@ -376,7 +374,7 @@ public final class InterpolatedWick {
         private final Symbolic sym;
         private final int lanes;
         private final int[] minExp;
-        private final long[][][] power; // lane, size, exponent - minExp: the evaluated size's power mod p
+        private final long[][][] power; // lane, evaluated size, exponent - minExp: the size's power mod p
         private final int[][] lo;
         private final int[][] hi;
         private final long[][][] acc; // lane, group, block
@@ -394,8 +392,9 @@ public final class InterpolatedWick {
             this.power = new long[lanes][minExp.length][];
             for (int lane = 0; lane < lanes; lane++) {
                 for (int k = 0; k < minExp.length; k++) {
+                    if (sym.contains(k)) continue; // a symbolic size's power is a shift of the block
                     long[] pw = new long[maxExp[k] - minExp[k] + 1];
-                    for (int e = minExp[k]; e <= maxExp[k]; e++) pw[e - minExp[k]] = sym.contains(k) ? 1 : Modular.power(sizeValues[lane][k], e, p);
+                    for (int e = minExp[k]; e <= maxExp[k]; e++) pw[e - minExp[k]] = Modular.power(sizeValues[lane][k], e, p);
                     power[lane][k] = pw;
                 }
             }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.prism.algebra.IntegerPolynomial;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
@@ -108,9 +107,7 @@ public final class TensorCoefficients implements ExpectedLoss {
         List<Map.Entry<TensorNetwork, Polynomial>> networks = new ArrayList<>(terms.terms().entrySet());
         Thread caller = Thread.currentThread();
         BooleanSupplier cancelled = caller::isInterrupted;
-        List<TensorNetwork> keys = new ArrayList<>();
-        for (Map.Entry<TensorNetwork, Polynomial> e : networks) keys.add(e.getKey());
-        IntegerPolynomial[] values = wick.sizeExpectations(keys, cancelled, networkDone);
+        IntegerPolynomial[] values = wick.sizeExpectations(new ArrayList<>(terms.terms().keySet()), cancelled, networkDone);
         // group by coefficient monomial times variance monomial
         Map<Monomial, List<long[]>> byMonomial = new HashMap<>();
         List<BigInteger> weights = new ArrayList<>();

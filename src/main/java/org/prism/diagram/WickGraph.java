@@ -246,16 +246,13 @@ final class WickGraph {
         int[] shiftA = new int[codes];
         int[] shiftB = new int[codes];
         for (int code = 0; code < codes; code++) {
+            long[] f = codeFactor[code];
+            Arrays.fill(f, 1);
             for (int l : new int[] {code / (sizes + 1) - 1, code % (sizes + 1) - 1}) {
+                if (l < 0) continue;
                 if (l == a) shiftA[code]++;
-                else if (l >= 0 && l == b) shiftB[code]++;
-            }
-            for (int lane = 0; lane < lanes; lane++) {
-                long f = 1;
-                for (int l : new int[] {code / (sizes + 1) - 1, code % (sizes + 1) - 1}) {
-                    if (l >= 0 && l != a && l != b) f = f * sizeValues[lane][l] % p;
-                }
-                codeFactor[code][lane] = f;
+                else if (l == b) shiftB[code]++;
+                else for (int lane = 0; lane < lanes; lane++) f[lane] = f[lane] * sizeValues[lane][l] % p;
             }
         }
         // an edge's weight for the lane of position t in a row: multiplicity times laneFactor[code][t], unreduced

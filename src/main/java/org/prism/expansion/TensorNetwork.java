@@ -218,44 +218,49 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     }
 
     /**
-     * The automorphisms of the graph as maps on the network's copy classes: {@code map[q]} is the
-     * leader (first factor) of the class that factor {@code q}'s class goes to.
+     * What canonicalising found, in the graph's numbering: its automorphisms (at least one), the number of index
+     * vertices, the new index of each, the graph vertex of each old factor (-1 for an edge or a loop) and the new
+     * factor of each old one.
      */
     private record Symmetries(int[][] automorphisms, int kept, int[] newIndex, int[] factorVertex, int[] newFactor) {}
 
+    /** The symmetry maps, made from {@link #source} on first use. */
     private int[][] symmetryMaps() {
         int[][] s = symmetries;
         if (s != null) return s;
         synchronized (this) {
             if (symmetries == null) {
-                Symmetries x = source;
-                symmetries = symmetries(this, x.automorphisms, x.kept, x.newIndex, x.factorVertex, x.newFactor, tensor.length);
+                symmetries = symmetries(source);
                 source = null;
             }
             return symmetries;
         }
     }
 
-    private static int[][] symmetries(TensorNetwork n, int[][] automorphisms, int kept, int[] newIndex,
-            int[] factorVertex, int[] newFactor, int factors) {
-        int[] vertexFactor = new int[automorphisms[0].length]; // graph vertex of a factor -> new factor
-        for (int f = 0; f < factors; f++) if (factorVertex[f] >= 0) vertexFactor[factorVertex[f]] = newFactor[f];
-        int[] oldIndex = new int[kept];
-        for (int v = 0; v < kept; v++) oldIndex[newIndex[v]] = v;
+    /**
+     * The automorphisms of the graph as maps on the network's copy classes: {@code map[q]} is the
+     * leader (first factor) of the class that factor {@code q}'s class goes to.
+     */
+    private int[][] symmetries(Symmetries x) {
+        int factors = tensor.length;
+        int[] vertexFactor = new int[x.automorphisms()[0].length]; // graph vertex of a factor -> new factor
+        for (int f = 0; f < factors; f++) if (x.factorVertex()[f] >= 0) vertexFactor[x.factorVertex()[f]] = x.newFactor()[f];
+        int[] oldIndex = new int[x.kept()];
+        for (int v = 0; v < x.kept(); v++) oldIndex[x.newIndex()[v]] = v;
         int[] oldFactor = new int[factors];
-        for (int f = 0; f < factors; f++) oldFactor[newFactor[f]] = f;
-        int[][] out = new int[automorphisms.length][];
-        for (int g = 0; g < automorphisms.length; g++) {
-            int[] gamma = automorphisms[g];
+        for (int f = 0; f < factors; f++) oldFactor[x.newFactor()[f]] = f;
+        int[][] out = new int[x.automorphisms().length][];
+        for (int g = 0; g < out.length; g++) {
+            int[] gamma = x.automorphisms()[g];
             int[] map = new int[factors];
             for (int q = 0; q < factors; q++) {
                 int f = oldFactor[q];
-                if (factorVertex[f] >= 0) {
-                    map[q] = n.leader[vertexFactor[gamma[factorVertex[f]]]];
+                if (x.factorVertex()[f] >= 0) {
+                    map[q] = leader[vertexFactor[gamma[x.factorVertex()[f]]]];
                 } else {
-                    int[] image = new int[n.slots[q].length];
-                    for (int k = 0; k < image.length; k++) image[k] = newIndex[gamma[oldIndex[n.slots[q][k]]]];
-                    map[q] = n.leader[n.findEdgeFactor(n.tensor[q], image)];
+                    int[] image = new int[slots[q].length];
+                    for (int k = 0; k < image.length; k++) image[k] = x.newIndex()[gamma[oldIndex[slots[q][k]]]];
+                    map[q] = leader[findEdgeFactor(tensor[q], image)];
                 }
             }
             out[g] = map;

@@ -336,7 +336,6 @@ public final class FaceLimitSeries {
         return series;
     }
 
-    /** $f_0..f_S$ at the given parameter values (every parameter needed). */
     /**
      * The series' content as text (loss, parameters, moments and every coefficient polynomial): equal texts give equal
      * values {@link #at} every point.
@@ -345,6 +344,7 @@ public final class FaceLimitSeries {
         return loss + "|" + parameters + "|" + moments() + "|" + series;
     }
 
+    /** $f_0..f_S$ at the given parameter values (every parameter needed). */
     public List<Rational> at(Map<String, Rational> values) {
         Map<String, Rational> bySymbol = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
