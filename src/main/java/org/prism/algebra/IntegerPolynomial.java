@@ -391,7 +391,7 @@ public final class IntegerPolynomial {
      * two longs (products of longs through {@link Math#multiplyHigh}, no allocation), promoted per
      * slot to BigInteger only past 128 bits or for BigInteger terms. Amortised $O(1)$ per term added.
      * Why 128 bits: a sum over hundreds of thousands of words of (common-denominator scaled) word
-     * coefficients times expectations leaves the long range at order 10 of the tied autoencoder, and a
+     * coefficients times expectations leaves the long range at order 10 of a model with data, and a
      * BigInteger per addition was a third of the leading engine's time.
      */
     public static final class Accumulator {

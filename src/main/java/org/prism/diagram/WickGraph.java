@@ -234,7 +234,7 @@ final class WickGraph {
      * of a level are computed in parallel.
      * An edge's weight (multiplicity times the loops' sizes) is a small integer, not reduced, so its
      * products with residues are summed without reduction for as long as {@link Modular#products}
-     * allows (at order 12 of the tied autoencoder, past every state's number of edges).
+     * allows (for the example models' sizes and multiplicities, past every state's number of edges).
      * Cost: one multiply-add per edge, lane and symbolic coefficient of the child, in contiguous rows.
      * Why lanes: a child's row is read once for all lanes, as one contiguous run, instead of once per
      * pass from wherever it lies (order 10: a prime's 11 points in 11 passes 6.9 s, in one 4.8 s).
