@@ -260,9 +260,16 @@ public final class NetworkWick {
             f = g;
         }
         int end = start + best;
-        // the pivot: the first factor of the run (trying the one fixed by the most symmetry
-        // generators instead gave coarser orbits but more distinct states, and more work in all)
+        // the pivot: the leader of the run's largest copy class (the first of them). Which factor is
+        // the pivot decides which networks the recursion meets: the first factor of the run met 30%
+        // more states on cp4-sym (137 124 against 104 896 to order 5) and 3% fewer on cp3-sym; the
+        // factor fixed by the most symmetry generators gave coarser orbits but more states
+        int[] copies = new int[best];
         int pivot = start;
+        for (int f = start; f < end; f++) {
+            int c = ++copies[n.leader(f) - start];
+            if (c > copies[pivot - start]) pivot = n.leader(f);
+        }
         // partners grouped by orbit of their copy class under the generators fixing the pivot:
         // partners in one orbit give isomorphic children, so each orbit is joined once
         int[] orbit = new int[best];

@@ -118,8 +118,8 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         // indices on no factor are free loops: drop them from the graph
         boolean[] used = new boolean[indices];
         for (int f = 0; f < factors; f++) {
-            // ids are written as chars in the key and as 3t + 2 in edge labels
-            if (tensor[f] < 0 || tensor[f] > Character.MAX_VALUE) throw new IllegalArgumentException("bad tensor id " + tensor[f]);
+            // ids are written as chars in the key, as 3t + 2 in edge labels and in the top 16 bits of a sort key
+            if (tensor[f] < 0 || tensor[f] > Short.MAX_VALUE) throw new IllegalArgumentException("bad tensor id " + tensor[f]);
             for (int i : slots[f]) {
                 if (i < 0 || i >= indices) throw new IllegalArgumentException("slot index " + i + " out of range");
                 used[i] = true;
@@ -147,6 +147,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int big = 0;
         for (int f = 0; f < factors; f++) if (slots[f].length > 2) big++;
         int n = kept + big;
+        if (n > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
         int[] colours = new int[n];
         for (int i = 0; i < indices; i++) if (used[i]) colours[vertex[i]] = 2 * indexSize[i];
         int[] factorVertex = new int[factors];
@@ -187,31 +188,33 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
             }
         }
         // factors sorted by tensor; within a tensor, vertex factors by position, edge and loop
-        // factors by their relabelled slots (equal ones are interchangeable, so ties are harmless)
-        Integer[] order = new Integer[factors];
+        // factors by their relabelled slots (equal ones are interchangeable, so ties are harmless):
+        // one long per factor, tensor, then position or slots, then the factor, 16 bits each
+        long[] order = new long[factors];
         int[][] relabelled = new int[factors][];
         for (int f = 0; f < factors; f++) {
-            order[f] = f;
-            relabelled[f] = new int[slots[f].length];
-            for (int k = 0; k < slots[f].length; k++) relabelled[f][k] = newIndex[vertex[slots[f][k]]];
+            int[] r = new int[slots[f].length];
+            for (int k = 0; k < r.length; k++) r[k] = newIndex[vertex[slots[f][k]]];
+            relabelled[f] = r;
+            long rest = factorVertex[f] >= 0 ? (long) position[factorVertex[f]] << 32
+                    : r.length == 2 ? ((long) r[0] << 32) | ((long) r[1] << 16) : (long) r[0] << 32;
+            order[f] = ((long) tensor[f] << 48) | rest | f;
         }
-        Arrays.sort(order, (x, y) -> {
-            if (tensor[x] != tensor[y]) return Integer.compare(tensor[x], tensor[y]);
-            if (factorVertex[x] >= 0) return Integer.compare(position[factorVertex[x]], position[factorVertex[y]]);
-            return Arrays.compare(relabelled[x], relabelled[y]);
-        });
+        Arrays.sort(order);
         int[] newTensor = new int[factors];
         int[][] newSlots = new int[factors][];
         int[] newFactor = new int[factors];
         for (int q = 0; q < factors; q++) {
-            newTensor[q] = tensor[order[q]];
-            newSlots[q] = relabelled[order[q]];
-            newFactor[order[q]] = q;
+            int f = (int) (order[q] & 0xffff);
+            newTensor[q] = tensor[f];
+            newSlots[q] = relabelled[f];
+            newFactor[f] = q;
         }
         TensorNetwork network = new TensorNetwork(newTensor, newSlots, newSize);
-        if (form.automorphisms().length > 0) {
+        int[][] automorphisms = form.automorphisms();
+        if (automorphisms.length > 0) {
             // most networks are only looked up, never expanded: their symmetries are made when first asked for
-            network.source = new Symmetries(form.automorphisms(), kept, newIndex, factorVertex, newFactor);
+            network.source = new Symmetries(automorphisms, kept, newIndex, factorVertex, newFactor);
             network.symmetries = null;
         }
         return new Canonical(network, loopSizes);

@@ -1,6 +1,8 @@
 package org.prism.graph;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Canonical labelling and canonical code of a small vertex-coloured, edge-labelled directed
@@ -25,9 +27,16 @@ import java.util.Arrays;
  *
  * <h2>Algorithm</h2>
  *
- * Individualisation-refinement, a simplified nauty:
+ * Individualisation-refinement, a simplified nauty, after contracting twins:
  *
  * <ol>
+ *   <li>Twins: two vertices with the same colour and loops and the same bundles to and from every
+ *       other vertex (so never adjacent) can be exchanged freely. A graph with twins is replaced
+ *       by its quotient, one vertex per class coloured by (colour, class size), and its labelling
+ *       is the quotient's, each class in consecutive positions (see {@code TwinQuotient}); the
+ *       quotient is treated the same way until no twins are left. Tensor networks are full of
+ *       twins (summed indices that meet the same factors), and each class of $k$ twins would
+ *       otherwise cost the search up to $k$ leaves.
  *   <li>Parallel edges between an ordered pair are collapsed into a <em>bundle</em> (the sorted
  *       list of (label, multiplicity)); distinct bundles are ranked by content, giving an
  *       isomorphism-invariant edge type. The loops of a vertex form its loop bundle.
@@ -56,9 +65,10 @@ import java.util.Arrays;
  *
  * <h2>Complexity</h2>
  *
- * One refinement costs $O(r\,(n \log n + e \log e))$ for $r \le n$ rounds, $n$ vertices and $e$
- * distinct adjacent pairs. The search tree is exponential in the worst case (graph isomorphism has
- * no known polynomial algorithm, and there are regular graphs with few automorphisms on which
+ * Finding twins costs $O(n^2 + e \log e)$ and each contraction repeats the preprocessing on a
+ * smaller graph. One refinement costs $O(r\,(n \log n + e \log e))$ for $r \le n$ rounds, $n$
+ * vertices and $e$ distinct adjacent pairs. The search tree is exponential in the worst case
+ * (graph isomorphism has no known polynomial algorithm, and there are regular graphs with few automorphisms on which
  * refinement does little), but for typical inputs refinement makes the partition discrete after
  * few individualisations, and symmetric inputs (disjoint copies, empty graphs, cycles) are tamed
  * by the automorphism pruning, so the cost is polynomial in practice. At most
@@ -75,13 +85,24 @@ import java.util.Arrays;
  */
 public final class MultigraphCanonicalForm {
 
+    private static final long LABEL_MASK = 0x7fffffffL;
+
     private final int[] labelling;
-    private final CanonicalCode code;
     private final int[][] automorphisms;
+    private volatile CanonicalCode code; // made on first use when the labelling came from a quotient
+    private int[] colours; // with edges, the graph, until the code is made
+    private long[] edges;
 
     private MultigraphCanonicalForm(int[] labelling, CanonicalCode code, int[][] automorphisms) {
         this.labelling = labelling;
         this.code = code;
+        this.automorphisms = automorphisms;
+    }
+
+    private MultigraphCanonicalForm(int[] labelling, int[] colours, long[] edges, int[][] automorphisms) {
+        this.labelling = labelling;
+        this.colours = colours;
+        this.edges = edges;
         this.automorphisms = automorphisms;
     }
 
@@ -91,8 +112,9 @@ public final class MultigraphCanonicalForm {
      * @param vertexColors {@code vertexColors[v] >= 0} for $v = 0..n-1$ ($n = 0$ is allowed)
      * @param edges        {@code edges[i] = {from, to, label}}, {@code 0 <= from, to < n},
      *                     {@code label >= 0}; the arrays are not modified
-     * @throws IllegalArgumentException on a null array, a negative colour, an edge that is not
-     *                                  an int[3], an endpoint out of range or a negative label
+     * @throws IllegalArgumentException on a null array, a negative colour, more than 2^16
+     *                                  vertices, an edge that is not an int[3], an endpoint out
+     *                                  of range or a negative label
      */
     public static MultigraphCanonicalForm of(int[] vertexColors, int[][] edges) {
         if (vertexColors == null) {
@@ -109,8 +131,12 @@ public final class MultigraphCanonicalForm {
                         "negative colour " + colours[v] + " at vertex " + v);
             }
         }
+        if (n > MAX_VERTICES) {
+            throw new IllegalArgumentException("graph too large: " + n + " vertices (at most "
+                    + MAX_VERTICES + ")");
+        }
         int m = edges.length;
-        int[][] copy = new int[m][];
+        long[] keys = new long[m];
         for (int i = 0; i < m; i++) {
             int[] e = edges[i];
             if (e == null) {
@@ -135,11 +161,132 @@ public final class MultigraphCanonicalForm {
                 throw new IllegalArgumentException("edge " + i + " " + Arrays.toString(e)
                         + ": negative label " + label);
             }
-            copy[i] = new int[] {from, to, label};
+            keys[i] = edgeKey(from, to, label, n);
         }
-        Search s = new Search(colours, copy);
-        s.run();
-        return new MultigraphCanonicalForm(s.bestLab, new CanonicalCode(s.bestCode), Arrays.copyOf(s.gens, s.genCount));
+        Arrays.sort(keys);
+        return canonicalForm(colours, keys);
+    }
+
+    /** Most vertices a graph may have: an edge's key packs (from * n + to) below 2^32. */
+    private static final int MAX_VERTICES = 1 << 16;
+
+    /** An edge as one non-negative long, ordered by (from, to, label). */
+    private static long edgeKey(int from, int to, int label, int n) {
+        return (((long) from * n + to) << 31) | label;
+    }
+
+    /** {@link #of} on validated colours and sorted edge keys. */
+    private static MultigraphCanonicalForm canonicalForm(int[] colours, long[] edges) {
+        Search s = new Search(colours, edges);
+        int[] twinClass = s.twinClasses();
+        if (twinClass == null) {
+            s.run();
+            return new MultigraphCanonicalForm(s.bestLab, new CanonicalCode(s.bestCode), Arrays.copyOf(s.gens, s.genCount));
+        }
+        return new TwinQuotient(colours, edges, twinClass).expand();
+    }
+
+    /**
+     * A graph with twins as its quotient: one vertex per twin class, coloured by (colour, class
+     * size), with the edges among the classes' first members. Twins (same colour, same loops, the
+     * same bundles to and from every other vertex, hence never adjacent to each other) can be
+     * exchanged freely, and the edges between two classes are all the same bundle, so the quotient
+     * and the class sizes determine the graph, and an isomorphism of graphs maps twin classes onto
+     * twin classes of the same size. The quotient's canonical labelling, with each class's members
+     * in consecutive positions (in any order: they are interchangeable), is therefore a canonical
+     * labelling of the graph, and its automorphism group is the quotient's, lifted member by member,
+     * times the symmetric group of each class (generated by a transposition and a cycle).
+     */
+    private static final class TwinQuotient {
+        private final int[] colours;
+        private final long[] edges;
+        private final int n;
+        private final int[] classOf;
+        private final int[][] members; // per class, its vertices in increasing order
+        private final int[] quotientColours;
+        private final long[] quotientEdges;
+
+        TwinQuotient(int[] colours, long[] edges, int[] twinClass) {
+            this.colours = colours;
+            this.edges = edges;
+            this.n = colours.length;
+            this.classOf = twinClass;
+            int classes = 0;
+            for (int c : twinClass) classes = Math.max(classes, c + 1);
+            int[] size = new int[classes];
+            for (int c : twinClass) size[c]++;
+            members = new int[classes][];
+            for (int c = 0; c < classes; c++) members[c] = new int[size[c]];
+            int[] fill = new int[classes];
+            for (int v = 0; v < n; v++) members[twinClass[v]][fill[twinClass[v]]++] = v;
+            // colour of a class: rank of (colour, size), so that classes stay sorted by colour
+            long[] key = new long[classes];
+            for (int c = 0; c < classes; c++) key[c] = ((long) colours[members[c][0]] << 32) | size[c];
+            long[] distinct = key.clone();
+            Arrays.sort(distinct);
+            int ranks = 0;
+            for (int c = 0; c < classes; c++) if (c == 0 || distinct[c] != distinct[c - 1]) distinct[ranks++] = distinct[c];
+            quotientColours = new int[classes];
+            for (int c = 0; c < classes; c++) quotientColours[c] = Arrays.binarySearch(distinct, 0, ranks, key[c]);
+            // classes are numbered in the order of their first members, so the kept edges stay sorted
+            long[] kept = new long[edges.length];
+            int k = 0;
+            for (long e : edges) {
+                long pair = e >>> 31;
+                int from = (int) (pair / n);
+                int to = (int) (pair % n);
+                if (isFirst(from) && isFirst(to)) kept[k++] = edgeKey(classOf[from], classOf[to], (int) (e & LABEL_MASK), classes);
+            }
+            quotientEdges = Arrays.copyOf(kept, k);
+        }
+
+        private boolean isFirst(int v) {
+            return members[classOf[v]][0] == v;
+        }
+
+        MultigraphCanonicalForm expand() {
+            MultigraphCanonicalForm quotient = canonicalForm(quotientColours, quotientEdges);
+            int classes = members.length;
+            int[] classAt = new int[classes];
+            for (int c = 0; c < classes; c++) classAt[quotient.labelling[c]] = c;
+            int[] lab = new int[n];
+            int position = 0;
+            for (int q = 0; q < classes; q++) {
+                for (int v : members[classAt[q]]) lab[v] = position++;
+            }
+            return new MultigraphCanonicalForm(lab, colours, edges, automorphisms(quotient.automorphisms));
+        }
+
+        private int[][] automorphisms(int[][] quotientGenerators) {
+            List<int[]> out = new ArrayList<>();
+            for (int[] m : members) {
+                if (m.length > 1) out.add(cycle(m, 2));
+                if (m.length > 2) out.add(cycle(m, m.length));
+            }
+            for (int[] g : quotientGenerators) {
+                int[] gamma = new int[n];
+                for (int c = 0; c < members.length; c++) {
+                    int[] from = members[c];
+                    int[] to = members[g[c]];
+                    for (int i = 0; i < from.length; i++) gamma[from[i]] = to[i];
+                }
+                out.add(gamma);
+            }
+            return out.subList(0, Math.min(out.size(), maxAutomorphisms(n))).toArray(new int[0][]);
+        }
+
+        /** The permutation cycling the first {@code length} of {@code m}, fixing everything else. */
+        private int[] cycle(int[] m, int length) {
+            int[] gamma = new int[n];
+            for (int v = 0; v < n; v++) gamma[v] = v;
+            for (int i = 0; i < length; i++) gamma[m[i]] = m[(i + 1) % length];
+            return gamma;
+        }
+    }
+
+    /** How many automorphisms are kept: beyond that, pruning is only weaker. */
+    private static int maxAutomorphisms(int n) {
+        return 4 * n + 64;
     }
 
     /** {@code labelling()[v]} is the canonical position of vertex {@code v} (a permutation). */
@@ -149,11 +296,52 @@ public final class MultigraphCanonicalForm {
 
     /** The canonical code: equal for two inputs if and only if they are isomorphic. */
     public CanonicalCode code() {
-        return code;
+        CanonicalCode c = code;
+        if (c != null) return c;
+        synchronized (this) {
+            if (code == null) {
+                code = relabelled(colours, edges, labelling);
+                colours = null;
+                edges = null;
+            }
+            return code;
+        }
+    }
+
+    /** The code of the graph (colours, sorted edge keys) relabelled by {@code lab}. O(m log m). */
+    private static CanonicalCode relabelled(int[] colours, long[] edges, int[] lab) {
+        int n = colours.length;
+        long[] image = new long[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            long pair = edges[i] >>> 31;
+            image[i] = edgeKey(lab[(int) (pair / n)], lab[(int) (pair % n)], (int) (edges[i] & LABEL_MASK), n);
+        }
+        Arrays.sort(image);
+        int triples = 0;
+        for (int i = 0; i < image.length; i++) if (i == 0 || image[i] != image[i - 1]) triples++;
+        int[] out = new int[2 + n + 4 * triples];
+        out[0] = n;
+        for (int v = 0; v < n; v++) out[1 + lab[v]] = colours[v];
+        out[1 + n] = triples;
+        int o = 2 + n - 4;
+        for (int i = 0; i < image.length; i++) {
+            if (i > 0 && image[i] == image[i - 1]) {
+                out[o + 3]++;
+                continue;
+            }
+            o += 4;
+            long pair = image[i] >>> 31;
+            out[o] = (int) (pair / n);
+            out[o + 1] = (int) (pair % n);
+            out[o + 2] = (int) (image[i] & LABEL_MASK);
+            out[o + 3] = 1;
+        }
+        return new CanonicalCode(out);
     }
 
     /**
-     * The automorphisms the search met (pairs of leaves with equal codes), each a permutation
+     * The automorphisms found: exchanges of twins, and those the search met (pairs of leaves
+     * with equal codes) on the graph left after contracting them, lifted. Each is a permutation
      * {@code gamma} of the vertices ({@code gamma[v]} is the image of {@code v}) preserving
      * colours and the edge multiset. They generate a subgroup of the automorphism group (in
      * practice usually all of it, as in nauty, but this is not guaranteed: storage is capped and
@@ -175,7 +363,7 @@ public final class MultigraphCanonicalForm {
     @Override
     public String toString() {
         return "MultigraphCanonicalForm[labelling=" + Arrays.toString(labelling) + ", code="
-                + code + "]";
+                + code() + "]";
     }
 
     /** One canonical-form computation: graph preprocessing, refinement and the search tree. */
@@ -232,7 +420,8 @@ public final class MultigraphCanonicalForm {
         private int genCount;
         private int jumpTo = NONE;
 
-        Search(int[] colours, int[][] edges) {
+        /** Reads the graph (sorted edge keys) into pairs, bundle types and adjacency. */
+        Search(int[] colours, long[] edges) {
             this.n = colours.length;
             this.colours = colours;
             int levels = n + 1;
@@ -244,13 +433,12 @@ public final class MultigraphCanonicalForm {
             orbits = new int[levels][];
             path = new int[levels];
             sortTmp = new int[n];
-            gens = new int[Math.min(8, 4 * n + 64)][];
+            gens = new int[Math.min(8, maxAutomorphisms(n))][];
             preprocess(edges);
         }
 
-        private void preprocess(int[][] edges) {
+        private void preprocess(long[] edges) {
             int m = edges.length;
-            sortEdges(edges);
             // Collapse into distinct triples with multiplicities, grouped into pairs.
             tripleLabel = new int[m];
             tripleMult = new int[m];
@@ -260,19 +448,20 @@ public final class MultigraphCanonicalForm {
             int t = 0;
             int p = 0;
             for (int i = 0; i < m; i++) {
-                int[] e = edges[i];
-                boolean samePair = i > 0 && e[0] == edges[i - 1][0] && e[1] == edges[i - 1][1];
-                if (samePair && e[2] == edges[i - 1][2]) {
+                long e = edges[i];
+                boolean samePair = i > 0 && (e >>> 31) == (edges[i - 1] >>> 31);
+                if (samePair && e == edges[i - 1]) {
                     tripleMult[t - 1]++;
                     continue;
                 }
                 if (!samePair) {
-                    pairFrom[p] = e[0];
-                    pairTo[p] = e[1];
+                    long pair = e >>> 31;
+                    pairFrom[p] = (int) (pair / n);
+                    pairTo[p] = (int) (pair % n);
                     pairTripleStart[p] = t;
                     p++;
                 }
-                tripleLabel[t] = e[2];
+                tripleLabel[t] = (int) (e & LABEL_MASK);
                 tripleMult[t] = 1;
                 t++;
             }
@@ -280,19 +469,41 @@ public final class MultigraphCanonicalForm {
             pairCount = p;
             tripleCount = t;
 
-            // Bundle types: rank of the pair's (label, mult) sequence among all distinct ones.
-            int[] byBundle = new int[p];
-            for (int i = 0; i < p; i++) {
-                byBundle[i] = i;
-            }
-            sortIndices(byBundle, 0, p, new int[p], BY_BUNDLE);
+            // Bundle types: rank of the pair's (label, mult) sequence among all distinct ones, the
+            // bundles of one triple (nearly all) first, ranked by one long each, then the others.
             int[] pairType = new int[p];
-            int type = -1;
+            long[] single = new long[p];
+            int singles = 0;
+            int[] multiple = new int[p];
+            int multiples = 0;
             for (int i = 0; i < p; i++) {
-                if (i == 0 || compareBundles(byBundle[i - 1], byBundle[i]) != 0) {
+                int first = pairTripleStart[i];
+                if (pairTripleStart[i + 1] - first == 1) {
+                    single[singles++] = ((long) tripleLabel[first] << 32) | tripleMult[first];
+                } else {
+                    multiple[multiples++] = i;
+                }
+            }
+            long[] distinct = Arrays.copyOf(single, singles);
+            Arrays.sort(distinct);
+            int types = 0;
+            for (int i = 0; i < singles; i++) {
+                if (i == 0 || distinct[i] != distinct[i - 1]) {
+                    distinct[types++] = distinct[i];
+                }
+            }
+            for (int i = 0, j = 0; i < p; i++) {
+                if (pairTripleStart[i + 1] - pairTripleStart[i] == 1) {
+                    pairType[i] = Arrays.binarySearch(distinct, 0, types, single[j++]);
+                }
+            }
+            sortIndices(multiple, 0, multiples, new int[multiples], BY_BUNDLE);
+            int type = types - 1;
+            for (int i = 0; i < multiples; i++) {
+                if (i == 0 || compareBundles(multiple[i - 1], multiple[i]) != 0) {
                     type++;
                 }
-                pairType[byBundle[i]] = type;
+                pairType[multiple[i]] = type;
             }
 
             int[] loopType = new int[n];
@@ -334,21 +545,19 @@ public final class MultigraphCanonicalForm {
                 sig[sigOff[v]] = deg[v];
             }
 
-            // Leaf buffers; the pair sort key (from * n + to) * pairCount + pair must fit a long.
-            try {
-                Math.multiplyExact(Math.multiplyExact((long) n, (long) n), (long) Math.max(1, p));
-                codeBuf = new int[Math.addExact(2 + n, Math.multiplyExact(4, t))];
-            } catch (ArithmeticException ex) {
-                throw new IllegalArgumentException(
-                        "graph too large: " + n + " vertices, " + m + " edges", ex);
-            }
-            pairKeys = new long[p];
-
-            // Initial ordered partition by (colour, loop type).
             vertexKey = new long[n];
-            int[] byKey = new int[n];
             for (int v = 0; v < n; v++) {
                 vertexKey[v] = ((long) colours[v] << 32) | (loopType[v] + 1L);
+            }
+        }
+
+        /** Leaf buffers and the initial ordered partition, by (colour, loop type). */
+        private void start() {
+            // the pair sort key (from * n + to) * pairCount + pair fits a long: n <= 2^16, pairs < 2^31
+            codeBuf = new int[2 + n + 4 * tripleCount];
+            pairKeys = new long[pairCount];
+            int[] byKey = new int[n];
+            for (int v = 0; v < n; v++) {
                 byKey[v] = v;
             }
             sortIndices(byKey, 0, n, sortTmp, BY_VERTEX_KEY);
@@ -398,7 +607,46 @@ public final class MultigraphCanonicalForm {
             }
         }
 
+        /**
+         * The twin class of each vertex (classes numbered by their first vertex), or null when no
+         * two vertices are twins: same colour and loops, and the same (neighbour, direction,
+         * bundle) entries, which two adjacent vertices never share. O(n^2 + e log e).
+         */
+        int[] twinClasses() {
+            // each vertex's entries, sorted, in one array at adjStart[v]
+            long[] entries = new long[adjStart[n]];
+            int[] hash = new int[n];
+            for (int v = 0; v < n; v++) {
+                int a = adjStart[v];
+                int b = adjStart[v + 1];
+                for (int k = a; k < b; k++) {
+                    long c = adjConst[k];
+                    entries[k] = ((long) adjNbr[k] << 33) | ((c >>> 62) << 32) | (c & 0xffffffffL);
+                }
+                Arrays.sort(entries, a, b);
+                int h = Long.hashCode(vertexKey[v]);
+                for (int k = a; k < b; k++) h = 31 * h + Long.hashCode(entries[k]);
+                hash[v] = h;
+            }
+            int[] twinClass = new int[n];
+            Arrays.fill(twinClass, -1);
+            int classes = 0;
+            for (int v = 0; v < n; v++) {
+                if (twinClass[v] >= 0) continue;
+                twinClass[v] = classes;
+                for (int w = v + 1; w < n; w++) {
+                    if (twinClass[w] < 0 && hash[w] == hash[v] && vertexKey[w] == vertexKey[v]
+                            && Arrays.equals(entries, adjStart[w], adjStart[w + 1], entries, adjStart[v], adjStart[v + 1])) {
+                        twinClass[w] = classes;
+                    }
+                }
+                classes++;
+            }
+            return classes == n ? null : twinClass;
+        }
+
         void run() {
+            start();
             refine(0);
             search(0);
         }
@@ -519,31 +767,6 @@ public final class MultigraphCanonicalForm {
                 } else {
                     a[k] = tmp[j++];
                 }
-            }
-        }
-
-        /** Sorts the edge triples by (from, to, label). */
-        private void sortEdges(int[][] edges) {
-            int m = edges.length;
-            if (n > 65535) {
-                Arrays.sort(edges, (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0])
-                        : a[1] != b[1] ? Integer.compare(a[1], b[1])
-                        : Integer.compare(a[2], b[2]));
-                return;
-            }
-            // (from * n + to) < 2^32 and label < 2^31: one non-negative long per edge.
-            long[] keys = new long[m];
-            for (int i = 0; i < m; i++) {
-                int[] e = edges[i];
-                keys[i] = (((long) e[0] * n + e[1]) << 31) | e[2];
-            }
-            Arrays.sort(keys);
-            for (int i = 0; i < m; i++) {
-                long pairKey = keys[i] >>> 31;
-                int[] e = edges[i];
-                e[0] = (int) (pairKey / n);
-                e[1] = (int) (pairKey % n);
-                e[2] = (int) (keys[i] & 0x7fffffffL);
             }
         }
 
@@ -709,7 +932,7 @@ public final class MultigraphCanonicalForm {
          * {@code storedLab}) to the vertex at the same position of the current leaf.
          */
         private void addAutomorphism(int[] storedLab, int[] currentOrder) {
-            int max = 4 * n + 64;
+            int max = maxAutomorphisms(n);
             if (genCount >= max) {
                 return;
             }

@@ -402,6 +402,159 @@ class MultigraphCanonicalFormTest {
         }
     }
 
+    /**
+     * A graph full of twins: each vertex of a random base graph (on k vertices) blown up into a class
+     * of 1-3 copies, every base edge (loops included) joining every copy of its tail to every copy of
+     * its head (a base loop is a loop at each copy), and, half the time, one random edge more, which
+     * may split a class.
+     */
+    private static G blownUp(Random rnd, int k) {
+        G base = randomGraph(rnd, k, rnd.nextInt(2 * k + 1), 1 + rnd.nextInt(2), 1 + rnd.nextInt(2));
+        int[] first = new int[k + 1];
+        for (int v = 0; v < k; v++) {
+            first[v + 1] = first[v] + 1 + rnd.nextInt(3);
+        }
+        int n = first[k];
+        int[] colours = new int[n];
+        for (int v = 0; v < k; v++) {
+            for (int x = first[v]; x < first[v + 1]; x++) {
+                colours[x] = base.colours()[v];
+            }
+        }
+        List<int[]> e = new ArrayList<>();
+        for (int[] b : base.edges()) {
+            for (int x = first[b[0]]; x < first[b[0] + 1]; x++) {
+                if (b[0] == b[1]) {
+                    e.add(new int[] {x, x, b[2]});
+                    continue;
+                }
+                for (int y = first[b[1]]; y < first[b[1] + 1]; y++) {
+                    e.add(new int[] {x, y, b[2]});
+                }
+            }
+        }
+        if (rnd.nextBoolean()) {
+            e.add(new int[] {rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(2)});
+        }
+        return new G(colours, e.toArray(new int[0][]));
+    }
+
+    @Test
+    void codeEqualityMatchesBruteForceOnGraphsWithTwins() {
+        // twins are contracted before the search: the quotient and the class sizes must still
+        // tell isomorphic graphs from the rest
+        Random rnd = new Random(11);
+        int iso = 0;
+        int nonIso = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            G a = blownUp(rnd, 1 + rnd.nextInt(4));
+            G b = switch (trial % 3) {
+                case 0 -> relabel(a, RandomPermutation.of(a.n(), rnd), rnd);
+                case 1 -> relabel(mutate(a, rnd, 2), RandomPermutation.of(a.n(), rnd), rnd);
+                default -> blownUp(rnd, 1 + rnd.nextInt(4));
+            };
+            boolean expected = bruteForceIsomorphic(a, b);
+            assertEquals(expected, code(a).equals(code(b)),
+                    () -> Arrays.deepToString(a.edges()) + " vs " + Arrays.deepToString(b.edges()));
+            if (expected) {
+                iso++;
+            } else {
+                nonIso++;
+            }
+        }
+        assertTrue(iso > 900 && nonIso > 900, "iso=" + iso + " nonIso=" + nonIso);
+    }
+
+    @Test
+    void canonicalPositionsAreSortedByColour() {
+        // TensorNetwork numbers its indices in position order and relies on this
+        Random rnd = new Random(12);
+        for (int trial = 0; trial < 2000; trial++) {
+            G g = trial % 2 == 0 ? blownUp(rnd, 1 + rnd.nextInt(5))
+                    : randomGraph(rnd, 1 + rnd.nextInt(12), rnd.nextInt(20), 1 + rnd.nextInt(4), 2);
+            int[] lab = MultigraphCanonicalForm.of(g.colours(), g.edges()).labelling();
+            int[] colourAt = new int[g.n()];
+            for (int v = 0; v < g.n(); v++) {
+                colourAt[lab[v]] = g.colours()[v];
+            }
+            for (int p = 1; p < g.n(); p++) {
+                assertTrue(colourAt[p - 1] <= colourAt[p], () -> Arrays.toString(colourAt));
+            }
+        }
+    }
+
+    @Test
+    void automorphismsGenerateTheWholeGroupByBruteForce() {
+        // each generator maps the graph onto itself, and together they generate every
+        // automorphism brute force finds (the twins' symmetric groups and the quotient's, lifted)
+        Random rnd = new Random(13);
+        int symmetric = 0;
+        for (int trial = 0; trial < 1500; trial++) {
+            G g = trial % 2 == 0 ? blownUp(rnd, 1 + rnd.nextInt(3))
+                    : randomGraph(rnd, 1 + rnd.nextInt(6), rnd.nextInt(10), 1 + rnd.nextInt(2), 2);
+            if (g.n() > 7) {
+                continue;
+            }
+            int[][] gens = MultigraphCanonicalForm.of(g.colours(), g.edges()).automorphisms();
+            int[] identity = new int[g.n()];
+            for (int v = 0; v < g.n(); v++) {
+                identity[v] = v;
+            }
+            for (int[] gamma : gens) {
+                assertTrue(isAutomorphism(g, gamma), () -> Arrays.toString(gamma));
+            }
+            // the group the generators generate, by closure from the identity
+            java.util.Set<List<Integer>> group = new java.util.HashSet<>();
+            java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+            group.add(asList(identity));
+            queue.add(identity);
+            while (!queue.isEmpty()) {
+                int[] x = queue.poll();
+                for (int[] gamma : gens) {
+                    int[] y = new int[g.n()];
+                    for (int v = 0; v < g.n(); v++) {
+                        y[v] = gamma[x[v]];
+                    }
+                    if (group.add(asList(y))) {
+                        queue.add(y);
+                    }
+                }
+            }
+            long all = countAutomorphisms(g, new int[g.n()], new boolean[g.n()], 0);
+            assertEquals(all, group.size(), () -> Arrays.deepToString(g.edges()));
+            if (all > 1) {
+                symmetric++;
+            }
+        }
+        assertTrue(symmetric > 500, "symmetric=" + symmetric);
+    }
+
+    private static List<Integer> asList(int[] p) {
+        return Arrays.stream(p).boxed().toList();
+    }
+
+    private static boolean isAutomorphism(G g, int[] gamma) {
+        return isPermutation(gamma) && Arrays.equals(sortedQuads(g), sortedQuads(relabel(g, gamma, null)))
+                && Arrays.equals(g.colours(), relabel(g, gamma, null).colours());
+    }
+
+    /** Number of colour-preserving bijections that map g onto itself, by brute force. */
+    private static long countAutomorphisms(G g, int[] map, boolean[] used, int i) {
+        if (i == g.n()) {
+            return isAutomorphism(g, map) ? 1 : 0;
+        }
+        long count = 0;
+        for (int w = 0; w < g.n(); w++) {
+            if (!used[w] && g.colours()[w] == g.colours()[i]) {
+                used[w] = true;
+                map[i] = w;
+                count += countAutomorphisms(g, map, used, i + 1);
+                used[w] = false;
+            }
+        }
+        return count;
+    }
+
     @Test
     void resultIsDeterministic() {
         Random rnd = new Random(5);
