@@ -20,7 +20,7 @@ run() { # name, model file, extra options...
     local name=$1 file=$2
     shift 2
     [ -n "${REACH_SUMMARY_ONLY:-}" ] && return 0
-    java -Xmx8g -Xss16m -jar target/prism.jar bench exact -S 100 --time-limit "$limit" --markdown --no-store \
+    java -XX:+UseParallelGC -Xmx8g -Xss16m -jar target/prism.jar bench exact -S 100 --time-limit "$limit" --markdown --no-store \
         --model "$file" "$@" > "$out/$name.md" 2> "$out/$name.err" || true
 }
 

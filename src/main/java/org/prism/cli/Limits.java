@@ -163,7 +163,7 @@ final class Limits {
         if (Runtime.getRuntime().maxMemory() < need) {
             long gib = (long) Math.ceil(need / (1L << 30));
             throw new IllegalArgumentException("order " + order + " of the " + (leading ? "leading-order" : "exact") + " engine needs about " + gib
-                    + " GiB of heap (" + count + "): run with PRISM_JAVA_OPTS=\"-Xmx" + gib + "g -Xss16m\"");
+                    + " GiB of heap (" + count + "): run with PRISM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx" + gib + "g -Xss16m\"");
         }
     }
 

@@ -38,10 +38,11 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     private static final int[][] NONE = new int[0][]; // before EMPTY: its constructor reads it
 
     /** The network with no factors (the scalar 1). */
-    public static final TensorNetwork EMPTY = new TensorNetwork(new int[0], new int[0][], new int[0]);
+    public static final TensorNetwork EMPTY = new TensorNetwork(new int[0], new int[1], new int[0], new int[0]);
 
     private final int[] tensor;
-    private final int[][] slots;
+    private final int[] start; // factor f's slots are slot[start[f] .. start[f + 1])
+    private final int[] slot;
     private final int[] indexSize;
     private final String key;
     private final int hash;
@@ -49,22 +50,21 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     private volatile int[][] symmetries = NONE; // null until first asked: then computed from source
     private Symmetries source; // what canonical() found, until the symmetries are asked for
 
-    private TensorNetwork(int[] tensor, int[][] slots, int[] indexSize) {
+    private TensorNetwork(int[] tensor, int[] start, int[] slot, int[] indexSize) {
         this.tensor = tensor;
-        this.slots = slots;
+        this.start = start;
+        this.slot = slot;
         this.indexSize = indexSize;
         leader = new int[tensor.length];
         for (int f = 0; f < tensor.length; f++) leader[f] = f > 0 && sameSlots(f - 1, f) ? leader[f - 1] : f;
-        int length = 2 + indexSize.length + tensor.length;
-        for (int[] s : slots) length += s.length;
-        char[] k = new char[length];
+        char[] k = new char[2 + indexSize.length + tensor.length + slot.length];
         int o = 0;
         k[o++] = (char) indexSize.length;
         k[o++] = (char) tensor.length;
         for (int s : indexSize) k[o++] = (char) s;
         for (int f = 0; f < tensor.length; f++) {
             k[o++] = (char) tensor[f];
-            for (int i : slots[f]) k[o++] = (char) i;
+            for (int j = start[f]; j < start[f + 1]; j++) k[o++] = (char) slot[j];
         }
         this.key = new String(k);
         this.hash = key.hashCode();
@@ -111,8 +111,17 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
      * @throws IllegalArgumentException on a negative id, a slot out of range or a too large network
      */
     public static Canonical canonical(int[] tensor, int[][] slots, int[] indexSize) {
+        if (slots.length != tensor.length) throw new IllegalArgumentException("one slot array per factor needed");
+        int[] start = new int[slots.length + 1];
+        for (int f = 0; f < slots.length; f++) start[f + 1] = start[f] + slots[f].length;
+        int[] slot = new int[start[slots.length]];
+        for (int f = 0; f < slots.length; f++) System.arraycopy(slots[f], 0, slot, start[f], slots[f].length);
+        return canonical(tensor, start, slot, indexSize);
+    }
+
+    /** {@link #canonical(int[], int[][], int[])} with the slots flat: factor f's are {@code slot[start[f] .. start[f + 1])}. */
+    private static Canonical canonical(int[] tensor, int[] start, int[] slot, int[] indexSize) {
         int factors = tensor.length;
-        if (slots.length != factors) throw new IllegalArgumentException("one slot array per factor needed");
         int indices = indexSize.length;
         if (factors > Character.MAX_VALUE || indices > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
         // indices on no factor are free loops: drop them from the graph
@@ -120,7 +129,8 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         for (int f = 0; f < factors; f++) {
             // ids are written as chars in the key, as 3t + 2 in edge labels and in the top 16 bits of a sort key
             if (tensor[f] < 0 || tensor[f] > Short.MAX_VALUE) throw new IllegalArgumentException("bad tensor id " + tensor[f]);
-            for (int i : slots[f]) {
+            for (int j = start[f]; j < start[f + 1]; j++) {
+                int i = slot[j];
                 if (i < 0 || i >= indices) throw new IllegalArgumentException("slot index " + i + " out of range");
                 used[i] = true;
             }
@@ -145,7 +155,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         // vertices for matrices keeps the graph small, and parallel copies of one entry become a
         // multiplicity instead of interchangeable vertices the search would have to individualise.
         int big = 0;
-        for (int f = 0; f < factors; f++) if (slots[f].length > 2) big++;
+        for (int f = 0; f < factors; f++) if (start[f + 1] - start[f] > 2) big++;
         int n = kept + big;
         if (n > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
         int[] colours = new int[n];
@@ -154,10 +164,10 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int edgeCount = 0;
         int b = kept;
         for (int f = 0; f < factors; f++) {
-            if (slots[f].length > 2) {
+            if (start[f + 1] - start[f] > 2) {
                 factorVertex[f] = b;
                 colours[b++] = 2 * tensor[f] + 1;
-                edgeCount += slots[f].length;
+                edgeCount += start[f + 1] - start[f];
             } else {
                 factorVertex[f] = -1;
                 edgeCount++;
@@ -166,10 +176,11 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int[][] e = new int[edgeCount][];
         int j = 0;
         for (int f = 0; f < factors; f++) {
-            int[] s = slots[f];
-            if (s.length == 2) e[j++] = new int[] {vertex[s[0]], vertex[s[1]], 3 * tensor[f]};
-            else if (s.length == 1) e[j++] = new int[] {vertex[s[0]], vertex[s[0]], 3 * tensor[f] + 1};
-            else for (int k = 0; k < s.length; k++) e[j++] = new int[] {factorVertex[f], vertex[s[k]], 3 * k + 2};
+            int s = start[f];
+            int order = start[f + 1] - s;
+            if (order == 2) e[j++] = new int[] {vertex[slot[s]], vertex[slot[s + 1]], 3 * tensor[f]};
+            else if (order == 1) e[j++] = new int[] {vertex[slot[s]], vertex[slot[s]], 3 * tensor[f] + 1};
+            else for (int k = 0; k < order; k++) e[j++] = new int[] {factorVertex[f], vertex[slot[s + k]], 3 * k + 2};
         }
         MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, e);
         int[] position = form.labelling();
@@ -191,26 +202,29 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         // factors by their relabelled slots (equal ones are interchangeable, so ties are harmless):
         // one long per factor, tensor, then position or slots, then the factor, 16 bits each
         long[] order = new long[factors];
-        int[][] relabelled = new int[factors][];
+        int[] relabelled = new int[slot.length];
+        for (int x = 0; x < slot.length; x++) relabelled[x] = newIndex[vertex[slot[x]]];
         for (int f = 0; f < factors; f++) {
-            int[] r = new int[slots[f].length];
-            for (int k = 0; k < r.length; k++) r[k] = newIndex[vertex[slots[f][k]]];
-            relabelled[f] = r;
+            int s = start[f];
             long rest = factorVertex[f] >= 0 ? (long) position[factorVertex[f]] << 32
-                    : r.length == 2 ? ((long) r[0] << 32) | ((long) r[1] << 16) : (long) r[0] << 32;
+                    : start[f + 1] - s == 2 ? ((long) relabelled[s] << 32) | ((long) relabelled[s + 1] << 16)
+                    : (long) relabelled[s] << 32;
             order[f] = ((long) tensor[f] << 48) | rest | f;
         }
         Arrays.sort(order);
         int[] newTensor = new int[factors];
-        int[][] newSlots = new int[factors][];
+        int[] newStart = new int[factors + 1];
+        int[] newSlot = new int[slot.length];
         int[] newFactor = new int[factors];
         for (int q = 0; q < factors; q++) {
             int f = (int) (order[q] & 0xffff);
+            int length = start[f + 1] - start[f];
             newTensor[q] = tensor[f];
-            newSlots[q] = relabelled[f];
+            System.arraycopy(relabelled, start[f], newSlot, newStart[q], length);
+            newStart[q + 1] = newStart[q] + length;
             newFactor[f] = q;
         }
-        TensorNetwork network = new TensorNetwork(newTensor, newSlots, newSize);
+        TensorNetwork network = new TensorNetwork(newTensor, newStart, newSlot, newSize);
         int[][] automorphisms = form.automorphisms();
         if (automorphisms.length > 0) {
             // most networks are only looked up, never expanded: their symmetries are made when first asked for
@@ -261,8 +275,8 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 if (x.factorVertex()[f] >= 0) {
                     map[q] = leader[vertexFactor[gamma[x.factorVertex()[f]]]];
                 } else {
-                    int[] image = new int[slots[q].length];
-                    for (int k = 0; k < image.length; k++) image[k] = x.newIndex()[gamma[oldIndex[slots[q][k]]]];
+                    int[] image = new int[start[q + 1] - start[q]];
+                    for (int k = 0; k < image.length; k++) image[k] = x.newIndex()[gamma[oldIndex[slot[start[q] + k]]]];
                     map[q] = leader[findEdgeFactor(tensor[q], image)];
                 }
             }
@@ -280,7 +294,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         int hi = tensor.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = tensor[mid] != t ? Integer.compare(tensor[mid], t) : Arrays.compare(slots[mid], s);
+            int c = tensor[mid] != t ? Integer.compare(tensor[mid], t) : Arrays.compare(slot, start[mid], start[mid + 1], s, 0, s.length);
             if (c == 0) return mid;
             if (c < 0) lo = mid + 1;
             else hi = mid - 1;
@@ -305,15 +319,14 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         boolean same = b == null;
         TensorNetwork other = same ? a : b;
         if (same && fa == fb) throw new IllegalArgumentException("a factor cannot pair with itself");
-        int[] sa = a.slots[fa];
-        int[] sb = other.slots[fb];
-        if (sa.length != sb.length) throw new IllegalArgumentException("factors of different orders cannot be joined");
+        int order = a.order(fa);
+        if (order != other.order(fb)) throw new IllegalArgumentException("factors of different orders cannot be joined");
         int offset = same ? 0 : a.indexSize.length;
         int total = offset + other.indexSize.length;
         int[] parent = new int[total];
         for (int i = 0; i < total; i++) parent[i] = i;
-        for (int k = 0; k < sa.length; k++) {
-            UnionFind.union(parent, sa[k], offset + sb[k]);
+        for (int k = 0; k < order; k++) {
+            UnionFind.union(parent, a.slot(fa, k), offset + other.slot(fb, k));
         }
         int[] size = new int[total];
         System.arraycopy(a.indexSize, 0, size, 0, a.indexSize.length);
@@ -330,21 +343,24 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         for (int i = 0; i < total; i++) indexSize[id[root[i]]] = size[i];
         int factors = a.tensor.length + (same ? -2 : other.tensor.length - 2);
         int[] tensor = new int[factors];
-        int[][] slots = new int[factors][];
+        int[] start = new int[factors + 1];
+        int[] slot = new int[a.slot.length + (same ? 0 : other.slot.length) - 2 * order];
         int q = 0;
         for (int f = 0; f < a.tensor.length; f++) {
             if (f == fa || (same && f == fb)) continue;
             tensor[q] = a.tensor[f];
-            slots[q++] = remap(a.slots[f], 0, root, id);
+            start[q + 1] = remap(a, f, 0, root, id, slot, start[q]);
+            q++;
         }
         if (!same) {
             for (int f = 0; f < b.tensor.length; f++) {
                 if (f == fb) continue;
                 tensor[q] = b.tensor[f];
-                slots[q++] = remap(b.slots[f], offset, root, id);
+                start[q + 1] = remap(b, f, offset, root, id, slot, start[q]);
+                q++;
             }
         }
-        return canonical(tensor, slots, indexSize);
+        return canonical(tensor, start, slot, indexSize);
     }
 
     /**
@@ -354,13 +370,13 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     public Canonical relabel(int f, int newTensor) {
         int[] t = tensor.clone();
         t[f] = newTensor;
-        return canonical(t, slots, indexSize);
+        return canonical(t, start, slot, indexSize);
     }
 
-    private static int[] remap(int[] s, int offset, int[] root, int[] id) {
-        int[] r = new int[s.length];
-        for (int k = 0; k < s.length; k++) r[k] = id[root[offset + s[k]]];
-        return r;
+    /** Writes factor f's slots of n, merged, at {@code out[at..]}; returns the end. */
+    private static int remap(TensorNetwork n, int f, int offset, int[] root, int[] id, int[] out, int at) {
+        for (int j = n.start[f]; j < n.start[f + 1]; j++) out[at++] = id[root[offset + n.slot[j]]];
+        return at;
     }
 
     public int factorCount() {
@@ -378,11 +394,11 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
 
     /** The index vertex at slot {@code k} of factor {@code f}. */
     public int slot(int f, int k) {
-        return slots[f][k];
+        return slot[start[f] + k];
     }
 
     public int order(int f) {
-        return slots[f].length;
+        return start[f + 1] - start[f];
     }
 
     /** Size id of index vertex {@code i}; indices are sorted by it. */
@@ -426,7 +442,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
 
     /** Whether factors {@code f} and {@code g} are copies of one entry (same tensor, same indices). */
     public boolean sameSlots(int f, int g) {
-        return tensor[f] == tensor[g] && Arrays.equals(slots[f], slots[g]);
+        return tensor[f] == tensor[g] && Arrays.equals(slot, start[f], start[f + 1], slot, start[g], start[g + 1]);
     }
 
     /** Number of factors with tensor (or hole) id {@code t}. */
@@ -470,9 +486,9 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         for (int f = 0; f < tensor.length; f++) {
             if (f > 0) sb.append(' ');
             sb.append('t').append(tensor[f]).append('[');
-            for (int k = 0; k < slots[f].length; k++) {
+            for (int k = 0; k < order(f); k++) {
                 if (k > 0) sb.append(',');
-                sb.append('i').append(slots[f][k]);
+                sb.append('i').append(slot(f, k));
             }
             sb.append(']');
         }
