@@ -1,5 +1,7 @@
 package org.prism.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import org.prism.expansion.Alphabet;
@@ -58,14 +60,14 @@ final class Limits {
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 6 of the CP examples
-     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 30 s, cp3-asym 66 s, cp4-sym 287 s:
-     * bench/reach.sh), order 7 only for cp3-sym (413 s, the heap nearly full; the others are predicted at 15-120 minutes).
+     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 19 s, cp3-asym 47 s, cp4-sym 127 s:
+     * bench/reach.sh), order 7 only for cp3-sym (287 s; cp3-asym's did not end in 10 minutes, cp4-sym's is predicted at 30).
      */
     static final int MAX_NETWORK_ORDER = 6;
 
     /**
-     * The tensor-network engine's order when none is given: order 5 takes 3-16 s on the CP examples, 6 up to
-     * five minutes, so 6 is there when asked for ({@code -S 6}), never by default.
+     * The tensor-network engine's order when none is given: order 5 takes 3-9 s on the CP examples, 6 up to
+     * two minutes, so 6 is there when asked for ({@code -S 6}), never by default.
      */
     static final int DEFAULT_NETWORK_ORDER = 5;
 
@@ -160,10 +162,24 @@ final class Limits {
         } else {
             return;
         }
-        if (Runtime.getRuntime().maxMemory() < need) {
+        if (heap() < need) {
             long gib = (long) Math.ceil(need / (1L << 30));
             throw new IllegalArgumentException("order " + order + " of the " + (leading ? "leading-order" : "exact") + " engine needs about " + gib
                     + " GiB of heap (" + count + "): run with PRISM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx" + gib + "g -Xss16m\"");
+        }
+    }
+
+    /**
+     * The heap the JVM was given ({@code -Xmx}), which the estimates above are in: under the parallel
+     * collector {@link Runtime#maxMemory()} leaves out a survivor space (7.3 GiB of an 8 GiB heap).
+     */
+    static long heap() {
+        long max = Runtime.getRuntime().maxMemory();
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return vm == null ? max : Math.max(max, Long.parseLong(vm.getVMOption("MaxHeapSize").getValue()));
+        } catch (IllegalArgumentException e) { // not a HotSpot VM, or no such option
+            return max;
         }
     }
 
@@ -196,7 +212,7 @@ final class Limits {
     static Reach highestWithinReach(ModelOption.LoadedModel model, String loss, int wanted, boolean leading) {
         String why = null;
         if (model.engine().matrixModel().isEmpty() && wanted > DEFAULT_NETWORK_ORDER) {
-            why = "the tensor-network engine's default; order " + (DEFAULT_NETWORK_ORDER + 1) + " takes from 30 s to 5 minutes and up to 8 GiB"
+            why = "the tensor-network engine's default; order " + (DEFAULT_NETWORK_ORDER + 1) + " takes from 20 s to 2 minutes and up to 6 GiB"
                     + " of heap: ask for it with -S " + (DEFAULT_NETWORK_ORDER + 1);
             wanted = DEFAULT_NETWORK_ORDER;
         }

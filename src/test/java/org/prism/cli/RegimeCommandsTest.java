@@ -89,8 +89,8 @@ class RegimeCommandsTest {
     void theDefaultOrderFallsBackToTheHighestWithinReachAndSaysSo() {
         CliRunner r = CliRunner.run("regimes", "--model", "examples/cp3-sym.prism");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("prism regimes: deriving from c_0..c_5 (the tensor-network engine's default; order 6 takes from 30 s to 5 minutes"
-                + " and up to 8 GiB of heap: ask for it with -S 6)", r.err().strip());
+        assertEquals("prism regimes: deriving from c_0..c_5 (the tensor-network engine's default; order 6 takes from 20 s to 2 minutes"
+                + " and up to 6 GiB of heap: ask for it with -S 6)", r.err().strip());
         // an order given explicitly is never changed; beyond the engine's cap it is refused
         CliRunner given = CliRunner.run("regimes", "--model", "examples/cp3-sym.prism", "-S", "7");
         assertEquals(2, given.exitCode());
