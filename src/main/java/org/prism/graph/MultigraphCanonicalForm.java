@@ -68,11 +68,11 @@ import java.util.List;
  * Finding twins costs $O(n^2 + e \log e)$ and each contraction repeats the preprocessing on a
  * smaller graph. One refinement costs $O(r\,(n \log n + e \log e))$ for $r \le n$ rounds, $n$
  * vertices and $e$ distinct adjacent pairs. The search tree is exponential in the worst case
- * (graph isomorphism has no known polynomial algorithm, and there are regular graphs with few automorphisms on which
- * refinement does little), but for typical inputs refinement makes the partition discrete after
- * few individualisations, and symmetric inputs (disjoint copies, empty graphs, cycles) are tamed
- * by the automorphism pruning, so the cost is polynomial in practice. At most
- * {@code 4n + 64} automorphisms are stored; beyond that pruning is only weaker, never wrong.
+ * (graph isomorphism has no known polynomial algorithm, and there are regular graphs with few
+ * automorphisms on which refinement does little), but for typical inputs refinement makes the
+ * partition discrete after few individualisations, and symmetric inputs (disjoint copies, empty
+ * graphs, cycles) are tamed by the automorphism pruning, so the cost is polynomial in practice. At
+ * most {@code 4n + 64} automorphisms are stored; beyond that pruning is only weaker, never wrong.
  *
  * <h2>Why not JGraphT</h2>
  *
@@ -81,7 +81,8 @@ import java.util.List;
  * refinement alone cannot decide isomorphism of regular graphs, and neither produces a canonical
  * form, so grouping $N$ diagrams would need pairwise tests instead of one hash key per diagram.
  *
- * <p>Instances are immutable; {@link #of} is thread-safe (no shared state).
+ * <p>Instances are immutable (the code of a graph with twins is made on first use, the same by
+ * any thread); {@link #of} is thread-safe (no shared state).
  */
 public final class MultigraphCanonicalForm {
 
@@ -90,13 +91,15 @@ public final class MultigraphCanonicalForm {
     private final int[] labelling;
     private final int[][] automorphisms;
     private volatile CanonicalCode code; // made on first use when the labelling came from a quotient
-    private int[] colours; // with edges, the graph, until the code is made
-    private long[] edges;
+    private final int[] colours; // with edges, the graph the code is made from (null when made at once)
+    private final long[] edges;
 
     private MultigraphCanonicalForm(int[] labelling, CanonicalCode code, int[][] automorphisms) {
         this.labelling = labelling;
         this.code = code;
         this.automorphisms = automorphisms;
+        this.colours = null;
+        this.edges = null;
     }
 
     private MultigraphCanonicalForm(int[] labelling, int[] colours, long[] edges, int[][] automorphisms) {
@@ -297,15 +300,11 @@ public final class MultigraphCanonicalForm {
     /** The canonical code: equal for two inputs if and only if they are isomorphic. */
     public CanonicalCode code() {
         CanonicalCode c = code;
-        if (c != null) return c;
-        synchronized (this) {
-            if (code == null) {
-                code = relabelled(colours, edges, labelling);
-                colours = null;
-                edges = null;
-            }
-            return code;
+        if (c == null) {
+            c = relabelled(colours, edges, labelling); // two threads may both make it: they make the same
+            code = c;
         }
+        return c;
     }
 
     /** The code of the graph (colours, sorted edge keys) relabelled by {@code lab}. O(m log m). */
