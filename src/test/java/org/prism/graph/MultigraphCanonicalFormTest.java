@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.prism.testing.RandomPermutation;
 
@@ -219,12 +220,28 @@ class MultigraphCanonicalFormTest {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Asserts that a and b have equal codes exactly when brute force finds them isomorphic; returns that. */
-    private static boolean codesAgreeWithBruteForce(G a, G b) {
-        boolean expected = bruteForceIsomorphic(a, b);
-        assertEquals(expected, code(a).equals(code(b)),
-                () -> Arrays.deepToString(a.edges()) + " vs " + Arrays.deepToString(b.edges()));
-        return expected;
+    /**
+     * For {@code trials} pairs made by {@code pair} (given the trial number), asserts that the two
+     * graphs have equal codes exactly when brute force finds them isomorphic, and that more than
+     * {@code min} pairs of each kind came up.
+     */
+    private static void codesAgreeWithBruteForce(int trials, int min, IntFunction<G[]> pair) {
+        int iso = 0;
+        int nonIso = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            G[] ab = pair.apply(trial);
+            G a = ab[0];
+            G b = ab[1];
+            boolean expected = bruteForceIsomorphic(a, b);
+            assertEquals(expected, code(a).equals(code(b)),
+                    () -> Arrays.deepToString(a.edges()) + " vs " + Arrays.deepToString(b.edges()));
+            if (expected) {
+                iso++;
+            } else {
+                nonIso++;
+            }
+        }
+        assertTrue(iso > min && nonIso > min, "iso=" + iso + " nonIso=" + nonIso);
     }
 
     // ------------------------------------------------------------------ random checks
@@ -254,9 +271,7 @@ class MultigraphCanonicalFormTest {
     @Test
     void codeEqualityMatchesBruteForceIsomorphism() {
         Random rnd = new Random(1);
-        int iso = 0;
-        int nonIso = 0;
-        for (int trial = 0; trial < 6000; trial++) {
+        codesAgreeWithBruteForce(6000, 2000, trial -> {
             int n = 1 + rnd.nextInt(7);
             int m = rnd.nextInt(13);
             int colours = 1 + rnd.nextInt(2);
@@ -267,13 +282,8 @@ class MultigraphCanonicalFormTest {
                 case 1 -> relabel(mutate(a, rnd, labels), RandomPermutation.of(n, rnd), rnd);
                 default -> relabel(a, RandomPermutation.of(n, rnd), rnd);
             };
-            if (codesAgreeWithBruteForce(a, b)) {
-                iso++;
-            } else {
-                nonIso++;
-            }
-        }
-        assertTrue(iso > 2000 && nonIso > 2000, "iso=" + iso + " nonIso=" + nonIso);
+            return new G[] {a, b};
+        });
     }
 
     @Test
@@ -281,21 +291,14 @@ class MultigraphCanonicalFormTest {
         // Each vertex has in- and out-degree d (unions of d random permutations): refinement
         // separates nothing, so equality rests entirely on the branching.
         Random rnd = new Random(3);
-        int iso = 0;
-        int nonIso = 0;
-        for (int trial = 0; trial < 1500; trial++) {
+        codesAgreeWithBruteForce(1500, 300, trial -> {
             int n = 3 + rnd.nextInt(5);
             int d = 1 + rnd.nextInt(2);
             G a = regularDigraph(rnd, n, d);
             G b = trial % 2 == 0 ? regularDigraph(rnd, n, d)
                     : relabel(a, RandomPermutation.of(n, rnd), rnd);
-            if (codesAgreeWithBruteForce(a, b)) {
-                iso++;
-            } else {
-                nonIso++;
-            }
-        }
-        assertTrue(iso > 300 && nonIso > 300, "iso=" + iso + " nonIso=" + nonIso);
+            return new G[] {a, b};
+        });
     }
 
     private static G regularDigraph(Random rnd, int n, int d) {
@@ -447,22 +450,15 @@ class MultigraphCanonicalFormTest {
         // twins are contracted before the search: the quotient and the class sizes must still
         // tell isomorphic graphs from the rest
         Random rnd = new Random(11);
-        int iso = 0;
-        int nonIso = 0;
-        for (int trial = 0; trial < 3000; trial++) {
+        codesAgreeWithBruteForce(3000, 900, trial -> {
             G a = blownUp(rnd, 1 + rnd.nextInt(4));
             G b = switch (trial % 3) {
                 case 0 -> relabel(a, RandomPermutation.of(a.n(), rnd), rnd);
                 case 1 -> relabel(mutate(a, rnd, 2), RandomPermutation.of(a.n(), rnd), rnd);
                 default -> blownUp(rnd, 1 + rnd.nextInt(4));
             };
-            if (codesAgreeWithBruteForce(a, b)) {
-                iso++;
-            } else {
-                nonIso++;
-            }
-        }
-        assertTrue(iso > 900 && nonIso > 900, "iso=" + iso + " nonIso=" + nonIso);
+            return new G[] {a, b};
+        });
     }
 
     @Test
