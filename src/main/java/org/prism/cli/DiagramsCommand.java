@@ -117,7 +117,7 @@ public final class DiagramsCommand implements Callable<Integer> {
     /** A model in index notation: its diagrams are the tensor networks of D^s L, each with its exact expectation. */
     private int networks(NetworkEngine engine, String lossName) throws IOException {
         if (pareto) throw new IllegalArgumentException("--pareto needs a matrix model; " + engine.name() + " lists tensor networks");
-        Limits.requireOrder(order, Limits.MAX_NETWORK_ORDER, "tensor-network engine");
+        Limits.requireNetworkOrder(order);
         List<Integer> orders = new ArrayList<>();
         List<List<NetworkTerm>> terms = new ArrayList<>();
         var exact = engine.exact(lossName);

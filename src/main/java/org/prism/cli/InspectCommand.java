@@ -79,7 +79,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** One tensor network of D^s L of a model in index notation. */
     private int network(NetworkEngine engine, String loss, int s, int k) throws java.io.IOException {
-        Limits.requireOrder(s, Limits.MAX_NETWORK_ORDER, "tensor-network engine");
+        Limits.requireNetworkOrder(s);
         List<NetworkTerm> terms = engine.terms(loss, s);
         if (k >= terms.size()) {
             throw new IllegalArgumentException("unknown network id '" + id + "': D^" + s + " " + loss + " has networks 0.." + (terms.size() - 1));

@@ -94,7 +94,7 @@ class RegimeCommandsTest {
         // an order given explicitly is never changed; beyond the engine's cap it is refused
         CliRunner given = CliRunner.run("regimes", "--model", "examples/cp3-sym.prism", "-S", "7");
         assertEquals(2, given.exitCode());
-        assertEquals("prism regimes: order 7 is out of reach of the tensor-network engine (at most 6; time and memory grow 4-9x per order)",
+        assertEquals("prism regimes: order 7 is out of reach of the tensor-network engine (at most 6; time grows 5-18x per order on the CP examples)",
                 given.err().strip());
     }
 
