@@ -261,9 +261,9 @@ public final class NetworkWick {
         }
         int end = start + best;
         // the pivot: the leader of the run's largest copy class (the first of them). Which factor is
-        // the pivot decides which networks the recursion meets: the first factor of the run met 30%
-        // more states on cp4-sym (137 124 against 104 896 to order 5) and 3% fewer on cp3-sym; the
-        // factor fixed by the most symmetry generators gave coarser orbits but more states
+        // the pivot decides which networks the recursion meets: on the example models the first factor
+        // of the run met up to 30% more states and at best 5% fewer (docs/benchmarks.md); the factor
+        // fixed by the most symmetry generators gave coarser orbits but more states
         int[] copies = new int[best];
         int pivot = start;
         for (int f = start; f < end; f++) {
