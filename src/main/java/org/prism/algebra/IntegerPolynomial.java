@@ -3,6 +3,7 @@ package org.prism.algebra;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable polynomial with integer coefficients over packed exponent keys
@@ -114,6 +115,41 @@ public final class IntegerPolynomial {
             sb.append(Long.toHexString(keys[i])).append(':').append(coefficient(i));
         }
         return sb.append('}').toString();
+    }
+
+    /**
+     * A pool of supports (sorted key arrays with their exponent boxes), so that the many polynomials of a memo
+     * that have the same terms keep one key array between them and only their own coefficients. The leading
+     * engine's memo holds over a million polynomials of about 70 terms over a few thousand supports: sharing
+     * halves its heap. Thread-safe; a pool only grows.
+     */
+    public static final class SupportPool {
+        private record Support(long[] keys) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Support s && Arrays.equals(keys, s.keys);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(keys);
+            }
+        }
+
+        private final ConcurrentHashMap<Support, IntegerPolynomial> representatives = new ConcurrentHashMap<>();
+
+        /** {@code p} itself, or an equal polynomial whose key array and box are the pool's. */
+        public IntegerPolynomial share(IntegerPolynomial p) {
+            if (p.keys.length == 0) return ZERO;
+            IntegerPolynomial r = representatives.putIfAbsent(new Support(p.keys), p);
+            if (r == null || r.keys == p.keys) return p;
+            return new IntegerPolynomial(r.keys, p.coefficients, p.big, r.minExponents, r.maxExponents);
+        }
+
+        /** The number of distinct supports seen. */
+        public int size() {
+            return representatives.size();
+        }
     }
 
     /**

@@ -56,6 +56,13 @@ public final class Polynomial implements Serializable {
     }
 
     public Polynomial add(Polynomial o) {
+        if (o.terms.isEmpty()) return this;
+        if (terms.isEmpty()) return o;
+        if (terms.size() == 1 && o.terms.size() == 1) {
+            // the common case of the expansions' merges: one monomial each
+            Monomial m = terms.firstKey();
+            if (m.equals(o.terms.firstKey())) return term(terms.get(m).add(o.terms.get(m)), m);
+        }
         TreeMap<Monomial, Rational> t = new TreeMap<>(terms);
         o.terms.forEach((m, c) -> t.merge(m, c, Rational::add));
         t.values().removeIf(Rational::isZero);

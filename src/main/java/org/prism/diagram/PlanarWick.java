@@ -31,6 +31,7 @@ public final class PlanarWick implements TraceExpectation {
     private final long[] pairShift;
     private final long[] loopShift;
     private final Map<CyclicWord, IntegerPolynomial> memo = new ConcurrentHashMap<>();
+    private final IntegerPolynomial.SupportPool supports = new IntegerPolynomial.SupportPool();
 
     public PlanarWick(Alphabet alphabet) {
         this.alphabet = alphabet;
@@ -62,7 +63,7 @@ public final class PlanarWick implements TraceExpectation {
         IntegerPolynomial v = memo.get(w);
         if (v != null) return v;
         if (Thread.currentThread().isInterrupted()) throw new WickRecursion.CancellationException();
-        v = compute(w.letters());
+        v = supports.share(compute(w.letters()));
         IntegerPolynomial prev = memo.putIfAbsent(w, v);
         return prev != null ? prev : v;
     }
@@ -70,12 +71,11 @@ public final class PlanarWick implements TraceExpectation {
     /** $\Phi$ of a linear piece read as a trace; the empty piece is a loop over {@code size}. */
     private IntegerPolynomial piece(byte[] w, int from, int to, int size) {
         if (from == to) return IntegerPolynomial.monomial(loopShift[size]);
-        byte[] p = java.util.Arrays.copyOfRange(w, from, to);
-        return balanced(p) ? phi(CyclicWord.of(p)) : IntegerPolynomial.ZERO;
+        return balanced(w, from, to) ? phi(CyclicWord.of(w, from, to)) : IntegerPolynomial.ZERO;
     }
 
     private IntegerPolynomial compute(byte[] w) {
-        if (!balanced(w)) return IntegerPolynomial.ZERO;
+        if (!balanced(w, 0, w.length)) return IntegerPolynomial.ZERO;
         byte a = w[0];
         byte partner = (byte) (a ^ 1);
         IntegerPolynomial[] inner = new IntegerPolynomial[w.length / 2];
@@ -95,9 +95,12 @@ public final class PlanarWick implements TraceExpectation {
     }
 
     /** A planar pairing needs as many $M$ as $M^T$ letters for every matrix. */
-    private boolean balanced(byte[] w) {
+    private boolean balanced(byte[] w, int from, int to) {
         int[] bal = new int[alphabet.matrixCount()];
-        for (byte c : w) bal[Alphabet.matrixOf(c)] += Alphabet.isTransposed(c) ? -1 : 1;
+        for (int i = from; i < to; i++) {
+            byte c = w[i];
+            bal[Alphabet.matrixOf(c)] += Alphabet.isTransposed(c) ? -1 : 1;
+        }
         for (int b : bal) if (b != 0) return false;
         return true;
     }

@@ -20,12 +20,27 @@ public final class CyclicWord implements Comparable<CyclicWord> {
 
     private CyclicWord(byte[] letters) {
         this.letters = letters;
-        this.hash = Arrays.hashCode(letters);
+        this.hash = hash(letters);
+    }
+
+    /**
+     * A polynomial hash with a 64-bit odd multiplier, folded to 32 bits. {@link Arrays#hashCode(byte[])} (base 31)
+     * gives words over a few letters clustered low bits: the memos' hash tables degenerated into tree bins.
+     */
+    private static int hash(byte[] letters) {
+        long h = letters.length;
+        for (byte b : letters) h = (h + (b & 0xFF) + 1) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** The canonical word of the trace of these letters (codes as in {@link Alphabet}). */
     public static CyclicWord of(byte[] letters) {
-        return new CyclicWord(canonical(letters));
+        return new CyclicWord(canonical(letters, 0, letters.length));
+    }
+
+    /** The canonical word of the trace of {@code letters[from..to)}, without copying the piece first. */
+    public static CyclicWord of(byte[] letters, int from, int to) {
+        return new CyclicWord(canonical(letters, from, to));
     }
 
     /**
@@ -34,36 +49,48 @@ public final class CyclicWord implements Comparable<CyclicWord> {
      * $O(L)$ ({@link #leastRotation}), and the smaller of the two.
      */
     public static byte[] canonical(byte[] w) {
-        int n = w.length;
-        if (n == 0) return w.clone();
+        return canonical(w, 0, w.length);
+    }
+
+    private static byte[] canonical(byte[] w, int from, int to) {
+        int n = to - from;
+        if (n == 0) return new byte[0];
         byte[] r = new byte[n];
-        for (int i = 0; i < n; i++) r[i] = (byte) (w[n - 1 - i] ^ 1);
-        int sw = leastRotation(w);
-        int sr = leastRotation(r);
-        byte[] best = compareRotations(r, sr, w, sw) < 0 ? r : w;
-        int bestStart = best == r ? sr : sw;
-        byte[] out = new byte[n];
-        System.arraycopy(best, bestStart, out, 0, n - bestStart);
-        System.arraycopy(best, 0, out, n - bestStart, bestStart);
-        return out;
+        for (int i = 0; i < n; i++) r[i] = (byte) (w[to - 1 - i] ^ 1);
+        int sw = leastRotation(w, from, n);
+        int sr = leastRotation(r, 0, n);
+        // the transpose-reversal's least rotation is built in r itself, the word's copied into it when smaller
+        if (compareRotations(r, sr, w, from, sw, n) < 0) {
+            byte[] out = new byte[n];
+            System.arraycopy(r, sr, out, 0, n - sr);
+            System.arraycopy(r, 0, out, n - sr, sr);
+            return out;
+        }
+        System.arraycopy(w, from + sw, r, 0, n - sw);
+        System.arraycopy(w, from, r, n - sw, sw);
+        return r;
+    }
+
+    /** The start of a lexicographically least rotation of {@code a}; see {@link #leastRotation(byte[], int, int)}. */
+    static int leastRotation(byte[] a) {
+        return leastRotation(a, 0, a.length);
     }
 
     /**
-     * The start of a lexicographically least rotation of {@code a} (bytes unsigned), by the
-     * two-candidate scan: candidates {@code i < j} and a matched length {@code k}; on a mismatch the
-     * loser and the {@code k} starts after it cannot be least (each would meet the same mismatch
+     * The start (relative to {@code from}) of a lexicographically least rotation of {@code a[from..from+n)}
+     * (bytes unsigned), by the two-candidate scan: candidates {@code i < j} and a matched length {@code k}; on a
+     * mismatch the loser and the {@code k} starts after it cannot be least (each would meet the same mismatch
      * against a rotation of the winner), so it jumps past them. At most $3L$ comparisons.
      */
-    static int leastRotation(byte[] a) {
-        int n = a.length;
+    static int leastRotation(byte[] a, int from, int n) {
         int i = 0;
         int j = 1;
         int k = 0;
         while (i < n && j < n && k < n) {
             int ik = i + k;
             int jk = j + k;
-            int x = a[ik < n ? ik : ik - n] & 0xFF;
-            int y = a[jk < n ? jk : jk - n] & 0xFF;
+            int x = a[from + (ik < n ? ik : ik - n)] & 0xFF;
+            int y = a[from + (jk < n ? jk : jk - n)] & 0xFF;
             if (x == y) {
                 k++;
                 continue;
@@ -76,12 +103,12 @@ public final class CyclicWord implements Comparable<CyclicWord> {
         return Math.min(i, j);
     }
 
-    private static int compareRotations(byte[] a, int sa, byte[] b, int sb) {
-        int n = a.length;
+    /** Compares the rotation of {@code a} (length n) starting at {@code sa} with that of {@code b[from..from+n)} at {@code sb}. */
+    private static int compareRotations(byte[] a, int sa, byte[] b, int from, int sb, int n) {
         int ia = sa;
         int ib = sb;
         for (int k = 0; k < n; k++) {
-            int c = (a[ia] & 0xFF) - (b[ib] & 0xFF);
+            int c = (a[ia] & 0xFF) - (b[from + ib] & 0xFF);
             if (c != 0) return c;
             if (++ia == n) ia = 0;
             if (++ib == n) ib = 0;

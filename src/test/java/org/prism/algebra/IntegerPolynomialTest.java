@@ -130,4 +130,32 @@ class IntegerPolynomialTest {
                 new BigInteger[] {BigInteger.TWO.pow(100)});
         assertEquals(BigInteger.TWO.pow(100), big.coefficient(0));
     }
+
+    /**
+     * A support pool hands back polynomials equal to the ones given (zero included), counts one support per
+     * distinct key set, and products of shared polynomials are the products of the originals.
+     */
+    @Test
+    void sharedSupportsKeepValues() {
+        Random r = new Random(17);
+        IntegerPolynomial.SupportPool pool = new IntegerPolynomial.SupportPool();
+        java.util.Set<String> supports = new java.util.HashSet<>();
+        for (int trial = 0; trial < 300; trial++) {
+            IntegerPolynomial p = random(r, 2, r.nextInt(6), trial % 9 == 0 ? Long.MAX_VALUE : 50);
+            IntegerPolynomial q = random(r, 2, r.nextInt(6), 50);
+            IntegerPolynomial sp = pool.share(p);
+            IntegerPolynomial sq = pool.share(q);
+            assertEquals(p, sp);
+            assertEquals(q, sq);
+            for (IntegerPolynomial x : List.of(p, q)) {
+                StringBuilder keys = new StringBuilder();
+                for (int i = 0; i < x.size(); i++) keys.append(x.key(i)).append(',');
+                if (!x.isZero()) supports.add(keys.toString());
+            }
+            long shift = PK.key("c", 1);
+            assertEquals(IntegerPolynomial.sumOfProducts(new IntegerPolynomial[] {p, q}, new IntegerPolynomial[] {q, p}, 2, shift),
+                    IntegerPolynomial.sumOfProducts(new IntegerPolynomial[] {sp, sq}, new IntegerPolynomial[] {sq, sp}, 2, shift));
+        }
+        assertEquals(supports.size(), pool.size());
+    }
 }

@@ -47,6 +47,25 @@ class PolynomialTest {
         }
     }
 
+    /** Sums of one-term polynomials (the expansions' usual merge): same monomial, cancelling, different monomials. */
+    @Test
+    void oneTermSumsAgreeWithEvaluation() {
+        Random r = new Random(3);
+        for (int i = 0; i < 300; i++) {
+            Monomial m = Monomial.of(Map.of("d", r.nextInt(3) - 1, "n", r.nextInt(3) - 1));
+            Monomial m2 = r.nextBoolean() ? m : Monomial.of(Map.of("m", 1 + r.nextInt(2)));
+            Rational a = Rational.of(r.nextInt(9) - 4, 1 + r.nextInt(4));
+            Rational b = r.nextInt(4) == 0 ? a.negate() : Rational.of(r.nextInt(9) - 4, 1 + r.nextInt(4));
+            Polynomial p = Polynomial.term(a, m);
+            Polynomial q = Polynomial.term(b, m2);
+            Map<String, Rational> pt = Map.of("d", Rational.of(2, 3), "m", Rational.of(5), "n", Rational.of(-7, 2));
+            Polynomial sum = p.add(q);
+            assertEquals(p.evaluate(pt).add(q.evaluate(pt)), sum.evaluate(pt));
+            if (m.equals(m2) && a.add(b).isZero()) assertEquals(Polynomial.ZERO, sum);
+            assertEquals(sum.toString(), Polynomial.parse(sum.toString()).toString());
+        }
+    }
+
     @Test
     void pointEvaluationWithSquaredSymbols() {
         Polynomial p = Polynomial.parse("3*sigma^4*d - sigma^2*n^-1");

@@ -87,4 +87,20 @@ class CyclicWordTest {
         assertEquals("[0, 2, 3, 1]", CyclicWord.of(w).toString());
         assertNotEquals(CyclicWord.of(new byte[] {0, 0, 1, 1}), CyclicWord.of(new byte[] {0, 1, 0, 1}));
     }
+
+    /** The trace of a piece, taken in place, is the trace of the piece's copy (pieces that wrap nothing, empty, whole). */
+    @Test
+    void pieceInPlaceEqualsPieceCopied() {
+        Random r = new Random(9);
+        for (int t = 0; t < 5000; t++) {
+            byte[] w = randomWord(r, 1 + r.nextInt(14));
+            int from = r.nextInt(w.length + 1);
+            int to = from + r.nextInt(w.length - from + 1);
+            CyclicWord copied = CyclicWord.of(java.util.Arrays.copyOfRange(w, from, to));
+            CyclicWord inPlace = CyclicWord.of(w, from, to);
+            assertEquals(copied, inPlace);
+            assertEquals(copied.hashCode(), inPlace.hashCode());
+            assertEquals(copied.toString(), inPlace.toString());
+        }
+    }
 }
