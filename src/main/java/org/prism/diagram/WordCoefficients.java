@@ -27,6 +27,8 @@ import org.prism.model.MatrixModel;
  * $c_s = \sum_\mu \frac{\mu}{D} \sum_w (D r_{w\mu}) E[\operatorname{tr} w]$.
  */
 abstract class WordCoefficients<V> implements ExpectedLoss {
+    private static final int COMBINE_CHUNK = 1 << 15;
+
     private final LossExpansion expansion;
 
     WordCoefficients(MatrixModel model, String loss) {
@@ -78,22 +80,31 @@ abstract class WordCoefficients<V> implements ExpectedLoss {
         });
         @SuppressWarnings("unchecked")
         List<V> values = (List<V>) (List<?>) Arrays.asList(found);
+        // per coefficient monomial: the words with a nonzero expectation and their integer weights
         Map<Monomial, List<Integer>> byMonomial = new HashMap<>();
+        Map<Monomial, List<BigInteger>> weights = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             if (isZero(values.get(i))) continue;
-            for (Monomial m : words.get(i).getValue().terms().keySet()) byMonomial.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
+            for (Map.Entry<Monomial, Rational> t : words.get(i).getValue().terms().entrySet()) {
+                byMonomial.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(i);
+                weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(weight.apply(t.getValue()));
+            }
         }
         Rational scale = Rational.of(BigInteger.ONE, denominator);
         Polynomial sum = Polynomial.ZERO;
         for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
             List<Integer> idx = e.getValue();
-            List<V> ps = new ArrayList<>(idx.size());
-            BigInteger[] factors = new BigInteger[idx.size()];
-            for (int j = 0; j < factors.length; j++) {
-                ps.add(values.get(idx.get(j)));
-                factors[j] = weight.apply(words.get(idx.get(j)).getValue().terms().get(e.getKey()));
-            }
-            sum = sum.add(combine(ps, factors).multiply(scale, e.getKey()));
+            List<BigInteger> w = weights.get(e.getKey());
+            // chunks combined in parallel, then summed: one monomial often carries every word of the order
+            int chunks = (idx.size() + COMBINE_CHUNK - 1) / COMBINE_CHUNK;
+            Polynomial combined = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                int from = c * COMBINE_CHUNK;
+                int to = Math.min(idx.size(), from + COMBINE_CHUNK);
+                List<V> ps = new ArrayList<>(to - from);
+                for (int j = from; j < to; j++) ps.add(values.get(idx.get(j)));
+                return combine(ps, w.subList(from, to).toArray(new BigInteger[0]));
+            }).reduce(Polynomial.ZERO, Polynomial::add);
+            sum = sum.add(combined.multiply(scale, e.getKey()));
         }
         return sum;
     }
