@@ -244,7 +244,7 @@ public final class IntegerPolynomial {
         // the sum of the two terms' offsets and a constant
         int[] stride = strides(lo, hi);
         long base = base(lo);
-        long[] acc = new long[(int) box];
+        long[] acc = scratch((int) box);
         int origin = cell(shift, stride) - cell(base, stride);
         for (int j = 0; j < k; j++) {
             long[] ka = a[j].keys;
@@ -260,7 +260,21 @@ public final class IntegerPolynomial {
                 for (int i = 0; i < kb.length; i++) acc[o + ob[i]] += c * cb[i];
             }
         }
-        return fromDense(acc, base, lo, hi, stride);
+        return fromDense(acc, (int) box, base, lo, hi, stride);
+    }
+
+    /** Per thread, a zeroed array for dense sums up to this many cells; larger boxes get a fresh array. */
+    private static final int SCRATCH_CELLS = 1 << 16;
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_CELLS]);
+
+    /**
+     * An all-zero array of at least {@code box} cells: the thread's own when the box is small enough ({@link #fromDense}
+     * zeroes the cells it reads, so it stays all-zero between uses), else a new one. The leading engine's boxes are
+     * mostly empty cube corners around a homogeneous polynomial: allocating and zeroing one per state was tens of
+     * gigabytes of garbage at order 12.
+     */
+    private static long[] scratch(int box) {
+        return box <= SCRATCH_CELLS ? SCRATCH.get() : new long[box];
     }
 
     private static long maxAbs(IntegerPolynomial p) {
@@ -275,15 +289,18 @@ public final class IntegerPolynomial {
         return c;
     }
 
-    /** The polynomial of a dense array over the box {@code lo..hi} ({@code stride[v] = 0} for a fixed exponent). */
-    private static IntegerPolynomial fromDense(long[] acc, long base, int[] lo, int[] hi, int[] stride) {
+    /**
+     * The polynomial of the first {@code box} cells of a dense array over the box {@code lo..hi} ({@code stride[v] = 0}
+     * for a fixed exponent); leaves those cells zero.
+     */
+    private static IntegerPolynomial fromDense(long[] acc, int box, long base, int[] lo, int[] hi, int[] stride) {
         int n = 0;
-        for (long c : acc) if (c != 0) n++;
+        for (int idx = 0; idx < box; idx++) if (acc[idx] != 0) n++;
         if (n == 0) return ZERO;
         long[] outKeys = new long[n];
         long[] outCoefficients = new long[n];
         int o = 0;
-        for (int idx = 0; idx < acc.length; idx++) {
+        for (int idx = 0; idx < box; idx++) {
             if (acc[idx] == 0) continue;
             long key = base;
             for (int v = 0; v < ExponentPacking.MAX_SYMBOLS; v++) {
@@ -292,6 +309,7 @@ public final class IntegerPolynomial {
             }
             outKeys[o] = key;
             outCoefficients[o++] = acc[idx];
+            acc[idx] = 0;
         }
         return new IntegerPolynomial(outKeys, outCoefficients, null);
     }
@@ -313,18 +331,23 @@ public final class IntegerPolynomial {
     private static IntegerPolynomial dense(IntegerPolynomial[] ps, long[] factors, long[] shifts, int[] lo, int[] hi, int box) {
         int[] stride = strides(lo, hi);
         long base = base(lo);
-        long[] acc = new long[box];
-        for (int j = 0; j < ps.length; j++) {
-            long[] ks = ps[j].keys;
-            long[] cs = ps[j].coefficients;
-            long f = factors[j];
-            int o = cell(shifts[j], stride) - cell(base, stride);
-            for (int i = 0; i < ks.length; i++) {
-                int idx = o + cell(ks[i], stride);
-                acc[idx] = Math.addExact(acc[idx], Math.multiplyExact(cs[i], f));
+        long[] acc = scratch(box);
+        try {
+            for (int j = 0; j < ps.length; j++) {
+                long[] ks = ps[j].keys;
+                long[] cs = ps[j].coefficients;
+                long f = factors[j];
+                int o = cell(shifts[j], stride) - cell(base, stride);
+                for (int i = 0; i < ks.length; i++) {
+                    int idx = o + cell(ks[i], stride);
+                    acc[idx] = Math.addExact(acc[idx], Math.multiplyExact(cs[i], f));
+                }
             }
+        } catch (ArithmeticException overflow) {
+            Arrays.fill(acc, 0, box, 0L); // the thread's scratch array must stay zero
+            throw overflow;
         }
-        return fromDense(acc, base, lo, hi, stride);
+        return fromDense(acc, box, base, lo, hi, stride);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.prism.algebra;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -17,10 +18,10 @@ public final class Polynomial implements Serializable {
     public static final Polynomial ZERO = new Polynomial(new TreeMap<>());
     public static final Polynomial ONE = constant(Rational.ONE);
 
-    private final SortedMap<Monomial, Rational> terms;
+    private final NavigableMap<Monomial, Rational> terms;
 
     private Polynomial(TreeMap<Monomial, Rational> terms) {
-        this.terms = Collections.unmodifiableSortedMap(terms);
+        this.terms = Collections.unmodifiableNavigableMap(terms);
     }
 
     public static Polynomial constant(Rational c) {
@@ -60,8 +61,9 @@ public final class Polynomial implements Serializable {
         if (terms.isEmpty()) return o;
         if (terms.size() == 1 && o.terms.size() == 1) {
             // the common case of the expansions' merges: one monomial each
-            Monomial m = terms.firstKey();
-            if (m.equals(o.terms.firstKey())) return term(terms.get(m).add(o.terms.get(m)), m);
+            Map.Entry<Monomial, Rational> a = terms.firstEntry();
+            Map.Entry<Monomial, Rational> b = o.terms.firstEntry();
+            if (a.getKey().equals(b.getKey())) return term(a.getValue().add(b.getValue()), a.getKey());
         }
         TreeMap<Monomial, Rational> t = new TreeMap<>(terms);
         o.terms.forEach((m, c) -> t.merge(m, c, Rational::add));

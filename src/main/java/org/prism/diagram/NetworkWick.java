@@ -67,6 +67,7 @@ public final class NetworkWick {
     private final ExponentPacking packing;
     private final long[] loopKey; // per size id: packed size symbol
     private final Map<String, IntegerPolynomial> memo = new ConcurrentHashMap<>();
+    private final IntegerPolynomial.SupportPool supports = new IntegerPolynomial.SupportPool();
 
     /** @throws IllegalArgumentException if the model has more than {@value ExponentPacking#MAX_SYMBOLS} sizes */
     public NetworkWick(NetworkAlphabet alphabet) {
@@ -200,7 +201,7 @@ public final class NetworkWick {
                 if (cancelled.getAsBoolean()) throw new WickRecursion.CancellationException();
                 IntegerPolynomial[] subs = new IntegerPolynomial[st.children.length];
                 for (int c = 0; c < subs.length; c++) subs[c] = st.children[c] instanceof State child ? child.value : (IntegerPolynomial) st.children[c];
-                IntegerPolynomial v = IntegerPolynomial.linearCombination(subs, st.multiplicity, st.loops);
+                IntegerPolynomial v = supports.share(IntegerPolynomial.linearCombination(subs, st.multiplicity, st.loops));
                 IntegerPolynomial had = memo.putIfAbsent(st.key, v);
                 st.value = had != null ? had : v;
                 st.children = null; // valued: its children are needed no more
