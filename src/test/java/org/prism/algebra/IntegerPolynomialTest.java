@@ -158,4 +158,28 @@ class IntegerPolynomialTest {
         }
         assertEquals(supports.size(), pool.size());
     }
+
+    /**
+     * A dense combination that overflows after writing some cells falls back to exact sums, and leaves the thread's
+     * scratch array clean: the next combination on the same thread is exact too (fails if the overflow left the cells
+     * it had written).
+     */
+    @Test
+    void overflowMidwayLeavesLaterSumsExact() {
+        Random r = new Random(19);
+        for (int trial = 0; trial < 50; trial++) {
+            IntegerPolynomial small = random(r, 3, 10, 1000);
+            // coefficients near 2^59: times 64 they overflow, after the small polynomial's cells are written
+            IntegerPolynomial huge = IntegerPolynomial.linearCombination(new IntegerPolynomial[] {random(r, 3, 5, 10)}, new long[] {Long.MAX_VALUE / 16}, new long[1]);
+            long[] f = {1 + r.nextInt(5), 64};
+            IntegerPolynomial.Accumulator acc = new IntegerPolynomial.Accumulator();
+            acc.add(small, f[0], 0L);
+            acc.add(huge, f[1], 0L);
+            assertEquals(acc.build(), IntegerPolynomial.linearCombination(new IntegerPolynomial[] {small, huge}, f, new long[2]));
+            IntegerPolynomial next = random(r, 3, 10, 1000);
+            IntegerPolynomial.Accumulator expected = new IntegerPolynomial.Accumulator();
+            expected.add(next, 3, 0L);
+            assertEquals(expected.build(), IntegerPolynomial.linearCombination(new IntegerPolynomial[] {next}, new long[] {3}, new long[1]));
+        }
+    }
 }
