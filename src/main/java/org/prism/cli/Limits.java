@@ -26,7 +26,7 @@ final class Limits {
      * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
      * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 12 in
      * the launcher's heap (c_0..c_10 of train and pop in about 5.4 s and 1 GiB,
-     * order 11 about 20 s, order 12 about 1.5 minutes; words x3.5 per order) while its data-free population flow, one word
+     * order 11 about 12 s, order 12 about a minute; words x3.5 per order) while its data-free population flow, one word
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
     static final int MAX_LEADING_ORDER = 100;
@@ -84,16 +84,18 @@ final class Limits {
     static final int MAX_LEADING_WORDS = 1_000_000;
     /**
      * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
-     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaks at 3.5 GB
+     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaked at 3.5 GB
      * live after a collection for train alone and 6.0 GB for train and pop together ({@code bench exact
-     * --leading -S 12}, -Xmx8g, 1.5 minutes); {@code limit -r free --order 12} peaked at 4.4 GB with the
-     * earlier hash accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the
-     * launcher's 8 GiB; a model with much heavier words is refused rather than run out of memory.
+     * --leading -S 12}, -Xmx8g, 1.5 minutes) before the memo shared its polynomials' supports, about 2.3 GB for
+     * both since (under a minute); {@code limit -r free --order 12} peaked at 4.4 GB with the earlier hash
+     * accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the launcher's 8 GiB; a model
+     * with much heavier words is refused rather than run out of memory. Kept at the old figure: the other
+     * models' words were not re-measured.
      */
     static final long LEADING_BYTES_PER_WORD = 12L << 10;
     /** The leading engine's reach, for help texts. */
     static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 12 for the tied autoencoder"
-            + " (about 1.5 minutes), up to " + MAX_LEADING_ORDER + " for a flow without data";
+            + " (about a minute), up to " + MAX_LEADING_ORDER + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order
