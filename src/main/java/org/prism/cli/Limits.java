@@ -86,9 +86,9 @@ final class Limits {
      * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
      * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaked at 3.5 GB
      * live after a collection for train alone and 6.0 GB for train and pop together ({@code bench exact
-     * --leading -S 12}, -Xmx8g, 1.5 minutes) before the memo shared its polynomials' supports, about 2.3 GB for
-     * both since (under a minute); {@code limit -r free --order 12} peaked at 4.4 GB with the earlier hash
-     * accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the launcher's 8 GiB; a model
+     * --leading -S 12}, -Xmx8g, 1.5 minutes) before the memo shared its polynomials' supports; since, the run's
+     * last full collection (47 s of 53) kept 2.0 GB, against 3.2 GB before in the same sitting; {@code limit -r
+     * free --order 12} peaked at 4.4 GB with the earlier hash accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the launcher's 8 GiB; a model
      * with much heavier words is refused rather than run out of memory. Kept at the old figure: the other
      * models' words were not re-measured.
      */
