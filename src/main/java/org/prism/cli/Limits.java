@@ -24,9 +24,9 @@ final class Limits {
     static final int MAX_MEMO_ORDER = 9;
     /**
      * Leading-order (planar) coefficients: the expansion decides (at most {@link #MAX_LEADING_WORDS}
-     * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 12 in
-     * the launcher's heap (c_0..c_10 of train and pop in about 5.4 s and 1 GiB,
-     * order 11 about 12 s, order 12 about a minute; words x3.5 per order) while its data-free population flow, one word
+     * words, and the heap {@link #LEADING_BYTES_PER_WORD} asks for), so the tied autoencoder stops at 13 in
+     * the launcher's heap (c_0..c_10 of train and pop in about 3 s and 1 GiB, order 11 about 12 s, order 12 about
+     * a minute, order 13 about 5 minutes; words x3.5 per order) while its data-free population flow, one word
      * per order, runs to this cap (order 100: thousands of terms of a hundred digits, seconds per order).
      */
     static final int MAX_LEADING_ORDER = 100;
@@ -81,21 +81,26 @@ final class Limits {
     static final int MAX_EXACT_WORDS = 1_000_000;
     /** Letters of one random matrix a trace word may have for the exact engine (see {@link #requireLetters}). */
     static final int MAX_EXACT_LETTERS = 36;
-    static final int MAX_LEADING_WORDS = 1_000_000;
     /**
-     * Heap the leading engine needs per trace word of the largest loss, as this class estimates the
-     * words: the tied autoencoder's order 12 (estimated 5.8e5 train words, truly 774 047) peaked at 3.5 GB
-     * live after a collection for train alone and 6.0 GB for train and pop together ({@code bench exact
-     * --leading -S 12}, -Xmx8g, 1.5 minutes) before the memo shared its polynomials' supports; since, the run's
-     * last full collection (47 s of 53) kept 2.0 GB, against 3.2 GB before in the same sitting; {@code limit -r
-     * free --order 12} peaked at 4.4 GB with the earlier hash accumulator. 12 KiB per estimated word asks 6.6 GiB, so order 12 runs in the launcher's 8 GiB; a model
-     * with much heavier words is refused rather than run out of memory. Kept at the old figure: the other
-     * models' words were not re-measured.
+     * Trace words of D^s L one loss may have for the leading engine: the tied autoencoder's order 13 (estimated
+     * 1.9e6 train words, truly 2 776 514) runs; order 14 (estimated 6.0e6) is refused.
      */
-    static final long LEADING_BYTES_PER_WORD = 12L << 10;
+    static final int MAX_LEADING_WORDS = 3_000_000;
+    /**
+     * Heap the leading engine needs per trace word of the largest loss, as this class estimates the words (from
+     * the growth at the first order past 5 000 words, an underestimate for the tied autoencoder). Measured with
+     * {@code -Xmx8g} on the tied autoencoder, train and pop together: order 12 (estimated 5.8e5 train words,
+     * truly 774 047) kept 1.25 GB after its last full collection (peak 3.9 GiB with garbage, 53 s); order 13
+     * kept 5.8 GB and filled the 8 GiB heap, its last minute a quarter to a half in full collections (280 s in
+     * all). 4 KiB per estimated word asks 7.1 GiB for order 13, so it runs in the launcher's 8 GiB and not in
+     * less than about 7. Before the memo shared its supports and stopped keeping whole words, order 12 alone
+     * peaked at 6.0 GB live and the figure was 12 KiB: a third of it now, for the engine's third of the memory.
+     */
+    static final long LEADING_BYTES_PER_WORD = 4L << 10;
     /** The leading engine's reach, for help texts. */
-    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 12 for the tied autoencoder"
-            + " (about a minute), up to " + MAX_LEADING_ORDER + " for a flow without data";
+    static final String LEADING_REACH = "as far as D^S L stays under " + MAX_LEADING_WORDS + " trace words: 13 for the tied autoencoder"
+            + " (order 12 in about a minute, 13 in about 5 minutes and the whole 8 GiB heap), up to " + MAX_LEADING_ORDER
+            + " for a flow without data";
 
     /**
      * Refuses an order the engine for {@code losses} of {@code model} would not finish: a fixed order

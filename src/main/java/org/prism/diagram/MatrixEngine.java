@@ -13,7 +13,7 @@ import org.prism.model.MatrixModel;
  * interpolation engine ({@link InterpolatedWick}, one state graph shared by all losses of this
  * instance), or, for data with a covariance, by the memoised recursion with moments
  * ({@link MomentWick}); the leading order by the planar recursion ({@link PlanarWick}, with moments
- * {@link PlanarMomentWick}).
+ * {@link PlanarMomentWick}), one memo shared by all losses of this instance.
  */
 public final class MatrixEngine implements ModelEngine {
     private final MatrixModel model;
@@ -22,6 +22,10 @@ public final class MatrixEngine implements ModelEngine {
     private final Map<String, MomentCoefficients> momentLosses = new ConcurrentHashMap<>();
     private final PlanarMomentWick planarMoments;
     private final Map<String, MomentCoefficients> momentLeading = new ConcurrentHashMap<>();
+    // one planar memo for every loss, as the exact engine shares its graph: a derivation of both losses at the
+    // leading engine's reach holds one memo, not two
+    private final Map<String, LossCoefficients> planarLeading = new ConcurrentHashMap<>();
+    private PlanarWick planar;
 
     public MatrixEngine(MatrixModel model) {
         this.model = model;
@@ -81,7 +85,12 @@ public final class MatrixEngine implements ModelEngine {
     public ExpectedLoss leading(String loss) {
         requireLoss(loss);
         if (moments != null) return momentLeading.computeIfAbsent(loss, l -> new MomentCoefficients(model, l, planarMoments));
-        return LossCoefficients.leading(model, loss);
+        return planarLeading.computeIfAbsent(loss, l -> new LossCoefficients(model, l, planar()));
+    }
+
+    private synchronized PlanarWick planar() {
+        if (planar == null) planar = new PlanarWick(new Alphabet(model));
+        return planar;
     }
 
     @Override

@@ -56,7 +56,10 @@ public final class PlanarWick implements TraceExpectation {
     @Override
     public IntegerPolynomial expectation(CyclicWord w) {
         if (w.length() == 0) return IntegerPolynomial.ONE;
-        return phi(w);
+        // a whole word is valued from its memoised sub-traces but not kept itself (unless it is some sub-trace): the
+        // words of an order are the longest traces, each asked once, and were most of the memo
+        IntegerPolynomial v = memo.get(w);
+        return v != null ? v : compute(w.letters());
     }
 
     private IntegerPolynomial phi(CyclicWord w) {

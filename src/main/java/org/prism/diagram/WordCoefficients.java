@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.prism.algebra.Monomial;
 import org.prism.algebra.Polynomial;
@@ -27,7 +27,8 @@ import org.prism.model.MatrixModel;
  * $c_s = \sum_\mu \frac{\mu}{D} \sum_w (D r_{w\mu}) E[\operatorname{tr} w]$.
  */
 abstract class WordCoefficients<V> implements ExpectedLoss {
-    private static final int COMBINE_CHUNK = 1 << 15;
+    private static final int MAX_BLOCK = 4096;
+    private static final int MIN_BLOCKS = 64;
 
     private final LossExpansion expansion;
 
@@ -55,57 +56,72 @@ abstract class WordCoefficients<V> implements ExpectedLoss {
     /**
      * The number of Wick pairings behind each monomial of order {@code s}: $\sum_w \mu_w E[\operatorname{tr} w]$ with
      * every word counted once per monomial $\mu_w$ of its coefficient and its rational coefficient dropped. Its support
-     * is the support of $c_s$ before any cancellation between words.
+     * is the support of $c_s$ before any cancellation between words. Made in the same pass as $c_s$.
      */
     @Override
     public Polynomial pairingCounts(int s) {
-        return contract(expansion.derivative(s), r -> BigInteger.ONE, BigInteger.ONE, null);
+        return sums(s, null).pairingCounts();
     }
 
     /** $c_s$, reporting each word done to {@code wordDone} (may be null); honours the thread's interrupt flag. */
     @Override
     public Polynomial coefficient(int s, Runnable wordDone) {
-        TraceSum terms = expansion.derivative(s);
-        BigInteger lcm = terms.commonDenominator();
-        return contract(terms, r -> r.numerator().multiply(lcm.divide(r.denominator())), lcm, wordDone);
+        return sums(s, wordDone).coefficient();
     }
 
-    /** $\frac1D \sum_w \sum_\mu \text{weight}(r_{w\mu})\, \mu\, E[\operatorname{tr} w]$, integer until the end. */
-    private Polynomial contract(TraceSum terms, Function<Rational, BigInteger> weight, BigInteger denominator, Runnable wordDone) {
+    /** $c_s$ and its pairing counts, from one pass over the words of $D^s L$. */
+    private record Sums(Polynomial coefficient, Polynomial pairingCounts) {}
+
+    // per order: derivations ask for both sums, and a whole word's expectation may not be memoised to be asked again
+    private final Map<Integer, Sums> done = new ConcurrentHashMap<>();
+
+    private Sums sums(int s, Runnable wordDone) {
+        Sums known = done.get(s);
+        if (known != null) return known;
+        Sums made = contract(expansion.derivative(s), wordDone);
+        Sums had = done.putIfAbsent(s, made);
+        return had != null ? had : made;
+    }
+
+    /**
+     * $c_s = \frac1D \sum_w \sum_\mu D r_{w\mu}\, \mu\, E[\operatorname{tr} w]$ for the lcm $D$ of the denominators,
+     * integer until the end, and the pairing counts (every $r_{w\mu}$ replaced by 1). The words go in blocks, in
+     * parallel; a block's expectations are summed as soon as they are known, so an order's values are never all
+     * held at once.
+     */
+    private Sums contract(TraceSum terms, Runnable wordDone) {
         List<Map.Entry<CyclicWord, Polynomial>> words = new ArrayList<>(terms.terms().entrySet());
-        Object[] found = new Object[words.size()]; // one slot per word, each written by one task
-        IntStream.range(0, words.size()).parallel().forEach(i -> {
-            found[i] = expectation(words.get(i).getKey());
-            if (wordDone != null) wordDone.run();
-        });
-        @SuppressWarnings("unchecked")
-        List<V> values = (List<V>) (List<?>) Arrays.asList(found);
-        // per coefficient monomial: the words with a nonzero expectation and their integer weights
-        Map<Monomial, List<Integer>> byMonomial = new HashMap<>();
-        Map<Monomial, List<BigInteger>> weights = new HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (isZero(values.get(i))) continue;
-            for (Map.Entry<Monomial, Rational> t : words.get(i).getValue().terms().entrySet()) {
-                byMonomial.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(i);
-                weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(weight.apply(t.getValue()));
+        BigInteger lcm = terms.commonDenominator();
+        Rational scale = Rational.of(BigInteger.ONE, lcm);
+        // at least MIN_BLOCKS blocks, so that a few expensive words still spread over the cores
+        int block = Math.max(1, Math.min(MAX_BLOCK, words.size() / MIN_BLOCKS));
+        int blocks = (words.size() + block - 1) / block;
+        return IntStream.range(0, blocks).parallel().mapToObj(b -> {
+            int to = Math.min(words.size(), (b + 1) * block);
+            // per coefficient monomial: the block's words with a nonzero expectation and their integer weights
+            Map<Monomial, List<V>> values = new HashMap<>();
+            Map<Monomial, List<BigInteger>> weights = new HashMap<>();
+            for (int i = b * block; i < to; i++) {
+                V value = expectation(words.get(i).getKey());
+                if (wordDone != null) wordDone.run();
+                if (isZero(value)) continue;
+                for (Map.Entry<Monomial, Rational> t : words.get(i).getValue().terms().entrySet()) {
+                    Rational r = t.getValue();
+                    values.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(value);
+                    weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(r.numerator().multiply(lcm.divide(r.denominator())));
+                }
             }
-        }
-        Rational scale = Rational.of(BigInteger.ONE, denominator);
-        Polynomial sum = Polynomial.ZERO;
-        for (Map.Entry<Monomial, List<Integer>> e : byMonomial.entrySet()) {
-            List<Integer> idx = e.getValue();
-            List<BigInteger> w = weights.get(e.getKey());
-            // chunks combined in parallel, then summed: one monomial often carries every word of the order
-            int chunks = (idx.size() + COMBINE_CHUNK - 1) / COMBINE_CHUNK;
-            Polynomial combined = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-                int from = c * COMBINE_CHUNK;
-                int to = Math.min(idx.size(), from + COMBINE_CHUNK);
-                List<V> ps = new ArrayList<>(to - from);
-                for (int j = from; j < to; j++) ps.add(values.get(idx.get(j)));
-                return combine(ps, w.subList(from, to).toArray(new BigInteger[0]));
-            }).reduce(Polynomial.ZERO, Polynomial::add);
-            sum = sum.add(combined.multiply(scale, e.getKey()));
-        }
-        return sum;
+            Polynomial coefficient = Polynomial.ZERO;
+            Polynomial counts = Polynomial.ZERO;
+            for (Map.Entry<Monomial, List<V>> e : values.entrySet()) {
+                List<V> vs = e.getValue();
+                BigInteger[] ones = new BigInteger[vs.size()];
+                Arrays.fill(ones, BigInteger.ONE);
+                coefficient = coefficient.add(combine(vs, weights.get(e.getKey()).toArray(new BigInteger[0])).multiply(scale, e.getKey()));
+                counts = counts.add(combine(vs, ones).multiply(Rational.ONE, e.getKey()));
+            }
+            return new Sums(coefficient, counts);
+        }).reduce(new Sums(Polynomial.ZERO, Polynomial.ZERO),
+                (x, y) -> new Sums(x.coefficient().add(y.coefficient()), x.pairingCounts().add(y.pairingCounts())));
     }
 }
