@@ -120,8 +120,8 @@ public final class IntegerPolynomial {
     /**
      * A pool of supports (sorted key arrays with their exponent boxes), so that the many polynomials of a memo
      * that have the same terms keep one key array between them and only their own coefficients. The leading
-     * engine's memo holds over a million polynomials of about 70 terms over a few thousand supports: sharing
-     * halves its heap. Thread-safe; a pool only grows.
+     * engine's memo held 1.36 million polynomials of about 140 terms at order 12: sharing took its live
+     * {@code long[]} from 2.65 to 1.53 GB. Thread-safe; a pool only grows.
      */
     public static final class SupportPool {
         private record Support(long[] keys) {

@@ -25,7 +25,7 @@ public final class MatrixEngine implements ModelEngine {
     // one planar memo for every loss, as the exact engine shares its graph: a derivation of both losses at the
     // leading engine's reach holds one memo, not two
     private final Map<String, LossCoefficients> planarLeading = new ConcurrentHashMap<>();
-    private PlanarWick planar;
+    private final PlanarWick planar;
 
     public MatrixEngine(MatrixModel model) {
         this.model = model;
@@ -35,6 +35,7 @@ public final class MatrixEngine implements ModelEngine {
         this.exact = covariance ? null : new InterpolatedWick(model);
         this.moments = covariance ? new MomentWick(new Alphabet(model)) : null;
         this.planarMoments = covariance ? new PlanarMomentWick(new Alphabet(model)) : null;
+        this.planar = covariance ? null : new PlanarWick(new Alphabet(model));
     }
 
     public MatrixModel model() {
@@ -85,12 +86,7 @@ public final class MatrixEngine implements ModelEngine {
     public ExpectedLoss leading(String loss) {
         requireLoss(loss);
         if (moments != null) return momentLeading.computeIfAbsent(loss, l -> new MomentCoefficients(model, l, planarMoments));
-        return planarLeading.computeIfAbsent(loss, l -> new LossCoefficients(model, l, planar()));
-    }
-
-    private synchronized PlanarWick planar() {
-        if (planar == null) planar = new PlanarWick(new Alphabet(model));
-        return planar;
+        return planarLeading.computeIfAbsent(loss, l -> new LossCoefficients(model, l, planar));
     }
 
     @Override

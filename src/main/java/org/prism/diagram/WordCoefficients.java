@@ -63,7 +63,10 @@ abstract class WordCoefficients<V> implements ExpectedLoss {
         return sums(s, null).pairingCounts();
     }
 
-    /** $c_s$, reporting each word done to {@code wordDone} (may be null); honours the thread's interrupt flag. */
+    /**
+     * $c_s$, reporting each word done to {@code wordDone} (may be null; an order made before is returned at once,
+     * reporting nothing); honours the thread's interrupt flag.
+     */
     @Override
     public Polynomial coefficient(int s, Runnable wordDone) {
         return sums(s, wordDone).coefficient();

@@ -59,7 +59,8 @@ public final class CyclicWord implements Comparable<CyclicWord> {
         for (int i = 0; i < n; i++) r[i] = (byte) (w[to - 1 - i] ^ 1);
         int sw = leastRotation(w, from, n);
         int sr = leastRotation(r, 0, n);
-        // the transpose-reversal's least rotation is built in r itself, the word's copied into it when smaller
+        // the smaller rotation is the result: the reversal's is read from r into a new array; the word's is
+        // written over r, which is not needed any more
         if (compareRotations(r, sr, w, from, sw, n) < 0) {
             byte[] out = new byte[n];
             System.arraycopy(r, sr, out, 0, n - sr);
