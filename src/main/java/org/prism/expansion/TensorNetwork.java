@@ -173,16 +173,27 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 edgeCount++;
             }
         }
-        int[][] e = new int[edgeCount][];
+        int[] from = new int[edgeCount];
+        int[] to = new int[edgeCount];
+        int[] label = new int[edgeCount];
         int j = 0;
         for (int f = 0; f < factors; f++) {
             int s = start[f];
             int order = start[f + 1] - s;
-            if (order == 2) e[j++] = new int[] {vertex[slot[s]], vertex[slot[s + 1]], 3 * tensor[f]};
-            else if (order == 1) e[j++] = new int[] {vertex[slot[s]], vertex[slot[s]], 3 * tensor[f] + 1};
-            else for (int k = 0; k < order; k++) e[j++] = new int[] {factorVertex[f], vertex[slot[s + k]], 3 * k + 2};
+            if (order == 0) throw new IllegalArgumentException("factor " + f + " has no slots");
+            if (order <= 2) {
+                from[j] = vertex[slot[s]];
+                to[j] = vertex[slot[s + order - 1]];
+                label[j++] = order == 2 ? 3 * tensor[f] : 3 * tensor[f] + 1;
+            } else {
+                for (int k = 0; k < order; k++) {
+                    from[j] = factorVertex[f];
+                    to[j] = vertex[slot[s + k]];
+                    label[j++] = 3 * k + 2;
+                }
+            }
         }
-        MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, e);
+        MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, from, to, label);
         int[] position = form.labelling();
         // positions are sorted by colour: index vertices (even colours) by size, factor vertices
         // (odd colours) by tensor; number the indices in position order

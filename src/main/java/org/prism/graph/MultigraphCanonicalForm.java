@@ -117,11 +117,46 @@ public final class MultigraphCanonicalForm {
      *                                  of range or a negative label
      */
     public static MultigraphCanonicalForm of(int[] vertexColors, int[][] edges) {
+        if (edges == null) {
+            throw new IllegalArgumentException("edges is null");
+        }
+        int m = edges.length;
+        int[] from = new int[m];
+        int[] to = new int[m];
+        int[] label = new int[m];
+        for (int i = 0; i < m; i++) {
+            int[] e = edges[i];
+            if (e == null) {
+                throw new IllegalArgumentException("edge " + i + " is null");
+            }
+            if (e.length != 3) {
+                throw new IllegalArgumentException("edge " + i + " has " + e.length
+                        + " entries, expected {from, to, label}: " + Arrays.toString(e));
+            }
+            from[i] = e[0];
+            to[i] = e[1];
+            label[i] = e[2];
+        }
+        return of(vertexColors, from, to, label);
+    }
+
+    /**
+     * {@link #of(int[], int[][])} with edge {@code i} given as {@code (from[i], to[i], label[i])}:
+     * no array per edge (the tensor-network engine labels tens of millions of graphs).
+     *
+     * @throws IllegalArgumentException as {@link #of(int[], int[][])}, or if the three arrays
+     *                                  differ in length
+     */
+    public static MultigraphCanonicalForm of(int[] vertexColors, int[] from, int[] to, int[] label) {
         if (vertexColors == null) {
             throw new IllegalArgumentException("vertexColors is null");
         }
-        if (edges == null) {
+        if (from == null || to == null || label == null) {
             throw new IllegalArgumentException("edges is null");
+        }
+        if (to.length != from.length || label.length != from.length) {
+            throw new IllegalArgumentException("edge arrays of different lengths: " + from.length
+                    + ", " + to.length + ", " + label.length);
         }
         int n = vertexColors.length;
         int[] colours = vertexColors.clone();
@@ -135,36 +170,29 @@ public final class MultigraphCanonicalForm {
             throw new IllegalArgumentException("graph too large: " + n + " vertices (at most "
                     + MAX_VERTICES + ")");
         }
-        int m = edges.length;
+        int m = from.length;
         long[] keys = new long[m];
         for (int i = 0; i < m; i++) {
-            int[] e = edges[i];
-            if (e == null) {
-                throw new IllegalArgumentException("edge " + i + " is null");
+            if (from[i] < 0 || from[i] >= n) {
+                throw new IllegalArgumentException(edgeText(i, from, to, label) + ": endpoint from="
+                        + from[i] + " out of range [0, " + n + ")");
             }
-            if (e.length != 3) {
-                throw new IllegalArgumentException("edge " + i + " has " + e.length
-                        + " entries, expected {from, to, label}: " + Arrays.toString(e));
+            if (to[i] < 0 || to[i] >= n) {
+                throw new IllegalArgumentException(edgeText(i, from, to, label) + ": endpoint to="
+                        + to[i] + " out of range [0, " + n + ")");
             }
-            int from = e[0];
-            int to = e[1];
-            int label = e[2];
-            if (from < 0 || from >= n) {
-                throw new IllegalArgumentException("edge " + i + " " + Arrays.toString(e)
-                        + ": endpoint from=" + from + " out of range [0, " + n + ")");
+            if (label[i] < 0) {
+                throw new IllegalArgumentException(edgeText(i, from, to, label) + ": negative label "
+                        + label[i]);
             }
-            if (to < 0 || to >= n) {
-                throw new IllegalArgumentException("edge " + i + " " + Arrays.toString(e)
-                        + ": endpoint to=" + to + " out of range [0, " + n + ")");
-            }
-            if (label < 0) {
-                throw new IllegalArgumentException("edge " + i + " " + Arrays.toString(e)
-                        + ": negative label " + label);
-            }
-            keys[i] = edgeKey(from, to, label, n);
+            keys[i] = edgeKey(from[i], to[i], label[i], n);
         }
         Arrays.sort(keys);
         return canonicalForm(colours, keys);
+    }
+
+    private static String edgeText(int i, int[] from, int[] to, int[] label) {
+        return "edge " + i + " [" + from[i] + ", " + to[i] + ", " + label[i] + "]";
     }
 
     /** Most vertices a graph may have: an edge's key packs (from * n + to) below 2^32. */

@@ -53,6 +53,38 @@ class IntegerPolynomialTest {
     }
 
     /**
+     * Sums near the up-front bound: coefficients up to 2^60 times factors up to 3, one to four terms per cell, so
+     * the bound sum_j max|p_j| |f_j| falls on both sides of 2^62 (plain long sums below it, the 128-bit accumulator
+     * above, where some true sums still fit a long and some do not), each against the symbolic sum.
+     */
+    @Test
+    void sumsNearTheBoundAreExact() {
+        Random r = new Random(23);
+        int plain = 0;
+        int wide = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int k = 1 + r.nextInt(4);
+            IntegerPolynomial[] ps = new IntegerPolynomial[k];
+            long[] f = new long[k];
+            long[] sh = new long[k];
+            Polynomial symbolic = Polynomial.ZERO;
+            double bound = 0;
+            for (int j = 0; j < k; j++) {
+                ps[j] = random(r, trial % 2 == 0 ? 1 : 60, 1 + r.nextInt(6), 1L << 60);
+                f[j] = (1 + r.nextInt(3)) * (r.nextBoolean() ? 1 : -1);
+                double m = 0;
+                for (int i = 0; i < ps[j].size(); i++) m = Math.max(m, Math.abs(ps[j].coefficient(i).doubleValue()));
+                bound += m * Math.abs(f[j]);
+                symbolic = symbolic.add(ps[j].toPolynomial(PK, Rational.of(f[j])).multiply(Rational.ONE, PK.monomial(sh[j])));
+            }
+            if (bound < 0x1p62) plain++;
+            else wide++;
+            assertEquals(symbolic, IntegerPolynomial.linearCombination(ps, f, sh).toPolynomial(PK, Rational.ONE));
+        }
+        assertTrue(plain > 30 && wide > 30, "both sides of the bound: " + plain + " below, " + wide + " above");
+    }
+
+    /**
      * sumOfProducts (dense box, or the Accumulator when coefficients are large or the box is sparse)
      * against the symbolic products of Polynomial.
      */
