@@ -183,7 +183,12 @@ public final class NetworkWick {
                     if (child == null) {
                         State fresh = new State(c);
                         State had = registered.putIfAbsent(fresh.key, fresh);
-                        if (had == null) next.add(fresh);
+                        if (had == null) {
+                            // its expansion needs its symmetries: made now, so that the labelling's form behind
+                            // them is not kept while the state waits for its level
+                            c.symmetryCount();
+                            next.add(fresh);
+                        }
                         child = had == null ? fresh : had;
                     }
                     st.children[j] = child;

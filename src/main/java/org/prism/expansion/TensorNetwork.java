@@ -116,16 +116,56 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         for (int f = 0; f < slots.length; f++) start[f + 1] = start[f] + slots[f].length;
         int[] slot = new int[start[slots.length]];
         for (int f = 0; f < slots.length; f++) System.arraycopy(slots[f], 0, slot, start[f], slots[f].length);
-        return canonical(tensor, start, slot, indexSize);
+        return canonical(tensor.length, indexSize.length, tensor, start, slot, indexSize);
     }
 
-    /** {@link #canonical(int[], int[][], int[])} with the slots flat: factor f's are {@code slot[start[f] .. start[f + 1])}. */
-    private static Canonical canonical(int[] tensor, int[] start, int[] slot, int[] indexSize) {
-        int factors = tensor.length;
-        int indices = indexSize.length;
+    /**
+     * Per thread, the work arrays of {@link #join} and {@link #canonical}, reused from network to network (the
+     * tensor-network engine makes tens of millions): longer than any one network, so read over explicit counts.
+     * Nothing a result keeps is one of them.
+     */
+    private static final class Work {
+        private static final ThreadLocal<Work> OF_THREAD = ThreadLocal.withInitial(Work::new);
+        // join: the merged indices and the remaining factors
+        int[] parent = new int[0];
+        int[] size = new int[0];
+        int[] root = new int[0];
+        int[] id = new int[0];
+        int[] mergedSize = new int[0];
+        int[] tensor = new int[0];
+        int[] start = new int[0];
+        int[] slot = new int[0];
+        // canonical: the graph handed to the labelling, and the relabelling
+        boolean[] used = new boolean[0];
+        int[] vertex = new int[0];
+        int[] colours = new int[0];
+        int[] factorVertex = new int[0];
+        int[] from = new int[0];
+        int[] to = new int[0];
+        int[] label = new int[0];
+        int[] atPosition = new int[0];
+        int[] newIndex = new int[0];
+        int[] newFactor = new int[0];
+        int[] relabelled = new int[0];
+        long[] order = new long[0];
+
+        static int[] atLeast(int[] a, int size) {
+            return a.length >= size ? a : new int[Math.max(size, a.length + (a.length >> 1))];
+        }
+    }
+
+    /**
+     * {@link #canonical(int[], int[][], int[])} with the slots flat: factor f's are {@code slot[start[f] .. start[f + 1])},
+     * for the first {@code factors} factors and {@code indices} indices of the arrays (which may be longer).
+     */
+    private static Canonical canonical(int factors, int indices, int[] tensor, int[] start, int[] slot, int[] indexSize) {
         if (factors > Character.MAX_VALUE || indices > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
+        Work w = Work.OF_THREAD.get();
+        int slots = start[factors];
         // indices on no factor are free loops: drop them from the graph
-        boolean[] used = new boolean[indices];
+        if (w.used.length < indices) w.used = new boolean[Math.max(indices, 2 * w.used.length)];
+        boolean[] used = w.used;
+        Arrays.fill(used, 0, indices, false);
         for (int f = 0; f < factors; f++) {
             // ids are written as chars in the key, as 3t + 2 in edge labels and in the top 16 bits of a sort key
             if (tensor[f] < 0 || tensor[f] > Short.MAX_VALUE) throw new IllegalArgumentException("bad tensor id " + tensor[f]);
@@ -135,7 +175,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 used[i] = true;
             }
         }
-        int[] vertex = new int[indices];
+        int[] vertex = w.vertex = Work.atLeast(w.vertex, indices);
         int kept = 0;
         int loops = 0;
         for (int i = 0; i < indices; i++) {
@@ -158,9 +198,9 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         for (int f = 0; f < factors; f++) if (start[f + 1] - start[f] > 2) big++;
         int n = kept + big;
         if (n > Character.MAX_VALUE) throw new IllegalArgumentException("network too large");
-        int[] colours = new int[n];
+        int[] colours = w.colours = Work.atLeast(w.colours, n);
         for (int i = 0; i < indices; i++) if (used[i]) colours[vertex[i]] = 2 * indexSize[i];
-        int[] factorVertex = new int[factors];
+        int[] factorVertex = w.factorVertex = Work.atLeast(w.factorVertex, factors);
         int edgeCount = 0;
         int b = kept;
         for (int f = 0; f < factors; f++) {
@@ -173,9 +213,9 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 edgeCount++;
             }
         }
-        int[] from = new int[edgeCount];
-        int[] to = new int[edgeCount];
-        int[] label = new int[edgeCount];
+        int[] from = w.from = Work.atLeast(w.from, edgeCount);
+        int[] to = w.to = Work.atLeast(w.to, edgeCount);
+        int[] label = w.label = Work.atLeast(w.label, edgeCount);
         int j = 0;
         for (int f = 0; f < factors; f++) {
             int s = start[f];
@@ -193,13 +233,13 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 }
             }
         }
-        MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, from, to, label);
+        MultigraphCanonicalForm form = MultigraphCanonicalForm.of(colours, n, from, to, label, edgeCount);
         int[] position = form.labelling();
         // positions are sorted by colour: index vertices (even colours) by size, factor vertices
         // (odd colours) by tensor; number the indices in position order
-        int[] atPosition = new int[n];
+        int[] atPosition = w.atPosition = Work.atLeast(w.atPosition, n);
         for (int v = 0; v < n; v++) atPosition[position[v]] = v;
-        int[] newIndex = new int[kept];
+        int[] newIndex = w.newIndex = Work.atLeast(w.newIndex, kept);
         int[] newSize = new int[kept];
         int ni = 0;
         for (int p = 0; p < n; p++) {
@@ -212,9 +252,10 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         // factors sorted by tensor; within a tensor, vertex factors by position, edge and loop
         // factors by their relabelled slots (equal ones are interchangeable, so ties are harmless):
         // one long per factor, tensor, then position or slots, then the factor, 16 bits each
-        long[] order = new long[factors];
-        int[] relabelled = new int[slot.length];
-        for (int x = 0; x < slot.length; x++) relabelled[x] = newIndex[vertex[slot[x]]];
+        if (w.order.length < factors) w.order = new long[Math.max(factors, 2 * w.order.length)];
+        long[] order = w.order;
+        int[] relabelled = w.relabelled = Work.atLeast(w.relabelled, slots);
+        for (int x = 0; x < slots; x++) relabelled[x] = newIndex[vertex[slot[x]]];
         for (int f = 0; f < factors; f++) {
             int s = start[f];
             long rest = factorVertex[f] >= 0 ? (long) position[factorVertex[f]] << 32
@@ -222,11 +263,11 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                     : (long) relabelled[s] << 32;
             order[f] = ((long) tensor[f] << 48) | rest | f;
         }
-        Arrays.sort(order);
+        Arrays.sort(order, 0, factors);
         int[] newTensor = new int[factors];
         int[] newStart = new int[factors + 1];
-        int[] newSlot = new int[slot.length];
-        int[] newFactor = new int[factors];
+        int[] newSlot = new int[slots];
+        int[] newFactor = w.newFactor = Work.atLeast(w.newFactor, factors);
         for (int q = 0; q < factors; q++) {
             int f = (int) (order[q] & 0xffff);
             int length = start[f + 1] - start[f];
@@ -236,21 +277,22 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
             newFactor[f] = q;
         }
         TensorNetwork network = new TensorNetwork(newTensor, newStart, newSlot, newSize);
-        int[][] automorphisms = form.automorphisms();
-        if (automorphisms.length > 0) {
-            // most networks are only looked up, never expanded: their symmetries are made when first asked for
-            network.source = new Symmetries(automorphisms, kept, newIndex, factorVertex, newFactor);
+        if (form.hasAutomorphisms()) {
+            // most networks are only looked up, never expanded: their symmetries (and the graph's automorphisms
+            // behind them) are made when first asked for
+            network.source = new Symmetries(form, kept, Arrays.copyOf(newIndex, kept), Arrays.copyOf(factorVertex, factors),
+                    Arrays.copyOf(newFactor, factors));
             network.symmetries = null;
         }
         return new Canonical(network, loopSizes);
     }
 
     /**
-     * What canonicalising found, in the graph's numbering: its automorphisms (at least one), the number of index
-     * vertices, the new index of each, the graph vertex of each old factor (-1 for an edge or a loop) and the new
-     * factor of each old one.
+     * What canonicalising found, in the graph's numbering: the form (with at least one automorphism), the number
+     * of index vertices, the new index of each, the graph vertex of each old factor (-1 for an edge or a loop) and
+     * the new factor of each old one.
      */
-    private record Symmetries(int[][] automorphisms, int kept, int[] newIndex, int[] factorVertex, int[] newFactor) {}
+    private record Symmetries(MultigraphCanonicalForm form, int kept, int[] newIndex, int[] factorVertex, int[] newFactor) {}
 
     /** The symmetry maps, made from {@link #source} on first use. */
     private int[][] symmetryMaps() {
@@ -271,15 +313,16 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
      */
     private int[][] symmetries(Symmetries x) {
         int factors = tensor.length;
-        int[] vertexFactor = new int[x.automorphisms()[0].length]; // graph vertex of a factor -> new factor
+        int[][] automorphisms = x.form().automorphisms();
+        int[] vertexFactor = new int[x.form().vertexCount()]; // graph vertex of a factor -> new factor
         for (int f = 0; f < factors; f++) if (x.factorVertex()[f] >= 0) vertexFactor[x.factorVertex()[f]] = x.newFactor()[f];
         int[] oldIndex = new int[x.kept()];
         for (int v = 0; v < x.kept(); v++) oldIndex[x.newIndex()[v]] = v;
         int[] oldFactor = new int[factors];
         for (int f = 0; f < factors; f++) oldFactor[x.newFactor()[f]] = f;
-        int[][] out = new int[x.automorphisms().length][];
+        int[][] out = new int[automorphisms.length][];
         for (int g = 0; g < out.length; g++) {
-            int[] gamma = x.automorphisms()[g];
+            int[] gamma = automorphisms[g];
             int[] map = new int[factors];
             for (int q = 0; q < factors; q++) {
                 int f = oldFactor[q];
@@ -334,28 +377,30 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
         if (order != other.order(fb)) throw new IllegalArgumentException("factors of different orders cannot be joined");
         int offset = same ? 0 : a.indexSize.length;
         int total = offset + other.indexSize.length;
-        int[] parent = new int[total];
+        Work w = Work.OF_THREAD.get();
+        int[] parent = w.parent = Work.atLeast(w.parent, total);
         for (int i = 0; i < total; i++) parent[i] = i;
         for (int k = 0; k < order; k++) {
             UnionFind.union(parent, a.slot(fa, k), offset + other.slot(fb, k));
         }
-        int[] size = new int[total];
+        int[] size = w.size = Work.atLeast(w.size, total);
         System.arraycopy(a.indexSize, 0, size, 0, a.indexSize.length);
         if (!same) System.arraycopy(b.indexSize, 0, size, offset, b.indexSize.length);
-        int[] root = new int[total];
-        int[] id = new int[total];
-        Arrays.fill(id, -1);
+        int[] root = w.root = Work.atLeast(w.root, total);
+        int[] id = w.id = Work.atLeast(w.id, total);
+        Arrays.fill(id, 0, total, -1);
         int count = 0;
         for (int i = 0; i < total; i++) {
             root[i] = UnionFind.find(parent, i);
             if (id[root[i]] < 0) id[root[i]] = count++;
         }
-        int[] indexSize = new int[count];
+        int[] indexSize = w.mergedSize = Work.atLeast(w.mergedSize, count);
         for (int i = 0; i < total; i++) indexSize[id[root[i]]] = size[i];
         int factors = a.tensor.length + (same ? -2 : other.tensor.length - 2);
-        int[] tensor = new int[factors];
-        int[] start = new int[factors + 1];
-        int[] slot = new int[a.slot.length + (same ? 0 : other.slot.length) - 2 * order];
+        int[] tensor = w.tensor = Work.atLeast(w.tensor, factors);
+        int[] start = w.start = Work.atLeast(w.start, factors + 1);
+        start[0] = 0;
+        int[] slot = w.slot = Work.atLeast(w.slot, a.slot.length + (same ? 0 : other.slot.length) - 2 * order);
         int q = 0;
         for (int f = 0; f < a.tensor.length; f++) {
             if (f == fa || (same && f == fb)) continue;
@@ -371,7 +416,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
                 q++;
             }
         }
-        return canonical(tensor, start, slot, indexSize);
+        return canonical(factors, count, tensor, start, slot, indexSize);
     }
 
     /**
@@ -381,7 +426,7 @@ public final class TensorNetwork implements Comparable<TensorNetwork> {
     public Canonical relabel(int f, int newTensor) {
         int[] t = tensor.clone();
         t[f] = newTensor;
-        return canonical(t, start, slot, indexSize);
+        return canonical(t.length, indexSize.length, t, start, slot, indexSize);
     }
 
     /** Writes factor f's slots of n, merged, at {@code out[at..]}; returns the end. */

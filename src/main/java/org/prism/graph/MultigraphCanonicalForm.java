@@ -88,22 +88,35 @@ public final class MultigraphCanonicalForm {
 
     private static final long LABEL_MASK = 0x7fffffffL;
 
+    // Most forms are asked for their labelling only (the tensor-network engine looks most networks up and
+    // expands few), so the code and the lifted automorphisms are made on first use.
     private final int[] labelling;
-    private final int[][] automorphisms;
-    private volatile CanonicalCode code; // made on first use when the labelling came from a quotient
-    private final Search graph; // the graph it is made from then (null when made at once)
+    private volatile CanonicalCode code;
+    private final int[] codeData; // the search's code, when made without a quotient
+    private volatile int[][] automorphisms; // null until asked for, when made through a quotient
+    private final TwinQuotient twins; // then: the quotient, whose automorphisms are lifted
+    private final MultigraphCanonicalForm quotient; // and the quotient's form
+    // the graph (validated colours, sorted edge keys), for the code of a form made through a quotient
+    private final int[] graphColours;
+    private final long[] graphEdges;
 
-    private MultigraphCanonicalForm(int[] labelling, CanonicalCode code, int[][] automorphisms) {
+    private MultigraphCanonicalForm(int[] labelling, int[] codeData, int[][] automorphisms) {
         this.labelling = labelling;
-        this.code = code;
+        this.codeData = codeData;
         this.automorphisms = automorphisms;
-        this.graph = null;
+        this.twins = null;
+        this.quotient = null;
+        this.graphColours = null;
+        this.graphEdges = null;
     }
 
-    private MultigraphCanonicalForm(int[] labelling, Search graph, int[][] automorphisms) {
+    private MultigraphCanonicalForm(int[] labelling, int[] colours, long[] edges, TwinQuotient twins, MultigraphCanonicalForm quotient) {
         this.labelling = labelling;
-        this.graph = graph;
-        this.automorphisms = automorphisms;
+        this.codeData = null;
+        this.twins = twins;
+        this.quotient = quotient;
+        this.graphColours = colours;
+        this.graphEdges = edges;
     }
 
     /**
@@ -158,8 +171,28 @@ public final class MultigraphCanonicalForm {
             throw new IllegalArgumentException("edge arrays of different lengths: " + from.length
                     + ", " + to.length + ", " + label.length);
         }
-        int n = vertexColors.length;
-        int[] colours = vertexColors.clone();
+        return of(vertexColors, vertexColors.length, from, to, label, from.length);
+    }
+
+    /**
+     * {@link #of(int[], int[], int[], int[])} on the first {@code n} colours and the first {@code m}
+     * edges of arrays that may be longer (a caller's work arrays, reused from graph to graph); none
+     * of them is kept.
+     *
+     * @throws IllegalArgumentException as {@link #of(int[], int[][])}, or if an array is shorter
+     *                                  than its count
+     */
+    public static MultigraphCanonicalForm of(int[] vertexColors, int n, int[] from, int[] to, int[] label, int m) {
+        if (vertexColors == null) {
+            throw new IllegalArgumentException("vertexColors is null");
+        }
+        if (from == null || to == null || label == null) {
+            throw new IllegalArgumentException("edges is null");
+        }
+        if (n < 0 || n > vertexColors.length || m < 0 || m > from.length || m > to.length || m > label.length) {
+            throw new IllegalArgumentException("counts " + n + " vertices, " + m + " edges beyond the arrays");
+        }
+        int[] colours = Arrays.copyOf(vertexColors, n);
         for (int v = 0; v < n; v++) {
             if (colours[v] < 0) {
                 throw new IllegalArgumentException(
@@ -170,7 +203,6 @@ public final class MultigraphCanonicalForm {
             throw new IllegalArgumentException("graph too large: " + n + " vertices (at most "
                     + MAX_VERTICES + ")");
         }
-        int m = from.length;
         long[] keys = new long[m];
         for (int i = 0; i < m; i++) {
             if (from[i] < 0 || from[i] >= n) {
@@ -188,7 +220,7 @@ public final class MultigraphCanonicalForm {
             keys[i] = edgeKey(from[i], to[i], label[i], n);
         }
         Arrays.sort(keys);
-        return canonicalForm(colours, keys);
+        return canonicalForm(colours, keys, 0);
     }
 
     private static String edgeText(int i, int[] from, int[] to, int[] label) {
@@ -215,15 +247,21 @@ public final class MultigraphCanonicalForm {
         return (int) (key & LABEL_MASK);
     }
 
-    /** {@link #of} on validated colours and sorted edge keys. */
-    private static MultigraphCanonicalForm canonicalForm(int[] colours, long[] edges) {
-        Search s = new Search(colours, edges);
+    /**
+     * {@link #of} on validated colours and sorted edge keys, at {@code depth} in the recursion through twin
+     * quotients: the search's work arrays are this thread's for that depth, reused from one graph to the next
+     * (a fresh set per labelling was most of the tensor-network engine's allocation, 10 KB per graph of 15
+     * vertices). The arrays must not be kept beyond the call: what the result holds is copied out.
+     */
+    private static MultigraphCanonicalForm canonicalForm(int[] colours, long[] edges, int depth) {
+        Search s = Search.forThread(depth);
+        s.reset(colours, edges);
         int[] twinClass = s.twinClasses();
         if (twinClass == null) {
             s.run();
-            return new MultigraphCanonicalForm(s.bestLab, new CanonicalCode(s.bestCode), Arrays.copyOf(s.gens, s.genCount));
+            return new MultigraphCanonicalForm(s.bestLab, s.bestCode, Arrays.copyOf(s.gens, s.genCount));
         }
-        return new TwinQuotient(s, colours, edges, twinClass).expand();
+        return new TwinQuotient(s, colours, edges, twinClass).expand(depth);
     }
 
     /**
@@ -238,85 +276,100 @@ public final class MultigraphCanonicalForm {
      * times the symmetric group of each class (generated by a transposition and a cycle).
      */
     private static final class TwinQuotient {
-        private final Search graph;
+        private final int[] colours;
+        private final long[] edges;
         private final int n;
-        private final int[] classOf;
-        private final int[][] members; // per class, its vertices in increasing order
+        private final int classes;
+        private final int[] memberStart; // class c's vertices, in increasing order: member[memberStart[c] .. memberStart[c + 1])
+        private final int[] member;
         private final int[] quotientColours;
         private final long[] quotientEdges;
 
-        TwinQuotient(Search graph, int[] colours, long[] edges, int[] twinClass) {
-            this.graph = graph;
+        /**
+         * {@code twinClass} may be longer than the graph (a work array of {@code work}, whose scratch arrays this
+         * uses while it is made): only its first n entries are read.
+         */
+        TwinQuotient(Search work, int[] colours, long[] edges, int[] twinClass) {
+            this.colours = colours;
+            this.edges = edges;
             this.n = colours.length;
-            this.classOf = twinClass;
-            int classes = 0;
-            for (int c : twinClass) classes = Math.max(classes, c + 1);
-            int[] size = new int[classes];
-            for (int c : twinClass) size[c]++;
-            members = new int[classes][];
-            for (int c = 0; c < classes; c++) members[c] = new int[size[c]];
-            int[] fill = new int[classes];
-            for (int v = 0; v < n; v++) members[twinClass[v]][fill[twinClass[v]]++] = v;
+            int count = 0;
+            for (int v = 0; v < n; v++) count = Math.max(count, twinClass[v] + 1);
+            classes = count;
+            memberStart = new int[classes + 1];
+            for (int v = 0; v < n; v++) memberStart[twinClass[v] + 1]++;
+            for (int c = 0; c < classes; c++) memberStart[c + 1] += memberStart[c];
+            member = new int[n];
+            int[] fill = work.scratchInts(classes);
+            System.arraycopy(memberStart, 0, fill, 0, classes);
+            for (int v = 0; v < n; v++) member[fill[twinClass[v]]++] = v;
             // colour of a class: rank of (colour, size), so that classes stay sorted by colour
-            long[] key = new long[classes];
-            for (int c = 0; c < classes; c++) key[c] = ((long) colours[members[c][0]] << 32) | size[c];
-            long[] distinct = key.clone();
-            Arrays.sort(distinct);
-            int ranks = 0;
-            for (int c = 0; c < classes; c++) if (c == 0 || distinct[c] != distinct[c - 1]) distinct[ranks++] = distinct[c];
+            long[] key = work.scratchLongs(2 * classes);
+            for (int c = 0; c < classes; c++) key[c] = ((long) colours[member[memberStart[c]]] << 32) | size(c);
+            System.arraycopy(key, 0, key, classes, classes);
+            Arrays.sort(key, classes, 2 * classes);
+            int ranks = classes;
+            for (int c = classes; c < 2 * classes; c++) if (c == classes || key[c] != key[c - 1]) key[ranks++] = key[c];
             quotientColours = new int[classes];
-            for (int c = 0; c < classes; c++) quotientColours[c] = Arrays.binarySearch(distinct, 0, ranks, key[c]);
+            for (int c = 0; c < classes; c++) quotientColours[c] = Arrays.binarySearch(key, classes, ranks, key[c]) - classes;
             // classes are numbered in the order of their first members, so the kept edges stay sorted
-            long[] kept = new long[edges.length];
             int k = 0;
+            for (long e : edges) if (isFirst(twinClass, edgeFrom(e, n)) && isFirst(twinClass, edgeTo(e, n))) k++;
+            quotientEdges = new long[k];
+            k = 0;
             for (long e : edges) {
                 int from = edgeFrom(e, n);
                 int to = edgeTo(e, n);
-                if (isFirst(from) && isFirst(to)) kept[k++] = edgeKey(classOf[from], classOf[to], edgeLabel(e), classes);
+                if (isFirst(twinClass, from) && isFirst(twinClass, to)) {
+                    quotientEdges[k++] = edgeKey(twinClass[from], twinClass[to], edgeLabel(e), classes);
+                }
             }
-            quotientEdges = Arrays.copyOf(kept, k);
         }
 
-        private boolean isFirst(int v) {
-            return members[classOf[v]][0] == v;
+        private boolean isFirst(int[] twinClass, int v) {
+            return member[memberStart[twinClass[v]]] == v;
         }
 
-        MultigraphCanonicalForm expand() {
-            MultigraphCanonicalForm quotient = canonicalForm(quotientColours, quotientEdges);
-            int classes = members.length;
+        private int size(int c) {
+            return memberStart[c + 1] - memberStart[c];
+        }
+
+        MultigraphCanonicalForm expand(int depth) {
+            MultigraphCanonicalForm quotient = canonicalForm(quotientColours, quotientEdges, depth + 1);
             int[] classAt = new int[classes];
             for (int c = 0; c < classes; c++) classAt[quotient.labelling[c]] = c;
             int[] lab = new int[n];
             int position = 0;
             for (int q = 0; q < classes; q++) {
-                for (int v : members[classAt[q]]) lab[v] = position++;
+                int c = classAt[q];
+                for (int i = memberStart[c]; i < memberStart[c + 1]; i++) lab[member[i]] = position++;
             }
-            return new MultigraphCanonicalForm(lab, graph, automorphisms(quotient.automorphisms));
+            return new MultigraphCanonicalForm(lab, colours, edges, this, quotient);
         }
 
-        private int[][] automorphisms(int[][] quotientGenerators) {
+        /** The graph's automorphisms from the quotient's: each lifted member by member, and each class's symmetric group. */
+        int[][] automorphisms(int[][] quotientGenerators) {
             List<int[]> out = new ArrayList<>();
-            for (int[] m : members) {
-                if (m.length > 1) out.add(cycle(m, 2));
-                if (m.length > 2) out.add(cycle(m, m.length));
+            for (int c = 0; c < classes; c++) {
+                if (size(c) > 1) out.add(cycle(c, 2));
+                if (size(c) > 2) out.add(cycle(c, size(c)));
             }
             for (int[] g : quotientGenerators) {
                 int[] gamma = new int[n];
-                for (int c = 0; c < members.length; c++) {
-                    int[] from = members[c];
-                    int[] to = members[g[c]];
-                    for (int i = 0; i < from.length; i++) gamma[from[i]] = to[i];
+                for (int c = 0; c < classes; c++) {
+                    for (int i = 0, from = memberStart[c], to = memberStart[g[c]]; i < size(c); i++) gamma[member[from + i]] = member[to + i];
                 }
                 out.add(gamma);
             }
             return out.subList(0, Math.min(out.size(), maxAutomorphisms(n))).toArray(new int[0][]);
         }
 
-        /** The permutation cycling the first {@code length} of {@code m}, fixing everything else. */
-        private int[] cycle(int[] m, int length) {
+        /** The permutation cycling the first {@code length} members of class {@code c}, fixing everything else. */
+        private int[] cycle(int c, int length) {
             int[] gamma = new int[n];
             for (int v = 0; v < n; v++) gamma[v] = v;
-            for (int i = 0; i < length; i++) gamma[m[i]] = m[(i + 1) % length];
+            int first = memberStart[c];
+            for (int i = 0; i < length; i++) gamma[member[first + i]] = member[first + (i + 1) % length];
             return gamma;
         }
     }
@@ -335,10 +388,33 @@ public final class MultigraphCanonicalForm {
     public CanonicalCode code() {
         CanonicalCode c = code;
         if (c != null) return c;
-        synchronized (this) { // the graph's buffers are written
-            if (code == null) code = graph.code(labelling);
+        synchronized (this) {
+            if (code == null) {
+                if (codeData != null) {
+                    code = new CanonicalCode(codeData);
+                } else {
+                    Search s = new Search();
+                    s.reset(graphColours, graphEdges);
+                    code = s.code(labelling);
+                }
+            }
             return code;
         }
+    }
+
+    /** The automorphisms, not copied; lifted from the quotient's on first use. */
+    private int[][] generators() {
+        int[][] a = automorphisms;
+        if (a != null) return a;
+        synchronized (this) {
+            if (automorphisms == null) automorphisms = twins.automorphisms(quotient.generators());
+            return automorphisms;
+        }
+    }
+
+    /** Whether {@link #automorphisms()} is not empty (known without lifting them: a graph with twins has some). */
+    public boolean hasAutomorphisms() {
+        return twins != null || generators().length > 0;
     }
 
     /**
@@ -352,8 +428,9 @@ public final class MultigraphCanonicalForm {
      * search found no symmetry.
      */
     public int[][] automorphisms() {
-        int[][] copy = new int[automorphisms.length][];
-        for (int i = 0; i < copy.length; i++) copy[i] = automorphisms[i].clone();
+        int[][] found = generators();
+        int[][] copy = new int[found.length][];
+        for (int i = 0; i < copy.length; i++) copy[i] = found[i].clone();
         return copy;
     }
 
@@ -368,49 +445,71 @@ public final class MultigraphCanonicalForm {
                 + code() + "]";
     }
 
-    /** One canonical-form computation: graph preprocessing, refinement and the search tree. */
+    /**
+     * One canonical-form computation: graph preprocessing, refinement and the search tree. An instance
+     * is reused for graph after graph ({@link #reset}); its arrays grow to the largest graph seen and
+     * may be longer than the graph, so they are always read over explicit ranges. What a caller keeps
+     * ({@code bestLab}, {@code bestCode}, the automorphisms) is made fresh for each graph.
+     */
     private static final class Search {
         private static final int NONE = Integer.MAX_VALUE;
         private static final int BY_SIGNATURE = 0;
         private static final int BY_BUNDLE = 1;
         private static final int BY_VERTEX_KEY = 2;
+        /** Per thread, one search per depth of the recursion through twin quotients. */
+        private static final ThreadLocal<List<Search>> BY_DEPTH = ThreadLocal.withInitial(ArrayList::new);
 
-        private final int n;
-        private final int[] colours;
+        private int n;
+        private int[] colours;
 
         // Distinct ordered pairs (loops included): endpoints, bundle type, range of their triples.
         private int pairCount;
-        private int[] pairFrom;
-        private int[] pairTo;
-        private int[] pairTripleStart; // length pairCount + 1
-        private int[] tripleLabel;
-        private int[] tripleMult;
+        private int[] pairFrom = new int[0];
+        private int[] pairTo = new int[0];
+        private int[] pairTripleStart = new int[0]; // pairCount + 1 entries used
+        private int[] tripleLabel = new int[0];
+        private int[] tripleMult = new int[0];
         private int tripleCount;
 
         // Non-loop adjacency (CSR), each pair appears as an out-entry of from and an in-entry of to.
-        private int[] adjStart;
-        private int[] adjNbr;
-        private long[] adjConst; // (direction << 62) | bundle type
+        private int[] adjStart = new int[0];
+        private int[] adjNbr = new int[0];
+        private long[] adjConst = new long[0]; // (direction << 62) | bundle type
 
         // Signature buffer: for v at sigOff[v]: [degree, sorted entries...]
-        private int[] sigOff;
-        private long[] sig;
-        private long[] vertexKey; // (colour, loop type + 1) for the initial partition
+        private int[] sigOff = new int[0];
+        private long[] sig = new long[0];
+        private long[] vertexKey = new long[0]; // (colour, loop type + 1) for the initial partition
 
         // Per-level partition state, allocated lazily: order (position -> vertex),
         // cellId (vertex -> start position of its cell), cellLen (valid at cell starts).
-        private final int[][] order;
-        private final int[][] cellId;
-        private final int[][] cellLen;
-        private final int[][] candidates;
-        private final int[][] explored;
-        private final int[][] orbits;
-        private final int[] path;
-        private final int[] sortTmp;
+        private int[][] order = new int[0][];
+        private int[][] cellId = new int[0][];
+        private int[][] cellLen = new int[0][];
+        private int[][] candidates = new int[0][];
+        private int[][] explored = new int[0][];
+        private int[][] orbits = new int[0][];
+        private int[] path = new int[0];
+        private int[] sortTmp = new int[0];
+
+        // Work arrays of the preprocessing (their contents live for one graph).
+        private int[] pairType = new int[0];
+        private long[] single = new long[0];
+        private long[] distinct = new long[0];
+        private int[] multiple = new int[0];
+        private int[] multipleTmp = new int[0];
+        private int[] loopType = new int[0];
+        private int[] deg = new int[0];
+        private int[] fill = new int[0];
+        private long[] entries = new long[0];
+        private int[] hash = new int[0];
+        private int[] twinClass = new int[0];
+        private int[] byKey = new int[0];
 
         // Leaf handling.
-        private long[] pairKeys;
-        private int[] codeBuf;
+        private long[] pairKeys = new long[0];
+        private int[] codeBuf = new int[0];
+        private int codeLength;
         private int[] firstCode;
         private int[] firstLab;
         private int[] firstPath;
@@ -418,35 +517,76 @@ public final class MultigraphCanonicalForm {
         private int[] bestLab;
         private int[] bestPath;
 
-        private int[][] gens;
+        private int[][] gens = new int[8][];
         private int genCount;
         private int jumpTo = NONE;
 
-        /** Reads the graph (sorted edge keys) into pairs, bundle types and adjacency. */
-        Search(int[] colours, long[] edges) {
+        /** This thread's search for {@code depth}, to be {@link #reset} before use. */
+        static Search forThread(int depth) {
+            List<Search> searches = BY_DEPTH.get();
+            while (searches.size() <= depth) {
+                searches.add(new Search());
+            }
+            return searches.get(depth);
+        }
+
+        /** Forgets the previous graph and reads this one (sorted edge keys) into pairs, bundle types and adjacency. */
+        void reset(int[] colours, long[] edges) {
             this.n = colours.length;
             this.colours = colours;
             int levels = n + 1;
-            order = new int[levels][];
-            cellId = new int[levels][];
-            cellLen = new int[levels][];
-            candidates = new int[levels][];
-            explored = new int[levels][];
-            orbits = new int[levels][];
-            path = new int[levels];
-            sortTmp = new int[n];
-            gens = new int[Math.min(8, maxAutomorphisms(n))][];
+            if (order.length < levels) {
+                order = Arrays.copyOf(order, levels);
+                cellId = Arrays.copyOf(cellId, levels);
+                cellLen = Arrays.copyOf(cellLen, levels);
+                candidates = Arrays.copyOf(candidates, levels);
+                explored = Arrays.copyOf(explored, levels);
+                orbits = Arrays.copyOf(orbits, levels);
+                path = new int[levels];
+            }
+            sortTmp = atLeast(sortTmp, n);
+            genCount = 0;
+            Arrays.fill(gens, null); // the automorphisms of the last graph belong to its result
+            jumpTo = NONE;
+            firstCode = null;
+            firstLab = null;
+            firstPath = null;
+            bestCode = null;
+            bestLab = null;
+            bestPath = null;
             preprocess(edges);
+        }
+
+        // Scratch for whoever holds this search between its preprocessing and its run (the twin quotient)
+        private int[] scratchInts = new int[0];
+        private long[] scratchLongs = new long[0];
+
+        int[] scratchInts(int size) {
+            scratchInts = atLeast(scratchInts, size);
+            return scratchInts;
+        }
+
+        long[] scratchLongs(int size) {
+            scratchLongs = atLeast(scratchLongs, size);
+            return scratchLongs;
+        }
+
+        private static int[] atLeast(int[] a, int size) {
+            return a.length >= size ? a : new int[Math.max(size, a.length + (a.length >> 1))];
+        }
+
+        private static long[] atLeast(long[] a, int size) {
+            return a.length >= size ? a : new long[Math.max(size, a.length + (a.length >> 1))];
         }
 
         private void preprocess(long[] edges) {
             int m = edges.length;
             // Collapse into distinct triples with multiplicities, grouped into pairs.
-            tripleLabel = new int[m];
-            tripleMult = new int[m];
-            pairFrom = new int[m];
-            pairTo = new int[m];
-            pairTripleStart = new int[m + 1];
+            tripleLabel = atLeast(tripleLabel, m);
+            tripleMult = atLeast(tripleMult, m);
+            pairFrom = atLeast(pairFrom, m);
+            pairTo = atLeast(pairTo, m);
+            pairTripleStart = atLeast(pairTripleStart, m + 1);
             int t = 0;
             int p = 0;
             for (int i = 0; i < m; i++) {
@@ -472,10 +612,10 @@ public final class MultigraphCanonicalForm {
 
             // Bundle types: rank of the pair's (label, mult) sequence among all distinct ones, the
             // bundles of one triple (nearly all) first, ranked by one long each, then the others.
-            int[] pairType = new int[p];
-            long[] single = new long[p];
+            pairType = atLeast(pairType, p);
+            single = atLeast(single, p);
             int singles = 0;
-            int[] multiple = new int[p];
+            multiple = atLeast(multiple, p);
             int multiples = 0;
             for (int i = 0; i < p; i++) {
                 int first = pairTripleStart[i];
@@ -485,20 +625,30 @@ public final class MultigraphCanonicalForm {
                     multiple[multiples++] = i;
                 }
             }
-            long[] distinct = Arrays.copyOf(single, singles);
-            Arrays.sort(distinct);
+            distinct = atLeast(distinct, singles);
+            System.arraycopy(single, 0, distinct, 0, singles);
+            Arrays.sort(distinct, 0, singles);
             int types = 0;
             for (int i = 0; i < singles; i++) {
                 if (i == 0 || distinct[i] != distinct[i - 1]) {
                     distinct[types++] = distinct[i];
                 }
             }
+            // most pairs have the bundle of the pair before (a network has few kinds): search only on a change
+            long last = -1;
+            int lastType = -1;
             for (int i = 0, j = 0; i < p; i++) {
                 if (pairTripleStart[i + 1] - pairTripleStart[i] == 1) {
-                    pairType[i] = Arrays.binarySearch(distinct, 0, types, single[j++]);
+                    long b = single[j++];
+                    if (b != last) {
+                        last = b;
+                        lastType = Arrays.binarySearch(distinct, 0, types, b);
+                    }
+                    pairType[i] = lastType;
                 }
             }
-            sortIndices(multiple, 0, multiples, new int[multiples], BY_BUNDLE);
+            multipleTmp = atLeast(multipleTmp, multiples);
+            sortIndices(multiple, 0, multiples, multipleTmp, BY_BUNDLE);
             int type = types - 1;
             for (int i = 0; i < multiples; i++) {
                 if (i == 0 || compareBundles(multiple[i - 1], multiple[i]) != 0) {
@@ -507,9 +657,10 @@ public final class MultigraphCanonicalForm {
                 pairType[multiple[i]] = type;
             }
 
-            int[] loopType = new int[n];
-            Arrays.fill(loopType, -1);
-            int[] deg = new int[n];
+            loopType = atLeast(loopType, n);
+            Arrays.fill(loopType, 0, n, -1);
+            deg = atLeast(deg, n);
+            Arrays.fill(deg, 0, n, 0);
             for (int i = 0; i < p; i++) {
                 if (pairFrom[i] == pairTo[i]) {
                     loopType[pairFrom[i]] = pairType[i];
@@ -518,17 +669,19 @@ public final class MultigraphCanonicalForm {
                     deg[pairTo[i]]++;
                 }
             }
-            adjStart = new int[n + 1];
-            sigOff = new int[n];
+            adjStart = atLeast(adjStart, n + 1);
+            adjStart[0] = 0;
+            sigOff = atLeast(sigOff, n);
             for (int v = 0; v < n; v++) {
                 adjStart[v + 1] = adjStart[v] + deg[v];
                 sigOff[v] = adjStart[v] + v;
             }
             int entries = adjStart[n];
-            adjNbr = new int[entries];
-            adjConst = new long[entries];
-            sig = new long[entries + n];
-            int[] fill = Arrays.copyOf(adjStart, n);
+            adjNbr = atLeast(adjNbr, entries);
+            adjConst = atLeast(adjConst, entries);
+            sig = atLeast(sig, entries + n);
+            fill = atLeast(fill, n);
+            System.arraycopy(adjStart, 0, fill, 0, n);
             for (int i = 0; i < p; i++) {
                 int a = pairFrom[i];
                 int b = pairTo[i];
@@ -546,7 +699,7 @@ public final class MultigraphCanonicalForm {
                 sig[sigOff[v]] = deg[v];
             }
 
-            vertexKey = new long[n];
+            vertexKey = atLeast(vertexKey, n);
             for (int v = 0; v < n; v++) {
                 vertexKey[v] = ((long) colours[v] << 32) | (loopType[v] + 1L);
             }
@@ -555,7 +708,7 @@ public final class MultigraphCanonicalForm {
         /** Leaf buffers and the initial ordered partition, by (colour, loop type). */
         private void start() {
             leafBuffers();
-            int[] byKey = new int[n];
+            byKey = atLeast(byKey, n);
             for (int v = 0; v < n; v++) {
                 byKey[v] = v;
             }
@@ -599,7 +752,7 @@ public final class MultigraphCanonicalForm {
         }
 
         private void allocateLevel(int level) {
-            if (order[level] == null) {
+            if (order[level] == null || order[level].length < n) {
                 order[level] = new int[n];
                 cellId[level] = new int[n];
                 cellLen[level] = new int[n];
@@ -613,8 +766,8 @@ public final class MultigraphCanonicalForm {
          */
         int[] twinClasses() {
             // each vertex's entries, sorted, in one array at adjStart[v]
-            long[] entries = new long[adjStart[n]];
-            int[] hash = new int[n];
+            entries = atLeast(entries, adjStart[n]);
+            hash = atLeast(hash, n);
             for (int v = 0; v < n; v++) {
                 int a = adjStart[v];
                 int b = adjStart[v + 1];
@@ -627,8 +780,8 @@ public final class MultigraphCanonicalForm {
                 for (int k = a; k < b; k++) h = 31 * h + Long.hashCode(entries[k]);
                 hash[v] = h;
             }
-            int[] twinClass = new int[n];
-            Arrays.fill(twinClass, -1);
+            twinClass = atLeast(twinClass, n);
+            Arrays.fill(twinClass, 0, n, -1);
             int classes = 0;
             for (int v = 0; v < n; v++) {
                 if (twinClass[v] >= 0) continue;
@@ -814,7 +967,7 @@ public final class MultigraphCanonicalForm {
                 leaf(level);
                 return;
             }
-            if (candidates[level] == null) {
+            if (candidates[level] == null || candidates[level].length < n) {
                 candidates[level] = new int[n];
                 explored[level] = new int[n];
                 orbits[level] = new int[n];
@@ -889,18 +1042,18 @@ public final class MultigraphCanonicalForm {
             int[] ord = order[level];
             writeCode(lab, ord);
             if (bestCode == null) {
-                firstCode = codeBuf.clone();
-                firstLab = lab.clone();
+                firstCode = Arrays.copyOf(codeBuf, codeLength);
+                firstLab = Arrays.copyOf(lab, n);
                 firstPath = Arrays.copyOf(path, level);
                 bestCode = firstCode;
                 bestLab = firstLab;
                 bestPath = firstPath;
                 return;
             }
-            int c = Arrays.compare(codeBuf, bestCode);
+            int c = Arrays.compare(codeBuf, 0, codeLength, bestCode, 0, bestCode.length);
             if (c < 0) {
-                bestCode = codeBuf.clone();
-                bestLab = lab.clone();
+                bestCode = Arrays.copyOf(codeBuf, codeLength);
+                bestLab = Arrays.copyOf(lab, n);
                 bestPath = Arrays.copyOf(path, level);
                 return;
             }
@@ -910,7 +1063,7 @@ public final class MultigraphCanonicalForm {
             if (c == 0) {
                 addAutomorphism(bestLab, ord);
                 back = commonPrefix(bestPath, level);
-            } else if (firstCode != bestCode && Arrays.equals(codeBuf, firstCode)) {
+            } else if (firstCode != bestCode && Arrays.equals(codeBuf, 0, codeLength, firstCode, 0, firstCode.length)) {
                 addAutomorphism(firstLab, ord);
                 back = commonPrefix(firstPath, level);
             }
@@ -952,17 +1105,18 @@ public final class MultigraphCanonicalForm {
 
         private void leafBuffers() {
             // the pair sort key (from * n + to) * pairCount + pair fits a long: n <= 2^16, pairs < 2^31
-            codeBuf = new int[2 + n + 4 * tripleCount];
-            pairKeys = new long[pairCount];
+            codeLength = 2 + n + 4 * tripleCount;
+            codeBuf = atLeast(codeBuf, codeLength);
+            pairKeys = atLeast(pairKeys, pairCount);
         }
 
         /** The code of the graph relabelled by {@code lab}, a permutation (no search needed). */
         CanonicalCode code(int[] lab) {
-            if (codeBuf == null) leafBuffers();
+            leafBuffers();
             int[] ord = new int[n];
             for (int v = 0; v < n; v++) ord[lab[v]] = v;
             writeCode(lab, ord);
-            return new CanonicalCode(codeBuf);
+            return new CanonicalCode(Arrays.copyOf(codeBuf, codeLength));
         }
 
         /** Writes the code of the graph relabelled by the discrete partition into codeBuf. */
@@ -978,7 +1132,7 @@ public final class MultigraphCanonicalForm {
             for (int i = 0; i < pairCount; i++) {
                 pairKeys[i] = (lab[pairFrom[i]] * nn + lab[pairTo[i]]) * pc + i;
             }
-            Arrays.sort(pairKeys);
+            Arrays.sort(pairKeys, 0, pairCount);
             int o = 2 + n;
             for (int k = 0; k < pairCount; k++) {
                 int i = (int) (pairKeys[k] % pc);

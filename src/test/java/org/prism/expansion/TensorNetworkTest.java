@@ -194,6 +194,44 @@ class TensorNetworkTest {
         assertNotEquals(0, withSymmetry);
     }
 
+    /** Every Wick pairing of two factors of one tensor in {@code n}, as full keys with its symmetry maps. */
+    private static List<String> pairings(TensorNetwork n) {
+        List<String> out = new ArrayList<>();
+        for (int f = 0; f < n.factorCount(); f++) {
+            for (int g = f + 1; g < n.factorCount(); g++) {
+                if (n.tensor(f) != n.tensor(g)) continue;
+                TensorNetwork.Canonical c = TensorNetwork.join(n, f, null, g);
+                out.add(fullKey(c) + " " + Arrays.deepToString(c.network().symmetries()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * join and canonical reuse a thread's work arrays from network to network (longer than the network after a
+     * larger one): networks of sizes going up and down, joined one after another on this thread, give the keys,
+     * loops and symmetries that each gives on a thread of its own (fresh arrays).
+     */
+    @Test
+    void reusedWorkArraysGiveWhatFreshOnesGive() throws Exception {
+        Random rnd = new Random(6);
+        List<TensorNetwork> nets = new ArrayList<>();
+        for (int i = 0; i < 200; i++) nets.add(random(rnd, i % 4 < 2 ? 4 : 14, i % 4 < 2 ? 3 : 9, 4).canonical().network());
+        List<List<String>> reused = new ArrayList<>();
+        for (TensorNetwork n : nets) reused.add(pairings(n));
+        int joins = 0;
+        for (int i = 0; i < nets.size(); i++) {
+            TensorNetwork n = nets.get(i);
+            List<List<String>> fresh = new ArrayList<>();
+            Thread t = new Thread(() -> fresh.add(pairings(n)));
+            t.start();
+            t.join();
+            assertEquals(fresh.get(0), reused.get(i), n.toString());
+            joins += reused.get(i).size();
+        }
+        assertNotEquals(0, joins);
+    }
+
     @Test
     void repeatedIndexDiffersFromTwoIndices() {
         // S[i,i] S[j,j] versus S[i,j] S[j,i] versus S[i,j] S[i,j]: three different networks

@@ -563,6 +563,42 @@ class MultigraphCanonicalFormTest {
         }
     }
 
+    /**
+     * A thread reuses its work arrays from one graph to the next (longer than the graph after a larger one):
+     * graphs of sizes going up and down, labelled one after another on this thread, give the labelling, code,
+     * automorphisms and their presence that each gives on a thread of its own (fresh arrays); the lazily made
+     * code and automorphisms are asked for only after the later graphs have reused the arrays.
+     */
+    @Test
+    void reusedWorkArraysGiveWhatFreshOnesGive() throws Exception {
+        Random rnd = new Random(17);
+        List<G> graphs = new ArrayList<>();
+        for (int trial = 0; trial < 300; trial++) {
+            int size = trial % 10 < 5 ? 1 + rnd.nextInt(3) : 4 + rnd.nextInt(6); // small and large in turn
+            graphs.add(trial % 2 == 0 ? blownUp(rnd, size) : randomGraph(rnd, 2 * size, rnd.nextInt(6 * size), 1 + rnd.nextInt(3), 2));
+        }
+        List<MultigraphCanonicalForm> reused = new ArrayList<>();
+        for (G g : graphs) {
+            reused.add(MultigraphCanonicalForm.of(g.colours(), g.edges()));
+        }
+        for (int i = 0; i < graphs.size(); i++) {
+            G g = graphs.get(i);
+            MultigraphCanonicalForm[] fresh = new MultigraphCanonicalForm[1];
+            Thread t = new Thread(() -> fresh[0] = MultigraphCanonicalForm.of(g.colours(), g.edges()));
+            t.start();
+            t.join();
+            MultigraphCanonicalForm a = reused.get(i);
+            assertArrayEquals(fresh[0].labelling(), a.labelling());
+            assertEquals(fresh[0].code(), a.code());
+            assertEquals(fresh[0].hasAutomorphisms(), a.hasAutomorphisms());
+            assertTrue(Arrays.deepEquals(fresh[0].automorphisms(), a.automorphisms()));
+            assertEquals(a.automorphisms().length > 0, a.hasAutomorphisms());
+            for (int[] gamma : a.automorphisms()) {
+                assertTrue(isAutomorphism(g, gamma));
+            }
+        }
+    }
+
     @Test
     void inputArraysAreNotModified() {
         int[] colours = {1, 0, 1};
