@@ -60,8 +60,9 @@ final class Limits {
 
     /**
      * Tensor-network engine (models that are not traces of matrix products): order 6 of the CP examples
-     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 19 s, cp3-asym 47 s, cp4-sym 127 s:
-     * bench/reach.sh), order 7 only for cp3-sym (287 s; cp3-asym's did not end in 10 minutes, cp4-sym's is predicted at 30).
+     * ends within ten minutes in the launcher's 8 GiB heap (cp3-sym 20 s, cp3-asym 48 s, cp4-sym 102 s:
+     * bench/reach.sh), order 7 only for cp3-sym (220 s; cp3-asym's ran out of the heap after 590 s, cp4-sym's is
+     * predicted at 27 minutes).
      */
     static final int MAX_NETWORK_ORDER = 6;
 
