@@ -81,8 +81,11 @@ import java.util.List;
  * refinement alone cannot decide isomorphism of regular graphs, and neither produces a canonical
  * form, so grouping $N$ diagrams would need pairwise tests instead of one hash key per diagram.
  *
- * <p>Instances are immutable (the code of a graph with twins is made on first use, the same by
- * any thread); {@link #of} is thread-safe (no shared state).
+ * <p>Instances are immutable (the code, and the automorphisms of a graph with twins, are made on
+ * first use, the same by any thread). {@link #of} is thread-safe: its work arrays belong to the
+ * calling thread (one set per depth of the recursion through twin quotients) and are reused by
+ * its next call, which saves allocating some thirty arrays per graph; nothing a result keeps is
+ * one of them.
  */
 public final class MultigraphCanonicalForm {
 
