@@ -28,10 +28,11 @@ public final class IntegerPolynomial {
     private final double maxAbs;
 
     private IntegerPolynomial(long[] keys, long[] coefficients, BigInteger[] big) {
-        this(keys, coefficients, big, null, null);
+        this(keys, coefficients, big, null, null, maxAbs(coefficients));
     }
 
-    private IntegerPolynomial(long[] keys, long[] coefficients, BigInteger[] big, byte[] lo, byte[] hi) {
+    /** With the exponent box {@code lo..hi} when known (else null: computed here) and the largest |coefficient|. */
+    private IntegerPolynomial(long[] keys, long[] coefficients, BigInteger[] big, byte[] lo, byte[] hi, double maxAbs) {
         this.keys = keys;
         this.coefficients = coefficients;
         this.big = big;
@@ -54,9 +55,13 @@ public final class IntegerPolynomial {
         }
         this.minExponents = lo;
         this.maxExponents = hi;
+        this.maxAbs = maxAbs;
+    }
+
+    private static double maxAbs(long[] coefficients) {
         double m = 0;
         for (long c : coefficients) m = Math.max(m, Math.abs((double) c));
-        this.maxAbs = m;
+        return m;
     }
 
     public int size() {
@@ -148,7 +153,7 @@ public final class IntegerPolynomial {
             if (p.keys.length == 0) return ZERO;
             IntegerPolynomial r = representatives.putIfAbsent(new Support(p.keys), p);
             if (r == null || r.keys == p.keys) return p;
-            return new IntegerPolynomial(r.keys, p.coefficients, p.big, r.minExponents, r.maxExponents);
+            return new IntegerPolynomial(r.keys, p.coefficients, p.big, r.minExponents, r.maxExponents, p.maxAbs);
         }
 
         /** The number of distinct supports seen. */
@@ -167,18 +172,18 @@ public final class IntegerPolynomial {
      * $p_j$ already has a coefficient beyond a long.
      */
     public static IntegerPolynomial linearCombination(IntegerPolynomial[] ps, long[] factors, long[] shifts) {
-        int total = 0;
-        for (IntegerPolynomial p : ps) {
-            if (p.big != null) return viaAccumulator(ps, factors, shifts);
-            total += p.keys.length;
-        }
-        if (total == 0) return ZERO;
         // a cell gets at most one term from each p_j, so no partial sum exceeds sum_j max|p_j| |f_j|: below 2^62
         // (a margin for the double's rounding) plain long arithmetic is exact. Above it, the 128-bit accumulator at
         // once: detecting overflow by Math.addExact threw and deoptimised once per overflowing sum (132 155 times
-        // at cp4-sym's order 6)
+        // in one tensor-network run, docs/benchmarks.md)
+        int total = 0;
         double bound = 0;
-        for (int j = 0; j < ps.length; j++) bound += ps[j].maxAbs * Math.abs((double) factors[j]);
+        for (int j = 0; j < ps.length; j++) {
+            if (ps[j].big != null) return viaAccumulator(ps, factors, shifts);
+            total += ps[j].keys.length;
+            bound += ps[j].maxAbs * Math.abs((double) factors[j]);
+        }
+        if (total == 0) return ZERO;
         if (!(bound < 0x1p62)) return viaAccumulator(ps, factors, shifts);
         int[] lo = new int[ExponentPacking.MAX_SYMBOLS];
         int[] hi = new int[ExponentPacking.MAX_SYMBOLS];
